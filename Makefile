@@ -1,0 +1,44 @@
+# The README's commands. `make site` builds the site from the bundled archive;
+# `make test` runs every test. Both set up .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ARCHIVE := $(sort $(wildcard archive/*.txt))
+
+.PHONY: site convert build test lint typecheck unit golden clean serve
+
+site: build
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[site]'
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.site
+	$(BIN)/pip install --quiet -e '.[site,test]'
+	touch $@
+
+convert: $(VENV)/.site
+	$(BIN)/python -m converter convert $(ARCHIVE) --out docs
+
+build: convert
+	$(BIN)/mkdocs build --strict --site-dir site
+
+serve: convert
+	$(BIN)/mkdocs serve
+
+test: $(VENV)/.test
+	bash scripts/ensure-browser
+	$(BIN)/ruff check converter tests
+	$(BIN)/ruff format --check converter tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+# Regenerate the golden Markdown of the sample issue; review the diff before committing.
+golden: $(VENV)/.site
+	$(BIN)/python -m tests.golden
+
+clean:
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,204 @@
+"""Pass 6, footnotes: definitions from the footnote areas, linked to their markers.
+
+Definitions start a block in a footnote area with their number ("1 ANSI. …") and
+wrap, even across a page. Markers are digits glued to the text ("缺口1。",
+"Economics7开展"). Numbering runs through the issue, so footnote n's marker is the
+first glued n after footnote n-1's marker, on the definition's page or the page
+before (a footnote area can spill over). A number that is not glued to the text
+(37 个, 2023 年, IEC 62208:2023) is never a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from .model import (
+    Article,
+    Block,
+    Footnote,
+    Layout,
+    Line,
+    LineKind,
+    NoteRef,
+    Paragraph,
+    Text,
+    Warning_,
+)
+from .text import join_wrapped
+
+DEFINITION_START = re.compile(r"^(\d{1,3}) +(?=\S)")
+# Glued marker: digits right after a Chinese character, closing full-width
+# punctuation or a Latin word, and followed by neither a digit nor a decimal part.
+MARKER = re.compile(
+    r"(?<=[\u4e00-\u9fff）》”’a-z)\]])(\d{1,3})(?![\d%]|\.\d|[:/\-]\d|[A-Za-z])"
+)
+# A marker after a Latin word must be followed by Chinese or full-width punctuation
+# ("Economics7开展"), otherwise it is part of a code ("J2954", "P2030").
+AFTER_LATIN = re.compile(r"[\u4e00-\u9fff，。、；：）（]")
+# How many pages before its definition a marker may stand: a footnote area that
+# does not fit under its marker continues on the next page.
+MARKER_PAGE_LAG = 1
+
+
+@dataclass(frozen=True)
+class Place:
+    """A paragraph of the issue: in the summary (article None) or an article."""
+
+    article: int | None
+    block: int
+    paragraph: Paragraph
+
+
+def read_definitions(layout: Layout, warnings: list[Warning_]) -> tuple[Footnote, ...]:
+    path = layout.source.path
+    notes: list[Footnote] = []
+    for group in definition_groups(layout.lines):
+        first = group[0]
+        match = DEFINITION_START.match(first.text)
+        if not match:
+            warnings.append(Warning_(path, first.number, "footnote text without a number"))
+            continue
+        number = int(match.group(1))
+        expected = notes[-1].number + 1 if notes else 1
+        if number != expected:
+            warnings.append(
+                Warning_(path, first.number, f"footnote {number} where {expected} was expected")
+            )
+        pieces = [first.text[match.end() :], *(line.text for line in group[1:])]
+        notes.append(
+            Footnote(number=number, text=join_wrapped(pieces), line=first.number, page=first.page)
+        )
+    return tuple(notes)
+
+
+def definition_groups(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
+    """Lines of one definition: from a numbered block start in a footnote area to the
+    next. A footnote area opening without a number continues the last definition."""
+    group: list[Line] = []
+    after_rule = False
+    for line in lines:
+        if line.kind is LineKind.NOTE_SEPARATOR:
+            after_rule = True
+            continue
+        if line.kind is not LineKind.NOTE:
+            continue
+        numbered = bool(DEFINITION_START.match(line.text))
+        starts = numbered and (after_rule or line.starts_block)
+        after_rule = False
+        if starts and group:
+            yield group
+            group = []
+        group.append(line)
+    if group:
+        yield group
+
+
+def marker_candidates(text: str) -> Iterator[re.Match[str]]:
+    for match in MARKER.finditer(text):
+        before = text[match.start() - 1]
+        after = text[match.end() : match.end() + 1]
+        if before.isascii() and before.isalpha() and not AFTER_LATIN.match(after):
+            continue
+        yield match
+
+
+def link_footnotes(
+    summary: tuple[Block, ...],
+    articles: tuple[Article, ...],
+    notes: tuple[Footnote, ...],
+    path: str,
+    warnings: list[Warning_],
+) -> tuple[tuple[Block, ...], tuple[Article, ...]]:
+    """Replace each marker by a ``NoteRef`` and give each article its footnotes."""
+    places = list(paragraph_places(summary, articles))
+    found: dict[int, tuple[int, int, int]] = {}  # note → (place index, start, end)
+    cursor = (0, 0)
+    for note in notes:
+        hit = find_marker(places, note, cursor)
+        if hit is None:
+            warnings.append(
+                Warning_(path, note.line, f"footnote {note.number} has no marker in the text")
+            )
+            continue
+        found[note.number] = hit
+        cursor = (hit[0], hit[2])
+    return apply_markers(summary, articles, places, notes, found)
+
+
+def paragraph_places(
+    summary: tuple[Block, ...], articles: tuple[Article, ...]
+) -> Iterator[Place]:
+    for block_index, block in enumerate(summary):
+        if isinstance(block, Paragraph):
+            yield Place(None, block_index, block)
+    for article_index, article in enumerate(articles):
+        for block_index, block in enumerate(article.blocks):
+            if isinstance(block, Paragraph):
+                yield Place(article_index, block_index, block)
+
+
+def find_marker(
+    places: list[Place], note: Footnote, cursor: tuple[int, int]
+) -> tuple[int, int, int] | None:
+    start_place, start_offset = cursor
+    for index in range(start_place, len(places)):
+        paragraph = places[index].paragraph
+        pages = {line.page for line in paragraph.lines}
+        if not any(note.page - MARKER_PAGE_LAG <= page <= note.page for page in pages):
+            continue
+        offset = start_offset if index == start_place else 0
+        for match in marker_candidates(paragraph.text.value):
+            if match.start() >= offset and int(match.group(1)) == note.number:
+                return index, match.start(), match.end()
+    return None
+
+
+def apply_markers(
+    summary: tuple[Block, ...],
+    articles: tuple[Article, ...],
+    places: list[Place],
+    notes: tuple[Footnote, ...],
+    found: dict[int, tuple[int, int, int]],
+) -> tuple[tuple[Block, ...], tuple[Article, ...]]:
+    by_place: dict[int, list[tuple[int, int, int]]] = {}
+    for number, (place, start, end) in found.items():
+        by_place.setdefault(place, []).append((start, end, number))
+    new_summary = list(summary)
+    new_blocks = [list(article.blocks) for article in articles]
+    for place_index, spans in by_place.items():
+        place = places[place_index]
+        paragraph = remove_markers(place.paragraph, sorted(spans))
+        target = new_summary if place.article is None else new_blocks[place.article]
+        target[place.block] = paragraph
+    note_by_number = {note.number: note for note in notes}
+    new_articles = []
+    for article_index, article in enumerate(articles):
+        numbers = sorted(
+            number for number, (place, _, _) in found.items()
+            if places[place].article == article_index
+        )
+        new_articles.append(
+            replace(
+                article,
+                blocks=tuple(new_blocks[article_index]),
+                footnotes=tuple(note_by_number[n] for n in numbers),
+            )
+        )
+    return tuple(new_summary), tuple(new_articles)
+
+
+def remove_markers(paragraph: Paragraph, spans: list[tuple[int, int, int]]) -> Paragraph:
+    text = paragraph.text.value
+    pieces: list[str] = []
+    refs: list[NoteRef] = []
+    position = 0
+    length = 0
+    for start, end, number in spans:
+        pieces.append(text[position:start])
+        length += start - position
+        refs.append(NoteRef(offset=length, number=number))
+        position = end
+    pieces.append(text[position:])
+    return replace(paragraph, text=Text("".join(pieces), tuple(refs)))

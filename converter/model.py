@@ -1,0 +1,200 @@
+"""Plain data passed between the converter's passes.
+
+Every pass takes and returns these frozen dataclasses; none of them knows Markdown.
+Each recovered piece keeps the export lines it came from, so warnings and errors can
+name ``file:line``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class ConversionError(Exception):
+    """A problem in the input that stops the conversion of one file."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something the converter guessed or could not place; reported, not fatal."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded export: its path (as given) and text with ``\\n`` line ends."""
+
+    path: str
+    text: str
+
+
+class LineKind(Enum):
+    BODY = "body"
+    BLANK = "blank"  # whitespace only: empty space left on the page (figure, section end)
+    NOTE_SEPARATOR = "note-separator"  # the rule of spaces above a footnote area
+    NOTE = "note"  # a line of a footnote area
+    PAGE_NUMBER = "page-number"
+    RUNNING_HEADER = "running-header"
+    PAGE_GAP = "page-gap"  # whitespace lines around a page number or running header
+
+
+@dataclass(frozen=True)
+class Line:
+    """One text line of the export.
+
+    ``text`` is the line as exported, except that the one-space indent marking a
+    page's first line is removed. ``starts_block`` is true when the extractor began
+    a new text block here (a single ``\\n`` before it instead of a blank line).
+    """
+
+    number: int
+    text: str
+    page: int
+    kind: LineKind
+    starts_block: bool
+    starts_page: bool
+
+    @property
+    def ends_with_space(self) -> bool:
+        return self.text.endswith(" ")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The export cut into classified lines."""
+
+    source: Source
+    lines: tuple[Line, ...]
+    issue_header: str | None  # the running header text, e.g. "2023 年第 07 期"
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote marker that stood at ``offset`` in a text before it was removed."""
+
+    offset: int
+    number: int
+
+
+@dataclass(frozen=True)
+class Text:
+    value: str
+    notes: tuple[NoteRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Body lines joined back into one paragraph."""
+
+    lines: tuple[Line, ...]
+    text: Text
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+
+@dataclass(frozen=True)
+class Subheading:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    number: int
+    caption: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    number: int
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+
+Block = Paragraph | Subheading | Figure | Table
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    line: int
+    page: int
+
+
+@dataclass(frozen=True)
+class IssueId:
+    year: int
+    number: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.number:02d}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.year} 年第 {self.number:02d} 期"
+
+
+@dataclass(frozen=True)
+class Article:
+    ordinal: int  # 1-based position in the issue; the slug is built from it
+    title: str
+    date: dt.date | None
+    section: str  # "" when the export lost the section heading
+    authors: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    line: int
+    footnotes: tuple[Footnote, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return f"{self.ordinal:02d}"
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: IssueId
+    source: Source
+    summary: tuple[Block, ...]
+    articles: tuple[Article, ...]
+    warnings: tuple[Warning_, ...] = field(default=())
+    # Footnote definitions not yet attached to an article (filled by the layout,
+    # consumed by the footnote pass).
+    footnotes: tuple[Footnote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The state handed from pass to pass while one export is converted."""
+
+    path: str
+    data: bytes
+    source: Source | None = None
+    layout: Layout | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    issue: Issue | None = None
+    warnings: tuple[Warning_, ...] = ()

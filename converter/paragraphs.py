@@ -1,0 +1,91 @@
+"""Pass 3, paragraphs: ``Layout`` → body ``Paragraph``s in reading order.
+
+Joins the body lines that the extractor wrapped at the page width, across page
+breaks and footnote areas (which are skipped, not ended on), and removes spacing
+artefacts. A line ending with a space ends its paragraph, except where the space
+only separates two Latin words or sits inside an open bracket. Blank space left
+on the page ends a paragraph too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Layout, Line, LineKind, Paragraph, Text
+from .text import join_wrapped, normalise_spacing, spaces_script_boundaries
+
+# Lines that take no part in the running text: they are neither joined nor end it.
+TRANSPARENT = frozenset(
+    {
+        LineKind.NOTE,
+        LineKind.NOTE_SEPARATOR,
+        LineKind.PAGE_NUMBER,
+        LineKind.RUNNING_HEADER,
+        LineKind.PAGE_GAP,
+    }
+)
+# A Latin word or number before a trailing space and one starting the next line are
+# words of one sentence ("《IEC " + "62208:2023"), not a paragraph end.
+LATIN_END = re.compile(r"[A-Za-z0-9.,:;)\]/&+\-]$")
+LATIN_START = re.compile(r"^[A-Za-z0-9(\[]")
+# A circled enumerator ("③ ") introduces what follows; it cannot end a paragraph.
+ENUMERATOR_END = re.compile(r"[\u2460-\u2473]$")
+# Brackets that, left open, mean the sentence goes on ("《BS 8646:2023 " + "农业…").
+OPENING = "《（("
+CLOSING = "》）)"
+
+
+def build_paragraphs(layout: Layout) -> tuple[Paragraph, ...]:
+    spaced = spaces_script_boundaries(
+        [line.text for line in layout.lines if line.kind is LineKind.BODY]
+    )
+    return tuple(make_paragraph(group, spaced) for group in group_lines(layout.lines))
+
+
+def group_lines(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
+    body = [line for line in lines if line.kind not in TRANSPARENT]
+    current: list[Line] = []
+    for index, line in enumerate(body):
+        if line.kind is LineKind.BLANK:
+            if current:
+                yield current
+            current = []
+            continue
+        current.append(line)
+        following = body[index + 1] if index + 1 < len(body) else None
+        if ends_paragraph(current, following):
+            yield current
+            current = []
+    if current:
+        yield current
+
+
+def ends_paragraph(current: list[Line], following: Line | None) -> bool:
+    last = current[-1]
+    if following is None:
+        return True
+    if not last.ends_with_space:
+        return False
+    before_space = last.text.rstrip(" ")
+    if ENUMERATOR_END.search(before_space):
+        return False
+    next_text = following.text.lstrip(" ")
+    if LATIN_END.search(before_space) and LATIN_START.search(next_text):
+        return False
+    return not has_open_bracket("".join(line.text for line in current))
+
+
+def has_open_bracket(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char in OPENING:
+            depth += 1
+        elif char in CLOSING:
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def make_paragraph(lines: list[Line], space_script_boundaries: bool = True) -> Paragraph:
+    text = normalise_spacing(join_wrapped([line.text for line in lines], space_script_boundaries))
+    return Paragraph(lines=tuple(lines), text=Text(text))

@@ -1,0 +1,201 @@
+"""Last pass, render: ``Issue`` → Markdown pages (the only pass that knows Markdown).
+
+Pages of one issue live under ``YYYY/NN/``: ``index.md`` is the landing page (the
+summary and a table of contents by section), ``01.md``… are the articles. The
+archive pages (home, years, navigation) are rendered from ``IssueEntry``s of every
+issue in the docs folder, so converting one issue keeps the others listed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+import yaml
+
+from .markdown import escape, escape_attribute, linkify
+from .model import Article, Block, Figure, Issue, Paragraph, Subheading, Table, Text
+
+CHECKSUM_KEY = "checksum"
+LOST_SECTION_LABEL = "（栏目标题缺失）"
+FIGURE_PLACEHOLDER = "assets/figure-placeholder.svg"
+HOME_TITLE = "标准化动态"
+HOME_PAGE = "index.md"
+NAV_FILE = ".nav.yml"
+
+
+@dataclass(frozen=True)
+class IssueEntry:
+    """What the archive pages need to know of one issue."""
+
+    issue: str  # "2023-07"
+    title: str  # "2023 年第 07 期"
+    articles: tuple[tuple[str, str], ...]  # (page path, title) in order
+
+    @property
+    def year(self) -> str:
+        return self.issue[:4]
+
+    @property
+    def folder(self) -> str:
+        return self.issue.replace("-", "/")
+
+
+def issue_folder(issue: Issue) -> str:
+    return f"{issue.id.year:04d}/{issue.id.number:02d}"
+
+
+def article_path(issue: Issue, article: Article) -> str:
+    return f"{issue_folder(issue)}/{article.slug}.md"
+
+
+def render_issue(issue: Issue) -> dict[str, str]:
+    """All pages of one issue, keyed by path relative to the docs folder."""
+    pages = {f"{issue_folder(issue)}/index.md": render_landing(issue)}
+    for article in issue.articles:
+        pages[article_path(issue, article)] = render_article(issue, article)
+    return pages
+
+
+def issue_entry(issue: Issue) -> IssueEntry:
+    return IssueEntry(
+        issue=str(issue.id),
+        title=issue.id.label,
+        articles=tuple((article_path(issue, a), a.title) for a in issue.articles),
+    )
+
+
+def page(front_matter: dict[str, object], body: str) -> str:
+    """A page with YAML front matter and a checksum of everything else in it."""
+    text = front_matter_block(front_matter) + body
+    return front_matter_block({**front_matter, CHECKSUM_KEY: checksum(text)}) + body
+
+
+def front_matter_block(front_matter: dict[str, object]) -> str:
+    dumped = yaml.safe_dump(
+        front_matter, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
+    )
+    return f"---\n{dumped}---\n\n"
+
+
+def checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def render_article(issue: Issue, article: Article) -> str:
+    front_matter: dict[str, object] = {
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else "",
+        "issue": str(issue.id),
+        "section": article.section,
+        "authors": list(article.authors),
+        "tags": list(article.tags),
+        "slug": f"{issue.id}-{article.slug}",
+        "source": f"{issue.source.path}:{article.line}",
+    }
+    parts = [render_block(block, depth=issue_folder(issue).count("/") + 1) for block in article.blocks]
+    if article.footnotes:
+        parts.append(
+            "\n".join(f"[^{note.number}]: {linkify(note.text)}" for note in article.footnotes)
+        )
+    return page(front_matter, "\n\n".join(parts) + "\n")
+
+
+def render_landing(issue: Issue) -> str:
+    front_matter: dict[str, object] = {
+        "title": issue.id.label,
+        "issue": str(issue.id),
+        "source": f"{issue.source.path}:1",
+    }
+    parts = ["## 本期概要", *(render_block(block, depth=2) for block in issue.summary)]
+    parts.append("## 本期目录")
+    for section, articles in groupby(issue.articles, key=lambda a: a.section):
+        parts.append(f"### {escape(section) if section else LOST_SECTION_LABEL}")
+        parts.append(
+            "\n".join(f"- [{escape(a.title)}]({a.slug}.md)" for a in articles)
+        )
+    return page(front_matter, "\n\n".join(parts) + "\n")
+
+
+def render_block(block: Block, depth: int) -> str:
+    if isinstance(block, Paragraph):
+        return render_text(block.text)
+    if isinstance(block, Subheading):
+        return f"### {escape(block.text)}"
+    if isinstance(block, Figure):
+        return render_figure(block, depth)
+    return render_table(block)
+
+
+def render_text(text: Text) -> str:
+    pieces: list[str] = []
+    position = 0
+    for ref in text.notes:
+        pieces.append(escape(text.value[position : ref.offset]))
+        pieces.append(f"[^{ref.number}]")
+        position = ref.offset
+    pieces.append(escape(text.value[position:]))
+    return "".join(pieces)
+
+
+def render_figure(figure: Figure, depth: int) -> str:
+    label = f"图 {figure.number}. {figure.caption}"
+    image = "../" * depth + FIGURE_PLACEHOLDER
+    return (
+        '<figure markdown="span">\n'
+        f'  ![{escape(label)}]({image}){{ title="{escape_attribute("图片待补：" + label)}" }}\n'
+        f"  <figcaption>{escape(label)}</figcaption>\n"
+        "</figure>"
+    )
+
+
+def render_table(table: Table) -> str:
+    caption = f"**表 {table.number}. {escape(table.caption)}**"
+    header = "| " + " | ".join(escape(cell) for cell in table.header) + " |"
+    rule = "|" + "|".join(" --- " for _ in table.header) + "|"
+    rows = ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in table.rows]
+    return "\n".join([caption, "", header, rule, *rows])
+
+
+def render_home(entries: Iterable[IssueEntry]) -> str:
+    ordered = sorted(entries, key=lambda e: e.issue, reverse=True)
+    parts = [f"# {HOME_TITLE}"]
+    if ordered:
+        latest = ordered[0]
+        parts.append(f"## 最新一期：[{latest.title}]({latest.folder}/index.md)")
+        parts.append(
+            "\n".join(f"- [{escape(title)}]({path})" for path, title in latest.articles)
+        )
+    parts.append("## 往期")
+    for year, issues in groupby(ordered, key=lambda e: e.year):
+        links = " · ".join(f"[{e.title[len(year) + 2:]}]({e.folder}/index.md)" for e in issues)
+        parts.append(f"### [{year} 年]({year}/index.md)\n\n{links}")
+    return page({"title": HOME_TITLE}, "\n\n".join(parts) + "\n")
+
+
+def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
+    parts = []
+    for entry in sorted(entries, key=lambda e: e.issue, reverse=True):
+        number = entry.issue[5:]
+        links = "\n".join(
+            f"- [{escape(title)}]({path.split('/', 1)[1]})" for path, title in entry.articles
+        )
+        parts.append(f"## [{entry.title}]({number}/index.md)\n\n{links}")
+    return page({"title": f"{year} 年"}, "\n\n".join(parts) + "\n")
+
+
+def render_nav(entries: Iterable[IssueEntry], extra: Iterable[tuple[str, str]] = ()) -> str:
+    """The navigation (archive → year → issue → article), newest first."""
+    ordered = sorted(entries, key=lambda e: e.issue, reverse=True)
+    nav: list[object] = [{"首页": HOME_PAGE}]
+    for year, issues in groupby(ordered, key=lambda e: e.year):
+        year_items: list[object] = [f"{year}/index.md"]
+        for entry in issues:
+            year_items.append(
+                {entry.title: [f"{entry.folder}/index.md", *(path for path, _ in entry.articles)]}
+            )
+        nav.append({f"{year} 年": year_items})
+    nav.extend({title: path} for title, path in extra)
+    return yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)

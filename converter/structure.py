@@ -1,0 +1,231 @@
+"""Pass 4, structure: paragraphs → ``Issue`` with its summary, sections and articles.
+
+An article is a title paragraph followed by a dateline ("6 月 15 日，…"); it ends
+with its authors in parentheses ("（邓阿妹 孙玉琦）"). A section heading is a short
+line opening a page. Some headings were images in the PDF and are missing; where a
+page opens with an article right after a page left part-empty, the article starts a
+section whose heading was lost, and its section stays empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import (
+    Article,
+    Block,
+    ConversionError,
+    Figure,
+    IssueId,
+    Layout,
+    LineKind,
+    Paragraph,
+    Subheading,
+    Text,
+    Warning_,
+)
+
+SUMMARY_HEADING = "本期概要"
+# Section headings are a few Chinese characters ("标准战略"); article titles are
+# sentences, and a table row number opening a page is digits.
+SECTION_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+DATELINE = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日[，,]")
+# A title wraps onto two lines at most and never ends a sentence.
+TITLE_MAX_LINES = 2
+# "（邓阿妹 孙玉琦）" closes an article; names are 2–4 characters, and a two-character
+# name is padded with a space ("付 豪").
+AUTHORS = re.compile(r"（((?:[\u4e00-\u9fff]{1,4} ?)+)）$")
+NAME_MIN_CHARS = 2
+SUBHEADING = re.compile(r"^[一二三四五六七八九十]+、[^。；]{1,30}$")
+FIGURE_CAPTION = re.compile(r"^图\s*(\d+)\s*[.．]\s*(.+)$")
+ISSUE_HEADER = re.compile(r"(\d{4})\s*年第\s*(\d{1,2})\s*期")
+ISSUE_FILE_NAME = re.compile(r"(\d{4})-(\d{1,2})")
+# Transparent to "what came last on the page": footnote areas and furniture.
+NOT_PAGE_CONTENT = frozenset(
+    {
+        LineKind.NOTE,
+        LineKind.NOTE_SEPARATOR,
+        LineKind.PAGE_NUMBER,
+        LineKind.RUNNING_HEADER,
+        LineKind.PAGE_GAP,
+    }
+)
+
+
+@dataclass
+class Structure:
+    """What the structure pass recovers (before tables and footnotes)."""
+
+    id: IssueId
+    summary: list[Block] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+def identify_issue(layout: Layout) -> IssueId:
+    """Year and number from the running header, else from the file name."""
+    path = layout.source.path
+    if layout.issue_header and (match := ISSUE_HEADER.search(layout.issue_header)):
+        return IssueId(int(match.group(1)), int(match.group(2)))
+    if match := ISSUE_FILE_NAME.search(Path(path).stem):
+        return IssueId(int(match.group(1)), int(match.group(2)))
+    raise ConversionError(
+        path, 1, "cannot tell the issue: no running header like '2023 年第 07 期' "
+        "and no file name like '2023-07.txt'"
+    )
+
+
+def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Structure:
+    issue = identify_issue(layout)
+    result = Structure(id=issue)
+    path = layout.source.path
+    section: str | None = None  # None until the first heading
+    pending: list[Paragraph] = []  # paragraphs of the article being read
+    title: Paragraph | None = None
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if is_section_heading(paragraph, following):
+            close_article(result, title, pending, section, path)
+            title, pending = None, []
+            section = paragraph.text.value
+        elif is_title(paragraph, following):
+            close_article(result, title, pending, section, path)
+            pending = []
+            if paragraph.lines[0].starts_page and page_left_part_empty(layout, paragraph):
+                section = ""
+                result.warnings.append(
+                    Warning_(path, paragraph.line, "a page opens with this article after a "
+                             "part-empty page: its section heading seems lost; section left empty")
+                )
+            title = paragraph
+        elif title is None and section == SUMMARY_HEADING:
+            result.summary.append(paragraph)
+        elif title is None:
+            result.warnings.append(
+                Warning_(path, paragraph.line, "text outside any article is kept in the summary")
+            )
+            result.summary.append(paragraph)
+        else:
+            pending.append(paragraph)
+        index += 1
+    close_article(result, title, pending, section, path)
+    return result
+
+
+def is_section_heading(paragraph: Paragraph, following: Paragraph | None) -> bool:
+    text = paragraph.text.value
+    return (
+        paragraph.lines[0].starts_page
+        and len(paragraph.lines) == 1
+        and bool(SECTION_HEADING.match(text))
+        and not (following and DATELINE.match(following.text.value))
+    )
+
+
+def is_title(paragraph: Paragraph, following: Paragraph | None) -> bool:
+    return (
+        following is not None
+        and bool(DATELINE.match(following.text.value))
+        and len(paragraph.lines) <= TITLE_MAX_LINES
+        and not paragraph.text.value.endswith("。")
+    )
+
+
+def page_left_part_empty(layout: Layout, paragraph: Paragraph) -> bool:
+    """Was the last thing on the previous page blank space (not text)?"""
+    first = paragraph.lines[0].number
+    before = [
+        line
+        for line in layout.lines
+        if line.number < first and line.kind not in NOT_PAGE_CONTENT
+    ]
+    return bool(before) and before[-1].kind is LineKind.BLANK
+
+
+def close_article(
+    result: Structure,
+    title: Paragraph | None,
+    body: list[Paragraph],
+    section: str | None,
+    path: str,
+) -> None:
+    if title is None:
+        return
+    dateline = body[0]
+    authors, body = split_authors(body)
+    if not authors:
+        result.warnings.append(Warning_(path, title.line, "article has no author line"))
+    result.articles.append(
+        Article(
+            ordinal=len(result.articles) + 1,
+            title=title.text.value,
+            date=article_date(dateline.text.value, result.id),
+            section=section or "",
+            authors=authors,
+            blocks=tuple(classify_block(p) for p in body),
+            line=title.line,
+        )
+    )
+
+
+def split_authors(body: list[Paragraph]) -> tuple[tuple[str, ...], list[Paragraph]]:
+    """Take the closing "（names）" off the article's last paragraph."""
+    if not body:
+        return (), body
+    last = body[-1]
+    match = AUTHORS.search(last.text.value)
+    if not match:
+        return (), body
+    names = parse_names(match.group(1))
+    if not names:
+        return (), body
+    remaining = last.text.value[: match.start()].rstrip()
+    if not remaining:
+        return names, body[:-1]
+    kept = Paragraph(lines=last.lines, text=Text(remaining, last.text.notes))
+    return names, [*body[:-1], kept]
+
+
+def parse_names(text: str) -> tuple[str, ...]:
+    """ "邓阿妹 孙玉琦" → two names; "付 豪" → one padded two-character name."""
+    names: list[str] = []
+    for token in text.split():
+        if names and len(names[-1]) < NAME_MIN_CHARS:
+            names[-1] += token
+        else:
+            names.append(token)
+    if any(len(name) < NAME_MIN_CHARS for name in names):
+        return ()
+    return tuple(names)
+
+
+def article_date(dateline: str, issue: IssueId) -> dt.date | None:
+    """The dateline's month and day in the year that puts it nearest the issue."""
+    match = DATELINE.match(dateline)
+    if not match:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    issue_month = dt.date(issue.year, issue.number, 1)
+    candidates = []
+    for year in (issue.year - 1, issue.year, issue.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda date: abs((date - issue_month).days))
+
+
+def classify_block(paragraph: Paragraph) -> Block:
+    text = paragraph.text.value
+    if SUBHEADING.match(text):
+        return Subheading(text=text, line=paragraph.line)
+    if match := FIGURE_CAPTION.match(text):
+        return Figure(number=int(match.group(1)), caption=match.group(2), line=paragraph.line)
+    return paragraph

@@ -1,0 +1,91 @@
+"""Character-level helpers shared by the passes that rebuild text from lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Full-width punctuation carries its own spacing; a space next to it is an artefact.
+FULLWIDTH_PUNCTUATION = "，。、；：？！“”‘’（）《》【】「」『』…—～·"
+SPACE_AROUND_FULLWIDTH = re.compile(
+    rf"(?<=[{FULLWIDTH_PUNCTUATION}]) +| +(?=[{FULLWIDTH_PUNCTUATION}])"
+)
+CJK_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+# Justified text spreads single characters apart ("与 电 池 热 失"). Three single
+# characters in a row never occur in normal prose; two do in padded names ("付 豪").
+JUSTIFIED_MIN_RUN = 3
+JUSTIFIED_RUN = re.compile(
+    rf"(?<![^\s]){CJK_CHAR}(?: {CJK_CHAR}(?![^\s\-，。、；：）])){{{JUSTIFIED_MIN_RUN - 1},}}"
+)
+MULTIPLE_SPACES = re.compile(r" {2,}")
+
+
+def is_cjk(char: str) -> bool:
+    return bool(re.match(CJK_CHAR, char)) or char in FULLWIDTH_PUNCTUATION
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes on the page: wide (CJK) characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# Inside a line the bulletin always spaces Chinese from Latin words and numbers
+# ("ITU 标准"), but the extractor drops that space where a line wraps between them.
+HAN_THEN_LATIN = re.compile(rf"{CJK_CHAR} [A-Za-z0-9]")
+HAN_LATIN_GLUED = re.compile(rf"{CJK_CHAR}[A-Za-z]")
+LATIN_THEN_HAN = re.compile(rf"[A-Za-z0-9] {CJK_CHAR}")
+LATIN_HAN_GLUED = re.compile(rf"[A-Za-z]{CJK_CHAR}")
+# Share of spaced Chinese/Latin boundaries inside lines above which a document is
+# taken to space them everywhere, line wraps included.
+SPACED_BOUNDARY_SHARE = 0.9
+# A number standing alone at a line end ("、7" before "个国家"), not a glued marker.
+STANDALONE_NUMBER_END = re.compile(r"(?:^|[\s，。、；：（）《》“”])\d+$")
+# A number opening a line and followed by a space ("127 份") is not a glued marker.
+STANDALONE_NUMBER_START = re.compile(r"^\d+(?:\.\d+)? ")
+LETTER_START = re.compile(r"^[A-Za-z]")
+LETTER_END = re.compile(r"[A-Za-z]$")
+CJK_START = re.compile(rf"^{CJK_CHAR}")
+CJK_END = re.compile(rf"{CJK_CHAR}$")
+
+
+def spaces_script_boundaries(texts: list[str]) -> bool:
+    """Does this document put a space between Chinese and Latin text inside lines?"""
+    spaced = sum(len(HAN_THEN_LATIN.findall(t)) + len(LATIN_THEN_HAN.findall(t)) for t in texts)
+    glued = sum(len(HAN_LATIN_GLUED.findall(t)) + len(LATIN_HAN_GLUED.findall(t)) for t in texts)
+    return spaced + glued > 0 and spaced / (spaced + glued) >= SPACED_BOUNDARY_SHARE
+
+
+def wrap_lost_space(before: str, after: str) -> bool:
+    """Did a line wrap between ``before`` and ``after`` swallow a script-boundary space?"""
+    if CJK_END.search(before):
+        return bool(LETTER_START.search(after) or STANDALONE_NUMBER_START.search(after))
+    if CJK_START.search(after):
+        return bool(LETTER_END.search(before) or STANDALONE_NUMBER_END.search(before))
+    return False
+
+
+def join_wrapped(pieces: list[str], space_script_boundaries: bool = False) -> str:
+    """Join wrapped lines: a space only where the export had one at the break.
+
+    The extractor wraps at the page width mid-word and mid-number, so a break with
+    no whitespace on either side joins with nothing ("2023-0" + "6-15"). When the
+    document spaces Chinese from Latin text, a wrap between them gets its space back.
+    """
+    joined = ""
+    for piece in pieces:
+        if joined and (joined.endswith(" ") or piece.startswith(" ")):
+            joined = joined.rstrip(" ") + " " + piece.lstrip(" ")
+        elif joined and space_script_boundaries and wrap_lost_space(joined, piece):
+            joined += " " + piece
+        else:
+            joined += piece
+    return joined.strip(" ")
+
+
+def normalise_spacing(text: str) -> str:
+    """Remove spacing artefacts: doubled spaces, spaces at full-width punctuation,
+    justified spacing between single CJK characters."""
+    text = MULTIPLE_SPACES.sub(" ", text)
+    text = JUSTIFIED_RUN.sub(lambda match: match.group(0).replace(" ", ""), text)
+    text = SPACE_AROUND_FULLWIDTH.sub("", text)
+    return text.strip(" ")
