@@ -138,13 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     convert = commands.add_parser("convert", help="convert issue exports into Markdown pages")
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="issue export (.txt)")
     convert.add_argument("--out", required=True, metavar="DIR", help="docs folder to write")
-    convert.add_argument(
-        "--force", action="store_true", help="overwrite pages edited by hand"
-    )
+    convert.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "convert":
         return run_convert(args, out, err)

@@ -31,9 +31,7 @@ from .text import join_wrapped
 DEFINITION_START = re.compile(r"^(\d{1,3}) +(?=\S)")
 # Glued marker: digits right after a Chinese character, closing full-width
 # punctuation or a Latin word, and followed by neither a digit nor a decimal part.
-MARKER = re.compile(
-    r"(?<=[\u4e00-\u9fff）》”’a-z)\]])(\d{1,3})(?![\d%]|\.\d|[:/\-]\d|[A-Za-z])"
-)
+MARKER = re.compile(r"(?<=[\u4e00-\u9fff）》”’a-z)\]])(\d{1,3})(?![\d%]|\.\d|[:/\-]\d|[A-Za-z])")
 # A marker after a Latin word must be followed by Chinese or full-width punctuation
 # ("Economics7开展"), otherwise it is part of a code ("J2954", "P2030").
 AFTER_LATIN = re.compile(r"[\u4e00-\u9fff，。、；：）（]")
@@ -127,9 +125,7 @@ def link_footnotes(
     return apply_markers(summary, articles, places, notes, found)
 
 
-def paragraph_places(
-    summary: tuple[Block, ...], articles: tuple[Article, ...]
-) -> Iterator[Place]:
+def paragraph_places(summary: tuple[Block, ...], articles: tuple[Article, ...]) -> Iterator[Place]:
     for block_index, block in enumerate(summary):
         if isinstance(block, Paragraph):
             yield Place(None, block_index, block)
@@ -163,8 +159,8 @@ def apply_markers(
     found: dict[int, tuple[int, int, int]],
 ) -> tuple[tuple[Block, ...], tuple[Article, ...]]:
     by_place: dict[int, list[tuple[int, int, int]]] = {}
-    for number, (place, start, end) in found.items():
-        by_place.setdefault(place, []).append((start, end, number))
+    for number, (place_index, start, end) in found.items():
+        by_place.setdefault(place_index, []).append((start, end, number))
     new_summary = list(summary)
     new_blocks = [list(article.blocks) for article in articles]
     for place_index, spans in by_place.items():
@@ -176,8 +172,9 @@ def apply_markers(
     new_articles = []
     for article_index, article in enumerate(articles):
         numbers = sorted(
-            number for number, (place, _, _) in found.items()
-            if places[place].article == article_index
+            number
+            for number, (place_index, _, _) in found.items()
+            if places[place_index].article == article_index
         )
         new_articles.append(
             replace(

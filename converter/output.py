@@ -75,9 +75,7 @@ def plan_writes(
     return plan
 
 
-def write_atomically(
-    out_dir: Path, files: dict[str, str], remove: tuple[str, ...] = ()
-) -> None:
+def write_atomically(out_dir: Path, files: dict[str, str], remove: tuple[str, ...] = ()) -> None:
     """Write ``files`` into ``out_dir`` so that either all land or none does."""
     if not files and not remove:
         return

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .model import Layout, Line, LineKind, Paragraph, Text
-from .text import join_wrapped, normalise_spacing, spaces_script_boundaries
+from .text import join_wrapped, normalise_spacing, spaces_script_boundaries, unjustify
 
 # Lines that take no part in the running text: they are neither joined nor end it.
 TRANSPARENT = frozenset(
@@ -87,5 +87,6 @@ def has_open_bracket(text: str) -> bool:
 
 
 def make_paragraph(lines: list[Line], space_script_boundaries: bool = True) -> Paragraph:
-    text = normalise_spacing(join_wrapped([line.text for line in lines], space_script_boundaries))
+    pieces = [unjustify(line.text) for line in lines]
+    text = normalise_spacing(join_wrapped(pieces, space_script_boundaries))
     return Paragraph(lines=tuple(lines), text=Text(text))

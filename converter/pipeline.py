@@ -51,8 +51,7 @@ def tables_pass(draft: Draft) -> Draft:
     assert draft.issue is not None
     warnings: list[Warning_] = []
     articles = tuple(
-        place_tables(article, draft.issue.source.path, warnings)
-        for article in draft.issue.articles
+        place_tables(article, draft.issue.source.path, warnings) for article in draft.issue.articles
     )
     issue = replace(draft.issue, articles=articles)
     return replace(draft, issue=issue, warnings=draft.warnings + tuple(warnings))

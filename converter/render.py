@@ -95,7 +95,9 @@ def render_article(issue: Issue, article: Article) -> str:
         "slug": f"{issue.id}-{article.slug}",
         "source": f"{issue.source.path}:{article.line}",
     }
-    parts = [render_block(block, depth=issue_folder(issue).count("/") + 1) for block in article.blocks]
+    parts = [
+        render_block(block, depth=issue_folder(issue).count("/") + 1) for block in article.blocks
+    ]
     if article.footnotes:
         parts.append(
             "\n".join(f"[^{note.number}]: {linkify(note.text)}" for note in article.footnotes)
@@ -113,9 +115,7 @@ def render_landing(issue: Issue) -> str:
     parts.append("## 本期目录")
     for section, articles in groupby(issue.articles, key=lambda a: a.section):
         parts.append(f"### {escape(section) if section else LOST_SECTION_LABEL}")
-        parts.append(
-            "\n".join(f"- [{escape(a.title)}]({a.slug}.md)" for a in articles)
-        )
+        parts.append("\n".join(f"- [{escape(a.title)}]({a.slug}.md)" for a in articles))
     return page(front_matter, "\n\n".join(parts) + "\n")
 
 
@@ -165,12 +165,10 @@ def render_home(entries: Iterable[IssueEntry]) -> str:
     if ordered:
         latest = ordered[0]
         parts.append(f"## 最新一期：[{latest.title}]({latest.folder}/index.md)")
-        parts.append(
-            "\n".join(f"- [{escape(title)}]({path})" for path, title in latest.articles)
-        )
+        parts.append("\n".join(f"- [{escape(title)}]({path})" for path, title in latest.articles))
     parts.append("## 往期")
     for year, issues in groupby(ordered, key=lambda e: e.year):
-        links = " · ".join(f"[{e.title[len(year) + 2:]}]({e.folder}/index.md)" for e in issues)
+        links = " · ".join(f"[{e.title[len(year) + 2 :]}]({e.folder}/index.md)" for e in issues)
         parts.append(f"### [{year} 年]({year}/index.md)\n\n{links}")
     return page({"title": HOME_TITLE}, "\n\n".join(parts) + "\n")
 

@@ -73,8 +73,10 @@ def identify_issue(layout: Layout) -> IssueId:
     if match := ISSUE_FILE_NAME.search(Path(path).stem):
         return IssueId(int(match.group(1)), int(match.group(2)))
     raise ConversionError(
-        path, 1, "cannot tell the issue: no running header like '2023 年第 07 期' "
-        "and no file name like '2023-07.txt'"
+        path,
+        1,
+        "cannot tell the issue: no running header like '2023 年第 07 期' "
+        "and no file name like '2023-07.txt'",
     )
 
 
@@ -99,8 +101,12 @@ def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Struct
             if paragraph.lines[0].starts_page and page_left_part_empty(layout, paragraph):
                 section = ""
                 result.warnings.append(
-                    Warning_(path, paragraph.line, "a page opens with this article after a "
-                             "part-empty page: its section heading seems lost; section left empty")
+                    Warning_(
+                        path,
+                        paragraph.line,
+                        "a page opens with this article after a "
+                        "part-empty page: its section heading seems lost; section left empty",
+                    )
                 )
             title = paragraph
         elif title is None and section == SUMMARY_HEADING:
@@ -140,9 +146,7 @@ def page_left_part_empty(layout: Layout, paragraph: Paragraph) -> bool:
     """Was the last thing on the previous page blank space (not text)?"""
     first = paragraph.lines[0].number
     before = [
-        line
-        for line in layout.lines
-        if line.number < first and line.kind not in NOT_PAGE_CONTENT
+        line for line in layout.lines if line.number < first and line.kind not in NOT_PAGE_CONTENT
     ]
     return bool(before) and before[-1].kind is LineKind.BLANK
 

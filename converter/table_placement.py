@@ -31,7 +31,8 @@ def place_tables(article: Article, path: str, warnings: list[Warning_]) -> Artic
         if consumed:
             index += owners[consumed - 1] + 1
             leftover = [
-                line for line, owner in zip(lines[consumed:], owners[consumed:], strict=True)
+                line
+                for line, owner in zip(lines[consumed:], owners[consumed:], strict=True)
                 if owner == owners[consumed - 1]
             ]
             if leftover:

@@ -82,10 +82,16 @@ def join_wrapped(pieces: list[str], space_script_boundaries: bool = False) -> st
     return joined.strip(" ")
 
 
+def unjustify(line: str) -> str:
+    """Close up justified spacing in one line ("与 电 池 热 失" → "与电池热失").
+
+    Works line by line: justification spreads the characters of a single line.
+    """
+    return JUSTIFIED_RUN.sub(lambda match: match.group(0).replace(" ", ""), line)
+
+
 def normalise_spacing(text: str) -> str:
-    """Remove spacing artefacts: doubled spaces, spaces at full-width punctuation,
-    justified spacing between single CJK characters."""
+    """Remove spacing artefacts: doubled spaces, spaces at full-width punctuation."""
     text = MULTIPLE_SPACES.sub(" ", text)
-    text = JUSTIFIED_RUN.sub(lambda match: match.group(0).replace(" ", ""), text)
     text = SPACE_AROUND_FULLWIDTH.sub("", text)
     return text.strip(" ")

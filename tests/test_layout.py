@@ -1,0 +1,68 @@
+from converter.model import LineKind
+from tests.exports import NOTE_RULE, layout_of
+
+
+def kinds(layout: object) -> list[tuple[str, str]]:
+    return [(line.text, line.kind.value) for line in layout.lines]  # type: ignore[attr-defined]
+
+
+def test_blank_line_continues_a_block_and_single_newline_starts_one() -> None:
+    layout = layout_of(["甲", "乙 "], ["丙"])
+    assert [line.starts_block for line in layout.lines] == [True, False, True]
+
+
+def test_indented_block_start_is_a_page_start_and_loses_its_indent() -> None:
+    layout = layout_of(["正文第一页 "], [" 第二页开头"])
+    second = layout.lines[1]
+    assert second.starts_page and second.page == 2
+    assert second.text == "第二页开头"
+
+
+def test_indented_line_inside_a_block_is_not_a_page_start() -> None:
+    layout = layout_of(["正文", NOTE_RULE], ["5 CEN. read the new CEN", " White Paper[EB/OL]. "])
+    wrapped = layout.lines[-1]
+    assert wrapped.kind is LineKind.NOTE
+    assert not wrapped.starts_page
+    assert wrapped.text == " White Paper[EB/OL]. "
+
+
+def test_footnote_area_runs_from_its_rule_to_the_next_page() -> None:
+    layout = layout_of(
+        ["正文在此", NOTE_RULE],
+        ["1 ANSI. Roadmap[EB/OL]. 2023-0", "6-15. https://www.ansi.org/x "],
+        ["2 NIST. Report "],
+        [" 下一页正文"],
+    )
+    assert [line.kind for line in layout.lines] == [
+        LineKind.BODY,
+        LineKind.NOTE_SEPARATOR,
+        LineKind.NOTE,
+        LineKind.NOTE,
+        LineKind.NOTE,
+        LineKind.BODY,
+    ]
+
+
+def test_page_number_and_running_header_are_furniture() -> None:
+    layout = layout_of(["正文在此", "", " ", "11 ", " ", "2023 年第 07 期 ", "下一页的正文"])
+    assert kinds(layout) == [
+        ("正文在此", "body"),
+        ("", "page-gap"),
+        (" ", "page-gap"),
+        ("11 ", "page-number"),
+        (" ", "page-gap"),
+        ("2023 年第 07 期 ", "running-header"),
+        ("下一页的正文", "body"),
+    ]
+    assert layout.issue_header == "2023 年第 07 期"
+    assert layout.lines[-1].page == 2 and layout.lines[-1].starts_page
+
+
+def test_a_table_row_number_is_not_a_page_number() -> None:
+    layout = layout_of(["表 1. 标题 ", "序号 名称 "], ["1 ", "甲 "], ["2 "])
+    assert [line.kind for line in layout.lines] == [LineKind.BODY] * 5
+
+
+def test_whitespace_only_line_is_blank_space_on_the_page() -> None:
+    layout = layout_of(["正文。 ", " ", "图 1. 图题 "])
+    assert layout.lines[1].kind is LineKind.BLANK

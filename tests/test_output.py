@@ -1,0 +1,57 @@
+from pathlib import Path
+
+import pytest
+
+from converter import output
+from converter.output import is_hand_edited, plan_writes, write_atomically
+from converter.render import page
+
+
+def test_generated_page_is_not_edited_and_a_change_is_detected() -> None:
+    text = page({"title": "标题", "tags": []}, "正文。\n")
+    assert not is_hand_edited(text)
+    assert is_hand_edited(text.replace("正文", "改过的正文"))
+    assert is_hand_edited(text.replace("标题", "新标题"))
+    assert is_hand_edited("没有前言的页面\n")
+
+
+def test_plan_skips_edited_pages_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(page({"title": "甲"}, "旧。\n").replace("旧", "编辑过"), "utf-8")
+    (tmp_path / "b.md").write_text(page({"title": "乙"}, "旧。\n"), "utf-8")
+    new = {"a.md": page({"title": "甲"}, "新。\n"), "b.md": page({"title": "乙"}, "新。\n")}
+    plan = plan_writes(tmp_path, new, force=False)
+    assert plan.skipped_edited == ["a.md"] and list(plan.write) == ["b.md"]
+    assert sorted(plan_writes(tmp_path, new, force=True).write) == ["a.md", "b.md"]
+
+
+def test_stale_generated_pages_of_a_reconverted_issue_are_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "2023" / "07"
+    folder.mkdir(parents=True)
+    (folder / "23.md").write_text(page({"title": "旧"}, "旧。\n"), "utf-8")
+    plan = plan_writes(tmp_path, {"2023/07/01.md": "x"}, force=False, folders=("2023/07",))
+    assert plan.remove == ["2023/07/23.md"]
+
+
+def test_failed_write_leaves_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "old.md").write_text("旧", "utf-8")
+
+    def fail(staging: Path, out_dir: Path) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(output, "swap_in", fail)
+    with pytest.raises(OSError):
+        write_atomically(docs, {"new.md": "新", "old.md": "改"})
+    assert sorted(p.name for p in docs.iterdir()) == ["old.md"]
+    assert (docs / "old.md").read_text("utf-8") == "旧"
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]  # no staging left behind
+
+
+def test_write_replaces_the_folder_contents(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_atomically(docs, {"2023/07/01.md": "一"})
+    write_atomically(docs, {"2023/07/02.md": "二"}, remove=("2023/07/01.md",))
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == ["2023/07/02.md"]

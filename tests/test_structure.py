@@ -1,0 +1,117 @@
+import datetime as dt
+
+import pytest
+
+from converter.model import ConversionError, Figure, IssueId, Paragraph, Subheading
+from converter.paragraphs import build_paragraphs
+from converter.structure import article_date, build_structure, parse_names
+from tests.exports import NOTE_RULE, layout_of
+
+
+def structure_of(*blocks: list[str], path: str = "archive/2023-07.txt"):  # type: ignore[no-untyped-def]
+    layout = layout_of(*blocks, path=path)
+    return build_structure(layout, build_paragraphs(layout))
+
+
+ISSUE = [
+    [" 本期概要 ", "本月要闻。 "],
+    [
+        " 标准战略 ",
+        " ",
+        "美国国家标准学会发布电动汽车标准化",
+        "路线图 ",
+        "6 月 15 日，学会发布路线图。 ",
+        "一、拓展重点领域范围 ",
+        "正文。（邓阿妹 孙玉琦） ",
+    ],
+    [" 机构评论 ", "国际电信联盟专家表示标准至关重要 ", "6 月 19 日，副秘书长讲话。（付 豪） "],
+]
+
+
+def test_summary_sections_and_articles_in_order() -> None:
+    structure = structure_of(*ISSUE)
+    assert [p.text.value for p in structure.summary] == ["本月要闻。"]  # type: ignore[union-attr]
+    assert [(a.section, a.title) for a in structure.articles] == [
+        ("标准战略", "美国国家标准学会发布电动汽车标准化路线图"),
+        ("机构评论", "国际电信联盟专家表示标准至关重要"),
+    ]
+
+
+def test_article_date_authors_and_blocks() -> None:
+    first, second = structure_of(*ISSUE).articles
+    assert first.date == dt.date(2023, 6, 15)
+    assert first.authors == ("邓阿妹", "孙玉琦")
+    assert second.authors == ("付豪",)
+    assert isinstance(first.blocks[1], Subheading)
+    last = first.blocks[-1]
+    assert isinstance(last, Paragraph) and last.text.value == "正文。"
+
+
+def test_issue_from_header_or_from_file_name() -> None:
+    with_header = structure_of(
+        ["正文", "", " ", "3 ", " ", "2024 年第 01 期 ", "续。 "], path="x.txt"
+    )
+    assert with_header.id == IssueId(2024, 1)
+    assert structure_of(["正文。 "], path="archive/2019-11.txt").id == IssueId(2019, 11)
+
+
+def test_no_header_and_no_dated_file_name_is_an_error() -> None:
+    with pytest.raises(ConversionError, match=r"notes\.txt:1: cannot tell the issue"):
+        structure_of(["正文。 "], path="notes.txt")
+
+
+def test_december_article_in_a_january_issue_is_from_the_year_before() -> None:
+    assert article_date("12 月 28 日，某会议。", IssueId(2024, 1)) == dt.date(2023, 12, 28)
+    assert article_date("1 月 3 日，某会议。", IssueId(2024, 1)) == dt.date(2024, 1, 3)
+    assert article_date("6月 30 日，某会议。", IssueId(2023, 7)) == dt.date(2023, 6, 30)
+
+
+def test_padded_two_character_names_are_one_author() -> None:
+    assert parse_names("付 豪") == ("付豪",)
+    assert parse_names("邓阿妹 贾宇婷") == ("邓阿妹", "贾宇婷")
+    assert parse_names("付 豪 孙玉琦") == ("付豪", "孙玉琦")
+
+
+def test_article_opening_a_page_after_a_part_empty_page_has_its_section_lost() -> None:
+    structure = structure_of(
+        [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", " ", NOTE_RULE],
+        ["1 注释。 "],
+        [" 乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
+    )
+    assert [a.section for a in structure.articles] == ["机构评论", ""]
+    assert any("section heading seems lost" in w.message for w in structure.warnings)
+
+
+def test_article_opening_a_page_after_a_full_page_stays_in_its_section() -> None:
+    structure = structure_of(
+        [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", NOTE_RULE],
+        ["1 注释。 "],
+        [" 乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
+    )
+    assert [a.section for a in structure.articles] == ["机构评论", "机构评论"]
+
+
+def test_figure_caption_becomes_a_figure_and_standalone_authors_close_the_article() -> None:
+    (article,) = structure_of(
+        [
+            " 前沿科技 ",
+            "科学家利用激光研究材料 ",
+            "7 月 3 日，研究发表。 ",
+            " ",
+            "图 2. NIST 科学家利用 LIPIT 方法测试材料 ",
+            "（周树斌） ",
+        ]
+    ).articles
+    assert article.authors == ("周树斌",)
+    figure = article.blocks[-1]
+    assert isinstance(figure, Figure)
+    assert (figure.number, figure.caption) == (2, "NIST 科学家利用 LIPIT 方法测试材料")
+
+
+def test_a_table_row_number_opening_a_page_is_not_a_section_heading() -> None:
+    structure = structure_of(
+        [" 标准战略 ", "某标题 ", "6 月 1 日，正文。 ", "表 1. 表题 ", "序号 名称 ", "1 ", "甲 "],
+        [" 2 ", "乙 ", "（孙玉琦） "],
+    )
+    assert [a.section for a in structure.articles] == ["标准战略"]
+    assert structure.articles[0].authors == ("孙玉琦",)
