@@ -9,18 +9,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .model import ConversionError, Issue, Warning_
+from .check import check_docs
+from .model import ConversionError, Issue, Table, Warning_
 from .output import existing_entries, plan_writes, write_atomically
 from .pipeline import convert_bytes
 from .render import (
+    FEED_FILE,
     HOME_PAGE,
     NAV_FILE,
+    STANDARDS_PAGE,
+    STANDARDS_TITLE,
     IssueEntry,
     issue_entry,
     issue_folder,
+    render_feed,
     render_home,
     render_issue,
     render_nav,
+    render_standards,
     render_year,
 )
 
@@ -37,8 +43,6 @@ class Totals:
     warnings: int = 0
 
     def add(self, issue: Issue, warnings: Sequence[Warning_]) -> None:
-        from .model import Table
-
         self.issues += 1
         self.articles += len(issue.articles)
         self.footnotes += sum(len(a.footnotes) for a in issue.articles)
@@ -86,15 +90,40 @@ def convert_files(paths: Sequence[Path], progress: Progress) -> tuple[list[Issue
     return issues, warnings
 
 
-def archive_pages(out_dir: Path, issues: list[Issue]) -> dict[str, str]:
+# Hand-made pages listed in the navigation after the archive.
+EXTRA_NAV = (("标签", "tags.md"), (STANDARDS_TITLE, STANDARDS_PAGE))
+
+
+def archive_pages(out_dir: Path, issues: list[Issue], site_url: str) -> dict[str, str]:
     entries: dict[str, IssueEntry] = {e.issue: e for e in existing_entries(out_dir)}
     entries.update((str(issue.id), issue_entry(issue)) for issue in issues)
-    pages = {HOME_PAGE: render_home(entries.values()), NAV_FILE: render_nav(entries.values())}
+    extra = [
+        (title, path)
+        for title, path in EXTRA_NAV
+        if path == STANDARDS_PAGE or (out_dir / path).exists()
+    ]
+    pages = {
+        HOME_PAGE: render_home(entries.values()),
+        NAV_FILE: render_nav(entries.values(), extra),
+        STANDARDS_PAGE: render_standards(entries.values()),
+        FEED_FILE: render_feed(entries.values(), site_url),
+    }
     for year in sorted({entry.year for entry in entries.values()}):
         pages[f"{year}/index.md"] = render_year(
             year, [e for e in entries.values() if e.year == year]
         )
     return pages
+
+
+def configured_site_url(out_dir: Path) -> str:
+    """site_url from the mkdocs.yml next to the docs folder, if there is one."""
+    config = out_dir.resolve().parent / "mkdocs.yml"
+    if not config.exists():
+        return "/"
+    for line in config.read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.partition(":")[2].strip().strip("'\"") or "/"
+    return "/"
 
 
 def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -113,7 +142,7 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for issue in issues:
         pages.update(render_issue(issue))
         totals.add(issue, issue.warnings)
-    pages.update(archive_pages(out_dir, issues))
+    pages.update(archive_pages(out_dir, issues, args.site_url or configured_site_url(out_dir)))
     folders = tuple(issue_folder(issue) for issue in issues)
     plan = plan_writes(out_dir, pages, force=args.force, folders=folders)
     write_atomically(out_dir, plan.write, tuple(plan.remove))
@@ -139,7 +168,26 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="issue export (.txt)")
     convert.add_argument("--out", required=True, metavar="DIR", help="docs folder to write")
     convert.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
+    convert.add_argument(
+        "--site-url", help="the site's address for the feed (default: site_url of mkdocs.yml)"
+    )
+    check = commands.add_parser("check", help="check the docs folder (editors' pull requests)")
+    check.add_argument("docs", metavar="DOCS", help="docs folder to check")
+    check.add_argument("--data", metavar="DIR", help="vocabulary folder (default: data/)")
     return parser
+
+
+def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    docs = Path(args.docs)
+    if not docs.is_dir():
+        err.write(f"error: {docs} is not a folder\n")
+        return 2
+    problems = check_docs(docs, Path(args.data) if args.data else None)
+    for problem in problems:
+        out.write(f"{problem}\n")
+    pages = sum(1 for _ in docs.rglob("*.md"))
+    err.write(f"checked {pages} pages: {len(problems)} problems\n")
+    return 1 if problems else 0
 
 
 def main(
@@ -148,4 +196,6 @@ def main(
     args = build_parser().parse_args(argv)
     if args.command == "convert":
         return run_convert(args, out, err)
+    if args.command == "check":
+        return run_check(args, out, err)
     return 2

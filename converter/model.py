@@ -169,6 +169,7 @@ class Article:
     line: int
     footnotes: tuple[Footnote, ...] = ()
     tags: tuple[str, ...] = ()
+    standards: tuple[str, ...] = ()  # codes mentioned, e.g. "IEC 62208:2023"
 
     @property
     def slug(self) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .render import CHECKSUM_KEY, IssueEntry, checksum
+from .render import CHECKSUM_KEY, ArticleEntry, IssueEntry, checksum
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: ([0-9a-f]+)\n", re.MULTILINE)
@@ -125,13 +125,23 @@ def existing_entries(out_dir: Path) -> Iterator[IssueEntry]:
         if not match:
             continue
         meta = read_front_matter(index_page.read_text(encoding="utf-8"))
-        articles = []
-        for article in sorted(index_page.parent.glob("[0-9]*.md")):
-            article_meta = read_front_matter(article.read_text(encoding="utf-8"))
-            title = str(article_meta.get("title") or article.stem)
-            articles.append((article.relative_to(out_dir).as_posix(), title))
+        articles = [
+            article_entry(article.relative_to(out_dir).as_posix(), article)
+            for article in sorted(index_page.parent.glob("[0-9]*.md"))
+        ]
         yield IssueEntry(
             issue=f"{match.group(1)}-{match.group(2)}",
             title=str(meta.get("title") or relative),
             articles=tuple(articles),
         )
+
+
+def article_entry(relative: str, path: Path) -> ArticleEntry:
+    meta = read_front_matter(path.read_text(encoding="utf-8"))
+    standards = meta.get("standards")
+    return ArticleEntry(
+        path=relative,
+        title=str(meta.get("title") or path.stem),
+        date=str(meta.get("date") or ""),
+        standards=tuple(str(s) for s in standards) if isinstance(standards, list) else (),
+    )

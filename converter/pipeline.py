@@ -16,7 +16,7 @@ from .model import Draft, Issue, Warning_
 from .paragraphs import build_paragraphs
 from .structure import build_structure
 from .table_placement import place_tables
-from .tags import tag_articles
+from .tags import find_article_standards, tag_articles
 
 Pass = Callable[[Draft], Draft]
 
@@ -73,6 +73,12 @@ def tags_pass(draft: Draft) -> Draft:
     return replace(draft, issue=replace(draft.issue, articles=tag_articles(draft.issue.articles)))
 
 
+def standards_pass(draft: Draft) -> Draft:
+    assert draft.issue is not None
+    articles = find_article_standards(draft.issue.articles)
+    return replace(draft, issue=replace(draft.issue, articles=articles))
+
+
 # Tables come before footnotes so that a marker inside a table cell could be found
 # in the rebuilt cell rather than in the flattened lines.
 PASSES: tuple[tuple[str, Pass], ...] = (
@@ -83,6 +89,7 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("tables", tables_pass),
     ("footnotes", footnotes_pass),
     ("tags", tags_pass),
+    ("standards", standards_pass),
 )
 
 

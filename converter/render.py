@@ -12,11 +12,13 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
+from xml.etree import ElementTree
 
 import yaml
 
 from .markdown import escape, escape_attribute, linkify
 from .model import Article, Block, Figure, Issue, Paragraph, Subheading, Table, Text
+from .standards import anchor, family_of, natural_key
 
 CHECKSUM_KEY = "checksum"
 LOST_SECTION_LABEL = "（栏目标题缺失）"
@@ -27,12 +29,22 @@ NAV_FILE = ".nav.yml"
 
 
 @dataclass(frozen=True)
+class ArticleEntry:
+    """What the archive pages need to know of one article."""
+
+    path: str  # relative to the docs folder: "2023/07/01.md"
+    title: str
+    date: str  # ISO date or ""
+    standards: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class IssueEntry:
     """What the archive pages need to know of one issue."""
 
     issue: str  # "2023-07"
     title: str  # "2023 年第 07 期"
-    articles: tuple[tuple[str, str], ...]  # (page path, title) in order
+    articles: tuple[ArticleEntry, ...]
 
     @property
     def year(self) -> str:
@@ -63,7 +75,15 @@ def issue_entry(issue: Issue) -> IssueEntry:
     return IssueEntry(
         issue=str(issue.id),
         title=issue.id.label,
-        articles=tuple((article_path(issue, a), a.title) for a in issue.articles),
+        articles=tuple(
+            ArticleEntry(
+                path=article_path(issue, a),
+                title=a.title,
+                date=a.date.isoformat() if a.date else "",
+                standards=a.standards,
+            )
+            for a in issue.articles
+        ),
     )
 
 
@@ -87,11 +107,12 @@ def checksum(text: str) -> str:
 def render_article(issue: Issue, article: Article) -> str:
     front_matter: dict[str, object] = {
         "title": article.title,
-        "date": article.date.isoformat() if article.date else "",
+        "date": article.date or "",
         "issue": str(issue.id),
         "section": article.section,
         "authors": list(article.authors),
         "tags": list(article.tags),
+        "standards": list(article.standards),
         "slug": f"{issue.id}-{article.slug}",
         "source": f"{issue.source.path}:{article.line}",
     }
@@ -165,7 +186,7 @@ def render_home(entries: Iterable[IssueEntry]) -> str:
     if ordered:
         latest = ordered[0]
         parts.append(f"## 最新一期：[{latest.title}]({latest.folder}/index.md)")
-        parts.append("\n".join(f"- [{escape(title)}]({path})" for path, title in latest.articles))
+        parts.append("\n".join(f"- [{escape(a.title)}]({a.path})" for a in latest.articles))
     parts.append("## 往期")
     for year, issues in groupby(ordered, key=lambda e: e.year):
         links = " · ".join(f"[{e.title[len(year) + 2 :]}]({e.folder}/index.md)" for e in issues)
@@ -178,7 +199,7 @@ def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
     for entry in sorted(entries, key=lambda e: e.issue, reverse=True):
         number = entry.issue[5:]
         links = "\n".join(
-            f"- [{escape(title)}]({path.split('/', 1)[1]})" for path, title in entry.articles
+            f"- [{escape(a.title)}]({a.path.split('/', 1)[1]})" for a in entry.articles
         )
         parts.append(f"## [{entry.title}]({number}/index.md)\n\n{links}")
     return page({"title": f"{year} 年"}, "\n\n".join(parts) + "\n")
@@ -192,8 +213,78 @@ def render_nav(entries: Iterable[IssueEntry], extra: Iterable[tuple[str, str]] =
         year_items: list[object] = [f"{year}/index.md"]
         for entry in issues:
             year_items.append(
-                {entry.title: [f"{entry.folder}/index.md", *(path for path, _ in entry.articles)]}
+                {entry.title: [f"{entry.folder}/index.md", *(a.path for a in entry.articles)]}
             )
         nav.append({f"{year} 年": year_items})
     nav.extend({title: path} for title, path in extra)
     return yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+
+
+STANDARDS_PAGE = "standards.md"
+STANDARDS_TITLE = "标准索引"
+FEED_FILE = "feed.xml"
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_SIZE = 50  # newest articles in the feed
+
+
+def render_standards(entries: Iterable[IssueEntry]) -> str:
+    """Every standard code the articles mention, by family, each with its articles."""
+    mentions: dict[str, list[tuple[IssueEntry, ArticleEntry]]] = {}
+    for entry in sorted(entries, key=lambda e: e.issue, reverse=True):
+        for article in entry.articles:
+            for code in article.standards:
+                mentions.setdefault(code, []).append((entry, article))
+    parts = [
+        f"# {STANDARDS_TITLE}",
+        "各期文章提到的标准编号，按标准体系分组、按编号排序；每个编号列出提到它的文章。",
+    ]
+    codes = sorted(mentions, key=lambda code: (family_of(code), natural_key(code)))
+    for family, family_codes in groupby(codes, key=family_of):
+        parts.append(f"## {escape(family)}")
+        items = []
+        for code in family_codes:
+            links = "；".join(
+                f"[{escape(article.title)}]({article.path})（{entry.title}）"
+                for entry, article in mentions[code]
+            )
+            items.append(f'- <span id="{anchor(code)}"></span>**{escape(code)}**：{links}')
+        parts.append("\n".join(items))
+    return page({"title": STANDARDS_TITLE}, "\n\n".join(parts) + "\n")
+
+
+def page_url(path: str) -> str:
+    """The URL MkDocs gives a page (directory URLs): 2023/07/01.md → 2023/07/01/."""
+    stem = path.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"
+
+
+def render_feed(entries: Iterable[IssueEntry], site_url: str) -> str:
+    """An Atom feed of the newest articles, newest first; deterministic (no clock)."""
+    articles = [(article, entry) for entry in entries for article in entry.articles]
+    articles.sort(key=lambda pair: (pair[0].date, pair[0].path), reverse=True)
+    articles = articles[:FEED_SIZE]
+    base = site_url.rstrip("/") + "/"
+    feed = ElementTree.Element("feed", xmlns=ATOM)
+    ElementTree.SubElement(feed, "title").text = HOME_TITLE
+    ElementTree.SubElement(feed, "id").text = base
+    ElementTree.SubElement(feed, "link", href=base)
+    ElementTree.SubElement(feed, "link", rel="self", href=base + FEED_FILE)
+    newest = articles[0][0].date if articles and articles[0][0].date else "1970-01-01"
+    ElementTree.SubElement(feed, "updated").text = f"{newest}T00:00:00Z"
+    for article, entry in articles:
+        url = base + page_url(article.path)
+        item = ElementTree.SubElement(feed, "entry")
+        ElementTree.SubElement(item, "title").text = article.title
+        ElementTree.SubElement(item, "id").text = url
+        ElementTree.SubElement(item, "link", href=url)
+        day = article.date or f"{entry.issue}-01"
+        ElementTree.SubElement(item, "updated").text = f"{day}T00:00:00Z"
+        ElementTree.SubElement(item, "summary").text = entry.title
+        author = ElementTree.SubElement(item, "author")
+        ElementTree.SubElement(author, "name").text = HOME_TITLE
+    ElementTree.indent(feed)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        + ElementTree.tostring(feed, encoding="unicode")
+        + "\n"
+    )

@@ -1,9 +1,72 @@
-"""Pass 7, tags: fill each article's ``tags`` from the vocabulary (see data/tags.yml)."""
+"""Passes 7 and 8: each article's ``tags`` (from data/tags.yml) and ``standards``.
+
+A tag applies when one of its aliases occurs in the article's title, or at least
+``TAG_MIN_MENTIONS`` times in its text (paragraphs, subheadings, figure captions,
+table cells): one passing mention does not make an article about something. Latin aliases match whole
+words only, so "ISO" does not match inside "ISOLATION"; all-capital aliases
+(acronyms) match case-sensitively. Tags keep the vocabulary's order.
+"""
 
 from __future__ import annotations
 
-from .model import Article
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
+
+from .model import Article, Figure, Paragraph, Subheading, Table
+from .standards import standards_in
+from .vocabulary import Tag, load_tags
+
+TAG_MIN_MENTIONS = 2
 
 
-def tag_articles(articles: tuple[Article, ...]) -> tuple[Article, ...]:
-    return articles
+def find_article_standards(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    """The standard codes each article mentions (title, text, tables)."""
+    return tuple(
+        replace(article, standards=standards_in([article.title, *article_texts(article)]))
+        for article in articles
+    )
+
+
+def tag_articles(
+    articles: tuple[Article, ...], vocabulary: tuple[Tag, ...] | None = None
+) -> tuple[Article, ...]:
+    tags = load_tags() if vocabulary is None else vocabulary
+    return tuple(replace(article, tags=tags_for(article, tags)) for article in articles)
+
+
+def tags_for(article: Article, vocabulary: tuple[Tag, ...]) -> tuple[str, ...]:
+    body = "\n".join(article_texts(article))
+    return tuple(
+        tag.name
+        for tag in vocabulary
+        if any(mentions(article.title, alias) for alias in tag.aliases)
+        or sum(mentions(body, alias) for alias in tag.aliases) >= TAG_MIN_MENTIONS
+    )
+
+
+def article_texts(article: Article) -> Iterator[str]:
+    for block in article.blocks:
+        if isinstance(block, Paragraph):
+            yield block.text.value
+        elif isinstance(block, Subheading):
+            yield block.text
+        elif isinstance(block, Figure):
+            yield block.caption
+        elif isinstance(block, Table):
+            yield block.caption
+            yield from (cell for row in (block.header, *block.rows) for cell in row)
+
+
+def mentions(text: str, alias: str) -> int:
+    return len(alias_pattern(alias).findall(text))
+
+
+@cache
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    escaped = re.escape(alias)
+    if re.search(r"[A-Za-z0-9]", alias):
+        escaped = rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])"
+    flags = 0 if alias.isupper() or not alias.isascii() else re.IGNORECASE
+    return re.compile(escaped, flags)

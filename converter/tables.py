@@ -1,0 +1,651 @@
+"""Pass 5, tables: a caption line and the body lines after it → one ``Table``.
+
+Takes the caption (``表 1. 标题``) and the BODY lines that follow it in export order,
+with page furniture and footnote areas already removed; gives the ``Table``, how many
+of those lines it used (the rest of the article follows them), and a
+``path:line: message`` warning for every guess.
+
+The export flattens a table row by row (FORMAT.md): each cell's text comes out
+wrapped to its column's width, one visual line per export line, a line ending with
+a space ends its cell, cells sharing a baseline come out on one line separated by
+spaces, and a row crossing a page break continues its unfinished cells on the next
+page in column order. Nothing here knows the columns of a particular table; the grid
+is recovered from evidence, in four steps:
+
+1. Rows: the first column numbers the rows 1, 2, 3…; a row starts at a line whose
+   first word is the next number.
+2. Columns: every row except the last (whose end is not known yet) is cut into cells
+   at certain boundaries only (line ends with a space, a space between two Chinese
+   characters of a cell-ending line, block starts). The cell count most rows agree on
+   is the column count; those rows give each column's width (its widest line).
+3. Cells: with the widths known, every line is placed: it continues the cell left
+   open, or starts the next empty cell (split at spaces where it is wider than its
+   column), or — after a page break — continues the row's unfinished cells in column
+   order. A row missing cells at its end has its last line split further, at the
+   spaces that make every piece fit its column. A complete row followed by anything
+   but the next row number (or a page-break continuation) ends the table.
+4. Header: the lines between the caption and row 1, cut like the rows, then merged
+   into the column count where one fragment's last line was full for its column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from itertools import combinations, pairwise
+
+from .model import ConversionError, Line, Table
+from .text import display_width, normalise_spacing, spaces_script_boundaries, wrap_lost_space
+
+CAPTION = re.compile(r"^\s*表\s*(\d+)\s*[.．:：、]?\s*(.*?)\s*$")
+# A line placed in a column may be this much wider than the widest line seen there:
+# the widest line is only a lower bound of the column, and Latin glyphs are
+# proportional (one full-width character).
+WIDTH_TOLERANCE = 2
+# A cell piece that ended at a space inside a line continues after a page break only
+# if it was full; a wrapped line can stop this short of the column's widest line
+# (two full-width characters: justification and proportional Latin glyphs, e.g. the
+# wrapped "…以实现与 UL 1741 的一" is 38 wide in a 43-wide column).
+WRAP_SLACK = 4
+# Half-width marks that join words without spaces in Chinese text ("和/或", "DC-即服务").
+# A space between one and a Chinese character, the mark being glued to the word on its
+# other side, is a justification gap; spaced on both sides ("外壳 - 一般") it is kept.
+JOINERS = frozenset("/-")
+
+
+class Gap(Enum):
+    """What the space between two words of a line is."""
+
+    JUSTIFIED = "justified"  # a stretched gap between Chinese characters: no space
+    CELL = "cell"  # certainly a boundary between two cells
+    SPACE = "space"  # an ordinary space, which may also separate two cells
+
+
+class Edge(Enum):
+    """How the last piece of a cell ended, i.e. whether the cell may go on."""
+
+    CUT = "cut"  # the line ended mid-text: the cell goes on
+    LATIN = "latin"  # "word " at a line end: goes on if the next line starts a Latin word
+    SEPARATOR = "separator"  # a space inside the line: may go on after a page break
+    END = "end"  # the line ended with a space: the cell is finished
+
+
+@dataclass(frozen=True)
+class Words:
+    """One export line cut at its spaces, each space classified."""
+
+    index: int  # position in the lines given to ``rebuild_table``
+    line: Line
+    tokens: tuple[str, ...]
+    gaps: tuple[Gap, ...]  # gaps[k] lies between tokens[k] and tokens[k + 1]
+    end: Edge
+    spaced_before: bool
+
+
+@dataclass(frozen=True)
+class Piece:
+    """The part of one export line that belongs to one cell."""
+
+    text: str  # justified gaps closed, no surrounding spaces
+    width: int  # display width as laid out on the page
+    line: int
+    index: int
+    spaced_before: bool
+    spaced_after: bool
+    edge: Edge
+
+
+@dataclass(frozen=True)
+class Columns:
+    widths: tuple[int, ...]  # the widest line seen in each column
+
+    @property
+    def count(self) -> int:
+        return len(self.widths)
+
+    def fits(self, width: int, column: int) -> bool:
+        return width <= self.widths[column] + WIDTH_TOLERANCE
+
+
+Span = tuple[int, int, int]  # (column, first token, end token) of one piece of a line
+
+
+@dataclass
+class RowBuilder:
+    """The cells of one row while its lines are placed."""
+
+    number: int
+    line: int
+    cells: list[list[Piece]]
+    cur: int = 0  # the column of the last piece placed
+    resumed: bool = False  # unfinished cells are being continued after a page break
+    last: tuple[Words, int] | None = None  # the last line placed and its first column
+    warnings: list[str] = field(default_factory=list)
+
+    def edge(self, column: int) -> Edge | None:
+        cell = self.cells[column]
+        return cell[-1].edge if cell else None
+
+    def missing(self) -> list[int]:
+        return [column for column, cell in enumerate(self.cells) if not cell]
+
+
+def rebuild_table(caption: Line, lines: Sequence[Line], path: str) -> tuple[Table, int, list[str]]:
+    """Rebuild the table captioned ``caption`` from the ``lines`` that follow it.
+
+    Returns the table, how many of ``lines`` it used, and warnings
+    (``path:line: message``). Raises ``ConversionError`` when the caption is not a
+    table caption or fewer than two numbered rows follow it (the columns are learned
+    from the rows).
+    """
+    number, title = read_caption(caption, path)
+    first = find_first_row(lines)
+    if first is None:
+        raise ConversionError(path, caption.number, f"table {number}: no row numbered 1")
+    starts = find_row_starts(lines, first)
+    if len(starts) < 2:
+        raise ConversionError(
+            path, caption.number, f"table {number}: fewer than two numbered rows to learn from"
+        )
+    columns = learn_columns(lines, starts)
+    spaced = spaces_script_boundaries([caption.text, *(line.text for line in lines)])
+    builders, consumed = read_rows(lines, first, columns)
+    header, warnings = read_header(lines, first, columns, spaced, path)
+    for builder in builders:
+        warnings.extend(builder.warnings)
+    rows = tuple(row_texts(builder, spaced) for builder in builders)
+    table = Table(number=number, caption=title, header=header, rows=rows, line=caption.number)
+    return table, consumed, [f"{path}:{message}" for message in warnings]
+
+
+# --- caption and rows ---------------------------------------------------------------
+
+
+def read_caption(caption: Line, path: str) -> tuple[int, str]:
+    match = CAPTION.match(caption.text)
+    if not match:
+        raise ConversionError(path, caption.number, f"not a table caption: {caption.text!r}")
+    return int(match.group(1)), normalise_spacing(match.group(2))
+
+
+def first_token(line: Line) -> str:
+    return next((token for token in line.text.split(" ") if token), "")
+
+
+def find_first_row(lines: Sequence[Line]) -> int | None:
+    return next((i for i, line in enumerate(lines) if first_token(line) == "1"), None)
+
+
+def is_row_start(lines: Sequence[Line], index: int, number: int, first: int) -> bool:
+    """Does the row numbered ``number`` start here?
+
+    Its number is the line's first word, and the line starts a cell: it opens a block,
+    or the line before it ended a cell with a space (a cell's wrapped text starting
+    with that number would follow a line ending mid-text).
+    """
+    line = lines[index]
+    if first_token(line) != str(number):
+        return False
+    return index == first or line.starts_block or lines[index - 1].ends_with_space
+
+
+def find_row_starts(lines: Sequence[Line], first: int) -> list[int]:
+    """Indexes of the lines where rows 1, 2, 3… start, by their numbers alone."""
+    starts: list[int] = []
+    for index in range(first, len(lines)):
+        if is_row_start(lines, index, len(starts) + 1, first):
+            starts.append(index)
+    return starts
+
+
+# --- words and pieces ---------------------------------------------------------------
+
+
+def is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def is_wide(char: str) -> bool:
+    """A Chinese character or full-width punctuation mark."""
+    return display_width(char) == 2
+
+
+def line_end(text: str) -> Edge:
+    if not text.endswith(" "):
+        return Edge.CUT
+    stripped = text.rstrip(" ")
+    return Edge.LATIN if stripped and is_latin(stripped[-1]) else Edge.END
+
+
+def latin_follows(lines: Sequence[Line], index: int) -> bool:
+    """Does the next line go on with a Latin word in the same block ("IEEE " + "2030.5")?"""
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return not following.starts_block and is_latin(following.text.lstrip(" ")[:1] or " ")
+
+
+def gap_kind(left: str, right: str, final: bool) -> Gap:
+    """Classify the space between two words of one line.
+
+    A space between two Chinese characters is never a space of the text: inside a
+    wrapped (non-final) line next to a lone character it is justification
+    ("与 电 池 热 失", "修 订 SAE"); otherwise it separates two cells ("是 高",
+    "1741。 是"), since a cell's last line is not justified. Any other space may be
+    either (“UL 1741 增补”, “29 保持”).
+    """
+    if not (is_wide(left[-1]) and is_wide(right[0])):
+        return Gap.SPACE
+    if not final and (len(left) == 1 or len(right) == 1):
+        return Gap.JUSTIFIED
+    return Gap.CELL
+
+
+def read_words(lines: Sequence[Line], index: int, skip: int = 0) -> Words:
+    """Cut line ``index`` into words; ``skip`` drops leading words (a row number)."""
+    line = lines[index]
+    tokens = tuple(token for token in line.text.split(" ") if token)
+    end = line_end(line.text)
+    final = end is Edge.END or (end is Edge.LATIN and not latin_follows(lines, index))
+    gaps = tuple(gap_kind(left, right, final) for left, right in pairwise(tokens))
+    return Words(
+        index=index,
+        line=line,
+        tokens=tokens[skip:],
+        gaps=gaps[skip:],
+        end=end,
+        spaced_before=skip > 0 or line.text.startswith(" "),
+    )
+
+
+def raw_width(words: Words, start: int, end: int) -> int:
+    return display_width(" ".join(words.tokens[start:end]))
+
+
+def make_piece(words: Words, start: int, end: int) -> Piece:
+    parts = [words.tokens[start]]
+    for k in range(start, end - 1):
+        parts.append("" if words.gaps[k] is Gap.JUSTIFIED else " ")
+        parts.append(words.tokens[k + 1])
+    last = end == len(words.tokens)
+    return Piece(
+        text="".join(parts),
+        width=raw_width(words, start, end),
+        line=words.line.number,
+        index=words.index,
+        spaced_before=words.spaced_before if start == 0 else True,
+        spaced_after=words.end is not Edge.CUT if last else True,
+        edge=words.end if last else Edge.SEPARATOR,
+    )
+
+
+def certain_spans(words: Words) -> list[tuple[int, int]]:
+    """The line cut at its certain cell boundaries only, as token ranges."""
+    bounds = [0, *(k + 1 for k, gap in enumerate(words.gaps) if gap is Gap.CELL)]
+    bounds.append(len(words.tokens))
+    return list(pairwise(bounds))
+
+
+def goes_on(edge: Edge | None, words: Words) -> bool:
+    """May a cell that ended with ``edge`` continue with this line (same block)?"""
+    return edge is Edge.CUT or (edge is Edge.LATIN and is_latin(words.tokens[0][0]))
+
+
+# --- step 2: learning the columns ---------------------------------------------------
+
+
+def row_words(lines: Sequence[Line], start: int, end: int) -> list[Words]:
+    """The words of a row's lines, its number dropped from the first one."""
+    words = [read_words(lines, start, skip=1)]
+    words.extend(read_words(lines, index) for index in range(start + 1, end))
+    return [w for w in words if w.tokens]
+
+
+def group_cells(words_seq: Sequence[Words]) -> list[list[Piece]]:
+    """Cut lines into cells at certain boundaries only (no widths known)."""
+    cells: list[list[Piece]] = []
+    edge: Edge | None = None
+    for words in words_seq:
+        for k, (start, end) in enumerate(certain_spans(words)):
+            piece = make_piece(words, start, end)
+            if k == 0 and cells and not words.line.starts_block and goes_on(edge, words):
+                cells[-1].append(piece)
+            else:
+                cells.append([piece])
+            edge = piece.edge
+    return cells
+
+
+def learn_columns(lines: Sequence[Line], starts: list[int]) -> Columns:
+    """Column count and widths from the rows whose end is known (all but the last).
+
+    The count is the cell count most rows agree on (rows crossing a page break or
+    holding several cells on one line disagree); those rows give the widths.
+    """
+    rows = []
+    for start, end in pairwise(starts):
+        number = make_piece(read_words(lines, start), 0, 1)
+        rows.append([[number], *group_cells(row_words(lines, start, end))])
+    count = Counter(len(row) for row in rows).most_common(1)[0][0]
+    agreeing = [row for row in rows if len(row) == count]
+    widths = tuple(
+        max(piece.width for row in agreeing for piece in row[column]) for column in range(count)
+    )
+    return Columns(widths)
+
+
+# --- step 3: placing every line -----------------------------------------------------
+
+
+def layout_spans(words: Words, column: int, columns: Columns) -> tuple[list[Span], bool]:
+    """Place a line's pieces from ``column`` on, splitting any piece too wide for its
+    column at the longest prefix that fits. Returns the spans and whether pieces had
+    to be merged into the last column for want of columns."""
+    spans: list[Span] = []
+    overflow = False
+    last = columns.count - 1
+    for start, end in certain_spans(words):
+        while start < end:
+            if column >= last or columns.fits(raw_width(words, start, end), column):
+                overflow = overflow or column > last
+                spans.append((min(column, last), start, end))
+                column += 1
+                break
+            cut = fitting_prefix(words, start, end, column, columns)
+            spans.append((column, start, cut))
+            column += 1
+            start = cut
+    return merge_surplus(spans), overflow
+
+
+def fitting_prefix(words: Words, start: int, end: int, column: int, columns: Columns) -> int:
+    """End of the longest prefix of ``start:end`` fitting ``column``, cut at a space;
+    the shortest one if none fits."""
+    cuts = [k + 1 for k in range(start, end - 1) if words.gaps[k] is Gap.SPACE]
+    fitting = [cut for cut in cuts if columns.fits(raw_width(words, start, cut), column)]
+    if fitting:
+        return fitting[-1]
+    return cuts[0] if cuts else end
+
+
+def merge_surplus(spans: list[Span]) -> list[Span]:
+    """Join consecutive spans that landed in the same (last) column."""
+    merged: list[Span] = []
+    for column, start, end in spans:
+        if merged and merged[-1][0] == column:
+            merged[-1] = (column, merged[-1][1], end)
+        else:
+            merged.append((column, start, end))
+    return merged
+
+
+def completing_spans(words: Words, column: int, columns: Columns) -> list[Span] | None:
+    """Split a row's last line into exactly the pieces its remaining columns need.
+
+    Certain boundaries stay boundaries; the other cuts are chosen among the ordinary
+    spaces so that every piece fits its column ("…增补 SB 是 中": only "是" fits the
+    column of "是"/"否"). Among several such splits the one filling the earlier
+    columns most wins, as a line of text fills its column before wrapping.
+    """
+    needed = columns.count - column
+    certain = [k for k, gap in enumerate(words.gaps) if gap is Gap.CELL]
+    optional = [k for k, gap in enumerate(words.gaps) if gap is Gap.SPACE]
+    extra = needed - 1 - len(certain)
+    if extra < 0 or extra > len(optional):
+        return None
+    best: tuple[tuple[int, ...], list[Span]] | None = None
+    for chosen in combinations(optional, extra):
+        bounds = [0, *sorted(k + 1 for k in (*certain, *chosen)), len(words.tokens)]
+        spans = [(column + j, a, b) for j, (a, b) in enumerate(pairwise(bounds))]
+        if not all(columns.fits(raw_width(words, a, b), c) for c, a, b in spans):
+            continue
+        key = tuple(raw_width(words, a, b) for _, a, b in spans)
+        if best is None or key > best[0]:
+            best = (key, spans)
+    return best[1] if best else None
+
+
+def is_full(piece: Piece, words: Words, column: int, columns: Columns) -> bool:
+    """Would the next line's first word have overflowed this piece's line?"""
+    token = words.tokens[0]
+    word = token if is_latin(token[0]) else token[0]
+    joint = 1 if is_latin(word[0]) and piece.text and is_latin(piece.text[-1]) else 0
+    return piece.width + joint + display_width(word) > columns.widths[column] - WRAP_SLACK
+
+
+def may_resume(row: RowBuilder, column: int, words: Words, columns: Columns) -> bool:
+    """After a page break, may this line continue the cell in ``column``?"""
+    edge = row.edge(column)
+    if edge is Edge.SEPARATOR:
+        return is_full(row.cells[column][-1], words, column, columns)
+    return goes_on(edge, words)
+
+
+def choose_column(row: RowBuilder, words: Words, columns: Columns) -> int | None:
+    """The column this line's first piece belongs to, or None if not to this row.
+
+    In order: the cell left open by the previous line (same block, fits its column);
+    after a page break, the row's unfinished cells in column order; the next empty
+    cell, if the line's first word fits it.
+    """
+    line = words.line
+    first_span = raw_width(words, *certain_spans(words)[0])
+    if (
+        not line.starts_block
+        and goes_on(row.edge(row.cur), words)
+        and columns.fits(first_span, row.cur)
+    ):
+        return row.cur
+    if line.starts_page or row.resumed:
+        for column in range(1, columns.count):
+            if (
+                row.cells[column]
+                and may_resume(row, column, words, columns)
+                and columns.fits(first_span, column)
+            ):
+                row.resumed = True
+                return column
+    missing = row.missing()
+    if missing and columns.fits(raw_width(words, 0, 1), missing[0]):
+        return missing[0]
+    return None
+
+
+def place(row: RowBuilder, words: Words, spans: list[Span]) -> None:
+    for column, start, end in spans:
+        row.cells[column].append(make_piece(words, start, end))
+    row.cur = spans[-1][0]
+    row.last = (words, spans[0][0])
+
+
+def complete_row(row: RowBuilder, columns: Columns) -> bool:
+    """Fill a row's missing last cells by splitting its last line further."""
+    missing = row.missing()
+    if not missing or row.last is None or min(missing) <= row.cur:
+        return False
+    words, column = row.last
+    spans = completing_spans(words, column, columns)
+    if spans is None:
+        return False
+    for c in range(column, columns.count):
+        row.cells[c] = [piece for piece in row.cells[c] if piece.index != words.index]
+    place(row, words, spans)
+    row.warnings.append(
+        f"{words.line.number}: table row {row.number}: split "
+        f"{' '.join(words.tokens)!r} at spaces by column widths to fill "
+        f"{len(spans)} cells"
+    )
+    return True
+
+
+def close_row(row: RowBuilder, columns: Columns) -> None:
+    if row.missing():
+        complete_row(row, columns)
+    missing = row.missing()
+    if missing:
+        row.warnings.append(
+            f"{row.line}: table row {row.number}: {len(missing)} of "
+            f"{columns.count} cells not found; left empty"
+        )
+
+
+def open_row(lines: Sequence[Line], index: int, number: int, columns: Columns) -> RowBuilder:
+    words = read_words(lines, index)
+    cells: list[list[Piece]] = [[] for _ in range(columns.count)]
+    cells[0].append(make_piece(words, 0, 1))
+    row = RowBuilder(number=number, line=words.line.number, cells=cells)
+    rest = read_words(lines, index, skip=1)
+    if rest.tokens:
+        place_line(row, rest, 1, columns)
+    return row
+
+
+def place_line(row: RowBuilder, words: Words, column: int, columns: Columns) -> None:
+    spans, overflow = layout_spans(words, column, columns)
+    if overflow:
+        row.warnings.append(
+            f"{words.line.number}: table row {row.number}: more cells than the "
+            f"{columns.count} columns; the surplus joined the last cell"
+        )
+    place(row, words, spans)
+
+
+def read_rows(lines: Sequence[Line], first: int, columns: Columns) -> tuple[list[RowBuilder], int]:
+    """Place the lines from row 1 on; returns the rows and the index the table ends at."""
+    rows: list[RowBuilder] = []
+    index = first
+    while index < len(lines):
+        if is_row_start(lines, index, len(rows) + 1, first):
+            if rows:
+                close_row(rows[-1], columns)
+            rows.append(open_row(lines, index, len(rows) + 1, columns))
+            index += 1
+            continue
+        row = rows[-1]
+        words = read_words(lines, index)
+        if not words.tokens:
+            break
+        column = choose_column(row, words, columns)
+        if column is None and complete_row(row, columns):
+            column = choose_column(row, words, columns)
+        if column is None:
+            break
+        place_line(row, words, column, columns)
+        index += 1
+    close_row(rows[-1], columns)
+    return rows, index
+
+
+# --- step 4: the header -------------------------------------------------------------
+
+
+def first_word_width(piece: Piece) -> int:
+    word = re.match(r"[A-Za-z0-9]+", piece.text)
+    return display_width(word.group(0) if word else piece.text[0])
+
+
+def may_merge(before: list[Piece], after: list[Piece], width: int) -> bool:
+    """Can header fragment ``after`` be the wrapped rest of ``before``?
+
+    Only if they are on different lines (fragments of one line sit side by side) and
+    ``before``'s last line is full: the next word would not have fitted.
+    """
+    last, following = before[-1], after[0]
+    return last.index != following.index and last.width + first_word_width(following) > width
+
+
+def header_runs(groups: list[list[Piece]], columns: Columns) -> list[list[list[Piece]]] | None:
+    """The one way to merge the header fragments into the column count, if unique."""
+    found: list[list[list[Piece]]] = []
+    for cuts in combinations(range(1, len(groups)), columns.count - 1):
+        bounds = [0, *cuts, len(groups)]
+        runs = [groups[a:b] for a, b in pairwise(bounds)]
+        if all(
+            may_merge(before, after, run_width(run, columns.widths[c]))
+            for c, run in enumerate(runs)
+            for before, after in pairwise(run)
+        ):
+            found.append(runs)
+    return found[0] if len(found) == 1 else None
+
+
+def run_width(run: list[list[Piece]], seen: int) -> int:
+    return max(seen, *(piece.width for group in run for piece in group))
+
+
+def read_header(
+    lines: Sequence[Line], first: int, columns: Columns, spaced: bool, path: str
+) -> tuple[tuple[str, ...], list[str]]:
+    words = [read_words(lines, index) for index in range(first)]
+    groups = group_cells([w for w in words if w.tokens])
+    line = lines[0].number if lines else 0
+    if len(groups) == columns.count:
+        return tuple(cell_text(group, spaced) for group in groups), []
+    if len(groups) < columns.count:
+        cells = [cell_text(group, spaced) for group in groups]
+        cells.extend([""] * (columns.count - len(groups)))
+        message = f"{line}: table header: {len(groups)} cells for {columns.count} columns"
+        return tuple(cells), [message + "; the last left empty"]
+    runs = header_runs(groups, columns)
+    warnings: list[str] = []
+    if runs is None:
+        runs = [[group] for group in groups[: columns.count - 1]]
+        runs.append(groups[columns.count - 1 :])
+        warnings.append(
+            f"{line}: table header: {len(groups)} fragments for {columns.count} columns; "
+            "the surplus joined the last cell"
+        )
+    cells = tuple(cell_text([p for group in run for p in group], spaced) for run in runs)
+    return cells, warnings
+
+
+# --- cell text ----------------------------------------------------------------------
+
+
+def join_space(before: Piece, after: Piece, spaced: bool) -> str:
+    """One space where the export had one at the break, or where a wrap between
+    Chinese and Latin text swallowed one (the document spaces them inside lines)."""
+    if before.spaced_after or after.spaced_before:
+        return " "
+    return " " if spaced and wrap_lost_space(before.text, after.text) else ""
+
+
+def close_gaps(text: str) -> str:
+    """Drop the spaces that are not spaces of the text.
+
+    Between two Chinese characters (a join between wrapped lines, "1741。 是" merged),
+    and between a joiner and a Chinese character ("DC- 即" → "DC-即", "和 /或" → "和/或").
+    """
+    kept: list[str] = []
+    for i, char in enumerate(text):
+        if char == " " and 0 < i < len(text) - 1 and not is_text_space(text, i):
+            continue
+        kept.append(char)
+    return "".join(kept)
+
+
+def is_text_space(text: str, i: int) -> bool:
+    left, right = text[i - 1], text[i + 1]
+    if is_wide(left) and is_wide(right):
+        return False
+    outer_left = text[i - 2] if i >= 2 else " "
+    outer_right = text[i + 2] if i + 2 < len(text) else " "
+    if left in JOINERS and outer_left != " " and is_wide(right):
+        return False
+    return not (right in JOINERS and outer_right != " " and is_wide(left))
+
+
+def cell_text(pieces: list[Piece], spaced: bool) -> str:
+    if not pieces:
+        return ""
+    text = pieces[0].text
+    for before, after in pairwise(pieces):
+        text += join_space(before, after, spaced) + after.text
+    return normalise_spacing(close_gaps(re.sub(" +", " ", text)))
+
+
+def row_texts(row: RowBuilder, spaced: bool) -> tuple[str, ...]:
+    return tuple(cell_text(cell, spaced) for cell in row.cells)

@@ -1,0 +1,68 @@
+"""Session fixtures: the sample export, its converted docs folder and the built site.
+
+The sample is converted once and the site built once per test session; tests that
+need a folder of their own (the CLI tests) convert into ``tmp_path`` themselves.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from converter.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+# The hand-made parts of the docs folder; everything else in it is generated.
+STATIC_DOCS = ("assets", "stylesheets")
+
+
+@pytest.fixture(scope="session")
+def sample_export() -> Path:
+    return ROOT / "archive" / "2023-07.txt"
+
+
+@pytest.fixture(scope="session")
+def converted_docs(sample_export: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A docs folder with the repository's static files and the sample converted into it."""
+    docs = tmp_path_factory.mktemp("project") / "docs"
+    for name in STATIC_DOCS:
+        shutil.copytree(ROOT / "docs" / name, docs / name)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["convert", str(sample_export), "--out", str(docs)], out, err)
+    assert code == 0, f"converting the sample failed:\n{err.getvalue()}"
+    return docs
+
+
+@pytest.fixture(scope="session")
+def built_site(converted_docs: Path) -> Path:
+    """The site built with ``mkdocs build --strict`` from the converted docs folder.
+
+    ``mkdocs.yml`` and ``overrides/`` sit next to the docs folder as in the repository
+    (the configuration inherits ``docs/.nav.yml``). A warning fails the build, and a
+    failed build fails every test that uses the site; its output is shown by pytest.
+    """
+    project = converted_docs.parent
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    site = project / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        check=True,
+        cwd=project,
+    )
+    return site

@@ -1,0 +1,85 @@
+import io
+from pathlib import Path
+
+from converter.check import check_docs
+from converter.cli import main
+from converter.render import page
+
+GOOD_FRONT: dict[str, object] = {
+    "title": "美国国家标准学会发布电动汽车标准化路线图",
+    "date": "2023-06-15",
+    "issue": "2023-07",
+    "section": "标准战略",
+    "authors": ["邓阿妹"],
+    "tags": ["ANSI"],
+    "slug": "2023-07-01",
+}
+
+
+def write(docs: Path, relative: str, text: str) -> None:
+    target = docs / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def messages(docs: Path) -> list[str]:
+    return [str(problem) for problem in check_docs(docs)]
+
+
+def test_a_good_page_passes(tmp_path: Path) -> None:
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "正文[^1]。\n\n[^1]: 来源。\n"))
+    assert messages(tmp_path) == []
+
+
+def test_dangling_footnote_reference_names_file_and_line(tmp_path: Path) -> None:
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "第一段。\n\n正文[^2]。\n\n[^1]: 来源。\n"))
+    path = (tmp_path / "2023/07/01.md").as_posix()
+    found = messages(tmp_path)
+    line = (tmp_path / "2023/07/01.md").read_text("utf-8").split("\n").index("正文[^2]。") + 1
+    assert f"{path}:{line}: footnote [^2] has no definition on this page" in found
+    assert any("footnote [^1] is defined but never referenced" in m for m in found)
+
+
+def test_broken_front_matter_is_reported_with_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "2023/07/01.md", "---\ntitle: 标题\ndate: [2023\n---\n\n正文。\n")
+    (message,) = messages(tmp_path)
+    assert message.startswith((tmp_path / "2023/07/01.md").as_posix() + ":")
+    assert "front matter is not valid YAML" in message
+
+
+def test_front_matter_fields_are_checked(tmp_path: Path) -> None:
+    front = {
+        **GOOD_FRONT,
+        "date": "6 月 15 日",
+        "issue": "2023-7",
+        "section": "杂谈",
+        "tags": ["不存在"],
+    }
+    del front["authors"]
+    write(tmp_path, "2023/07/01.md", page(front, "正文。\n"))
+    found = "\n".join(messages(tmp_path))
+    assert "lacks the field 'authors'" in found
+    assert "date must be an ISO date" in found
+    assert "issue must look like 2023-07" in found
+    assert "unknown section '杂谈'" in found
+    assert "tag '不存在' is not in the vocabulary" in found
+
+
+def test_duplicate_slugs_furniture_and_ragged_tables(tmp_path: Path) -> None:
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "正文。\n\n2023 年第 07 期\n\n11\n"))
+    body = "| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 |\n"
+    write(tmp_path, "2023/07/02.md", page(GOOD_FRONT, body))
+    found = "\n".join(messages(tmp_path))
+    assert "slug '2023-07-01' is also used by" in found
+    assert "leftover running header" in found
+    assert "a line holding only a number" in found
+    assert "table row has 1 cells where the header has 2" in found
+
+
+def test_cli_exit_code_is_one_when_there_is_a_problem(tmp_path: Path) -> None:
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "正文[^9]。\n"))
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check", str(tmp_path)], out, err) == 1
+    assert "footnote [^9] has no definition" in out.getvalue()
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "正文。\n"))
+    assert main(["check", str(tmp_path)], io.StringIO(), io.StringIO()) == 0

@@ -1,0 +1,181 @@
+"""The ``convert`` command end to end: output, messages, and what it does to DIR."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from converter.cli import main
+from converter.output import read_front_matter
+from converter.render import CHECKSUM_KEY, page
+from tests.golden import tree
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def convert(*args: str | Path) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["convert", *map(str, args)], out, err)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def converted(sample: Path, docs: Path, *more: str | Path) -> Run:
+    run = convert(sample, *more, "--out", docs)
+    assert run.code == 0, run.err
+    return run
+
+
+def error_lines(run: Run) -> list[str]:
+    return [line for line in run.err.splitlines() if line.startswith("error:")]
+
+
+def test_same_input_converts_to_byte_identical_trees(sample_export: Path, tmp_path: Path) -> None:
+    converted(sample_export, tmp_path / "first")
+    converted(sample_export, tmp_path / "second")
+    first, second = tree(tmp_path / "first"), tree(tmp_path / "second")
+    assert sorted(first) == sorted(second)
+    for name, content in first.items():
+        assert content == second[name], f"{name} differs between two conversions"
+
+
+def test_summary_line_counts_what_was_converted(sample_export: Path, tmp_path: Path) -> None:
+    run = converted(sample_export, tmp_path / "docs")
+    assert "1 issues, 22 articles, 26 footnotes, 1 tables" in run.out
+
+
+def test_progress_is_plain_lines_when_stderr_is_not_a_terminal(
+    sample_export: Path, tmp_path: Path
+) -> None:
+    run = converted(sample_export, tmp_path / "docs")
+    assert "[1/1] 2023-07.txt" in run.err.splitlines()
+    assert "\r" not in run.err and "\033" not in run.err
+
+
+def test_converting_again_changes_nothing(sample_export: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    converted(sample_export, docs)
+    before = tree(docs)
+    run = converted(sample_export, docs)
+    assert tree(docs) == before
+    assert "0 pages written" in run.out and "0 skipped" in run.out
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # No running header and no issue in the file name: the issue cannot be told.
+        ("empty.txt", b""),
+        # Neither UTF-8 nor GB18030 (0xFF never starts a GB18030 character).
+        ("2023-08.txt", b"\xff\xfe\xfa" * 10),
+    ],
+    ids=["empty", "undecodable"],
+)
+def test_failed_run_leaves_the_docs_folder_as_it_was(
+    sample_export: Path, tmp_path: Path, name: str, data: bytes
+) -> None:
+    docs = tmp_path / "out" / "docs"
+    converted(sample_export, docs)
+    snapshot = tree(docs)
+    bad = tmp_path / name
+    bad.write_bytes(data)
+
+    run = convert(sample_export, bad, "--out", docs)
+
+    assert run.code == 1
+    errors = error_lines(run)
+    assert errors and all(str(bad) in line for line in errors), run.err
+    assert tree(docs) == snapshot
+    assert [p.name for p in docs.parent.iterdir()] == ["docs"], "a staging folder was left"
+
+
+def test_two_exports_of_one_issue_are_refused(sample_export: Path, tmp_path: Path) -> None:
+    first = tmp_path / "a" / "2023-07.txt"
+    second = tmp_path / "b" / "2023-07.txt"
+    for copy in (first, second):
+        copy.parent.mkdir()
+        shutil.copy(sample_export, copy)
+    docs = tmp_path / "docs"
+
+    run = convert(first, second, "--out", docs)
+
+    assert run.code == 1
+    errors = error_lines(run)
+    assert any(str(first) in line and str(second) in line for line in errors), run.err
+    assert not docs.exists()
+
+
+def body_of(text: str) -> str:
+    match = FRONT_MATTER.match(text)
+    assert match, "page has no front matter"
+    return text[match.end() :]
+
+
+def edit_a_sentence(text: str) -> str:
+    body = body_of(text)
+    edited = body.replace("。", "。编辑补写了这一句。", 1)
+    assert edited != body
+    return text[: len(text) - len(body)] + edited
+
+
+def test_a_page_edited_by_hand_is_kept_unless_forced(sample_export: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    converted(sample_export, docs)
+    article = docs / "2023" / "07" / "01.md"
+    generated = article.read_bytes()
+    edited = edit_a_sentence(generated.decode("utf-8")).encode("utf-8")
+    article.write_bytes(edited)
+
+    run = converted(sample_export, docs)
+
+    assert article.read_bytes() == edited
+    skipped = [line for line in run.err.splitlines() if line.startswith("skipped:")]
+    assert len(skipped) == 1 and "01.md was edited by hand" in skipped[0], run.err
+    assert str(article) in skipped[0]
+
+    converted(sample_export, docs, "--force")
+    assert article.read_bytes() == generated
+
+
+def test_a_deleted_page_is_created_again(sample_export: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    converted(sample_export, docs)
+    article = docs / "2023" / "07" / "05.md"
+    generated = article.read_bytes()
+    article.unlink()
+
+    run = converted(sample_export, docs)
+
+    assert article.read_bytes() == generated
+    assert "skipped:" not in run.err
+
+
+def test_an_unedited_page_from_an_older_conversion_is_rewritten(
+    sample_export: Path, tmp_path: Path
+) -> None:
+    """A page the converter wrote earlier (checksum consistent) but would now write
+    differently is not an edit: the new text replaces it."""
+    docs = tmp_path / "docs"
+    converted(sample_export, docs)
+    article = docs / "2023" / "07" / "02.md"
+    generated = article.read_bytes()
+    text = generated.decode("utf-8")
+    front_matter = {k: v for k, v in read_front_matter(text).items() if k != CHECKSUM_KEY}
+    older = page(front_matter, body_of(edit_a_sentence(text)))
+    article.write_bytes(older.encode("utf-8"))
+
+    run = converted(sample_export, docs)
+
+    assert article.read_bytes() == generated
+    assert "skipped:" not in run.err
