@@ -19,6 +19,8 @@ ENCODINGS = ("utf-8", "gb18030")
 
 def decode_bytes(data: bytes, path: str) -> Source:
     """Decode one export, normalise its line ends, and drop a byte-order mark."""
+    if not data.strip():
+        raise ConversionError(path, 1, "the export is empty")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     first_error: UnicodeDecodeError | None = None

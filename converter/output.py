@@ -46,6 +46,11 @@ def is_hand_edited(text: str) -> bool:
     return checksum(without) != found.group(1)
 
 
+def is_editable(relative: str) -> bool:
+    """Markdown pages are the editors'; generated data (navigation, feed) is not."""
+    return relative.endswith(".md")
+
+
 def plan_writes(
     out_dir: Path, pages: dict[str, str], force: bool, folders: tuple[str, ...] = ()
 ) -> WritePlan:
@@ -68,7 +73,7 @@ def plan_writes(
             if current == text:
                 plan.unchanged.append(relative)
                 continue
-            if is_hand_edited(current) and not force:
+            if is_editable(relative) and is_hand_edited(current) and not force:
                 plan.skipped_edited.append(relative)
                 continue
         plan.write[relative] = text

@@ -120,6 +120,11 @@ def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Struct
             pending.append(paragraph)
         index += 1
     close_article(result, title, pending, section, path)
+    if not result.articles:
+        raise ConversionError(
+            path, 1, "no articles found: expected a title line followed by a dateline "
+            "like '6 月 15 日，…' (is this a bulletin export?)"
+        )
     return result
 
 

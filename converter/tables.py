@@ -47,8 +47,8 @@ CAPTION = re.compile(r"^\s*表\s*(\d+)\s*[.．:：、]?\s*(.*?)\s*$")
 WIDTH_TOLERANCE = 2
 # A cell piece that ended at a space inside a line continues after a page break only
 # if it was full; a wrapped line can stop this short of the column's widest line
-# (two full-width characters: justification and proportional Latin glyphs, e.g. the
-# wrapped "…以实现与 UL 1741 的一" is 38 wide in a 43-wide column).
+# (two full-width characters: justification and proportional Latin glyphs; the
+# wrapped "保持 UL 9741" is 12 wide in a 14-wide column, "…UL 1741 的一" 38 in 43).
 WRAP_SLACK = 4
 # Half-width marks that join words without spaces in Chinese text ("和/或", "DC-即服务").
 # A space between one and a Chinese character, the mark being glued to the word on its
@@ -153,7 +153,7 @@ def rebuild_table(caption: Line, lines: Sequence[Line], path: str) -> tuple[Tabl
     columns = learn_columns(lines, starts)
     spaced = spaces_script_boundaries([caption.text, *(line.text for line in lines)])
     builders, consumed = read_rows(lines, first, columns)
-    header, warnings = read_header(lines, first, columns, spaced, path)
+    header, warnings = read_header(lines, first, columns, spaced)
     for builder in builders:
         warnings.extend(builder.warnings)
     rows = tuple(row_texts(builder, spaced) for builder in builders)
@@ -235,7 +235,7 @@ def gap_kind(left: str, right: str, final: bool) -> Gap:
     wrapped (non-final) line next to a lone character it is justification
     ("与 电 池 热 失", "修 订 SAE"); otherwise it separates two cells ("是 高",
     "1741。 是"), since a cell's last line is not justified. Any other space may be
-    either (“UL 1741 增补”, “29 保持”).
+    either ("UL 1741 增补", "29 保持").
     """
     if not (is_wide(left[-1]) and is_wide(right[0])):
         return Gap.SPACE
@@ -390,22 +390,25 @@ def completing_spans(words: Words, column: int, columns: Columns) -> list[Span] 
     column of "是"/"否"). Among several such splits the one filling the earlier
     columns most wins, as a line of text fills its column before wrapping.
     """
-    needed = columns.count - column
-    certain = [k for k, gap in enumerate(words.gaps) if gap is Gap.CELL]
-    optional = [k for k, gap in enumerate(words.gaps) if gap is Gap.SPACE]
-    extra = needed - 1 - len(certain)
-    if extra < 0 or extra > len(optional):
+    certain = [k + 1 for k, gap in enumerate(words.gaps) if gap is Gap.CELL]
+    cuttable = [k + 1 for k, gap in enumerate(words.gaps) if gap is not Gap.JUSTIFIED]
+    end_of_line = len(words.tokens)
+
+    def search(start: int, current: int) -> list[Span] | None:
+        if current == columns.count - 1:
+            if any(cut > start for cut in certain):
+                return None
+            fits = columns.fits(raw_width(words, start, end_of_line), current)
+            return [(current, start, end_of_line)] if fits else None
+        limit = min((cut for cut in certain if cut > start), default=end_of_line)
+        for end in reversed([cut for cut in cuttable if start < cut <= limit]):
+            if columns.fits(raw_width(words, start, end), current):
+                rest = search(end, current + 1)
+                if rest is not None:
+                    return [(current, start, end), *rest]
         return None
-    best: tuple[tuple[int, ...], list[Span]] | None = None
-    for chosen in combinations(optional, extra):
-        bounds = [0, *sorted(k + 1 for k in (*certain, *chosen)), len(words.tokens)]
-        spans = [(column + j, a, b) for j, (a, b) in enumerate(pairwise(bounds))]
-        if not all(columns.fits(raw_width(words, a, b), c) for c, a, b in spans):
-            continue
-        key = tuple(raw_width(words, a, b) for _, a, b in spans)
-        if best is None or key > best[0]:
-            best = (key, spans)
-    return best[1] if best else None
+
+    return search(0, column)
 
 
 def is_full(piece: Piece, words: Words, column: int, columns: Columns) -> bool:
@@ -420,7 +423,8 @@ def may_resume(row: RowBuilder, column: int, words: Words, columns: Columns) -> 
     """After a page break, may this line continue the cell in ``column``?"""
     edge = row.edge(column)
     if edge is Edge.SEPARATOR:
-        return is_full(row.cells[column][-1], words, column, columns)
+        # Once one cell has gone on across the break, the row's others follow it.
+        return row.resumed or is_full(row.cells[column][-1], words, column, columns)
     return goes_on(edge, words)
 
 
@@ -434,7 +438,8 @@ def choose_column(row: RowBuilder, words: Words, columns: Columns) -> int | None
     line = words.line
     first_span = raw_width(words, *certain_spans(words)[0])
     if (
-        not line.starts_block
+        row.cur > 0  # the row number never wraps into the next line
+        and not line.starts_block
         and goes_on(row.edge(row.cur), words)
         and columns.fits(first_span, row.cur)
     ):
@@ -557,9 +562,12 @@ def may_merge(before: list[Piece], after: list[Piece], width: int) -> bool:
     return last.index != following.index and last.width + first_word_width(following) > width
 
 
-def header_runs(groups: list[list[Piece]], columns: Columns) -> list[list[list[Piece]]] | None:
+Run = list[list[Piece]]  # header fragments merged into one cell
+
+
+def header_runs(groups: list[list[Piece]], columns: Columns) -> list[Run] | None:
     """The one way to merge the header fragments into the column count, if unique."""
-    found: list[list[list[Piece]]] = []
+    found: list[list[Run]] = []
     for cuts in combinations(range(1, len(groups)), columns.count - 1):
         bounds = [0, *cuts, len(groups)]
         runs = [groups[a:b] for a, b in pairwise(bounds)]
@@ -572,33 +580,43 @@ def header_runs(groups: list[list[Piece]], columns: Columns) -> list[list[list[P
     return found[0] if len(found) == 1 else None
 
 
-def run_width(run: list[list[Piece]], seen: int) -> int:
+def run_width(run: Run, seen: int) -> int:
     return max(seen, *(piece.width for group in run for piece in group))
 
 
+def merge_header(
+    groups: list[list[Piece]], columns: Columns, line: int
+) -> tuple[list[Run], list[str]]:
+    """One run of fragments per column, and a warning if that took a guess."""
+    count = columns.count
+    if len(groups) == count:
+        return [[group] for group in groups], []
+    if len(groups) < count:
+        runs: list[Run] = [[group] for group in groups]
+        runs.extend([] for _ in range(count - len(groups)))
+        return runs, [
+            f"{line}: table header: {len(groups)} cells for {count} columns; the last left empty"
+        ]
+    found = header_runs(groups, columns)
+    if found is not None:
+        return found, []
+    runs = [[group] for group in groups[: count - 1]]
+    runs.append(groups[count - 1 :])
+    warning = (
+        f"{line}: table header: {len(groups)} fragments for {count} columns and no one way "
+        "to merge them; the surplus joined the last cell"
+    )
+    return runs, [warning]
+
+
 def read_header(
-    lines: Sequence[Line], first: int, columns: Columns, spaced: bool, path: str
+    lines: Sequence[Line], first: int, columns: Columns, spaced: bool
 ) -> tuple[tuple[str, ...], list[str]]:
+    """The header cells from the lines before row 1 (``first``)."""
     words = [read_words(lines, index) for index in range(first)]
     groups = group_cells([w for w in words if w.tokens])
-    line = lines[0].number if lines else 0
-    if len(groups) == columns.count:
-        return tuple(cell_text(group, spaced) for group in groups), []
-    if len(groups) < columns.count:
-        cells = [cell_text(group, spaced) for group in groups]
-        cells.extend([""] * (columns.count - len(groups)))
-        message = f"{line}: table header: {len(groups)} cells for {columns.count} columns"
-        return tuple(cells), [message + "; the last left empty"]
-    runs = header_runs(groups, columns)
-    warnings: list[str] = []
-    if runs is None:
-        runs = [[group] for group in groups[: columns.count - 1]]
-        runs.append(groups[columns.count - 1 :])
-        warnings.append(
-            f"{line}: table header: {len(groups)} fragments for {columns.count} columns; "
-            "the surplus joined the last cell"
-        )
-    cells = tuple(cell_text([p for group in run for p in group], spaced) for run in runs)
+    runs, warnings = merge_header(groups, columns, lines[0].number)
+    cells = tuple(cell_text([piece for group in run for piece in group], spaced) for run in runs)
     return cells, warnings
 
 

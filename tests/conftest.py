@@ -29,9 +29,12 @@ def sample_export() -> Path:
 @pytest.fixture(scope="session")
 def converted_docs(sample_export: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A docs folder with the repository's static files and the sample converted into it."""
-    docs = tmp_path_factory.mktemp("project") / "docs"
+    project = tmp_path_factory.mktemp("project")
+    docs = project / "docs"
     for name in STATIC_DOCS:
         shutil.copytree(ROOT / "docs" / name, docs / name)
+    # As in the repository: the converter reads site_url (for the feed) from here.
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     out, err = io.StringIO(), io.StringIO()
     code = main(["convert", str(sample_export), "--out", str(docs)], out, err)
     assert code == 0, f"converting the sample failed:\n{err.getvalue()}"
@@ -43,11 +46,11 @@ def built_site(converted_docs: Path) -> Path:
     """The site built with ``mkdocs build --strict`` from the converted docs folder.
 
     ``mkdocs.yml`` and ``overrides/`` sit next to the docs folder as in the repository
-    (the configuration inherits ``docs/.nav.yml``). A warning fails the build, and a
-    failed build fails every test that uses the site; its output is shown by pytest.
+    (the configuration inherits ``docs/.nav.yml``; ``converted_docs`` put ``mkdocs.yml``
+    there already). A warning fails the build, and a failed build fails every test
+    that uses the site; its output is shown by pytest.
     """
     project = converted_docs.parent
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     site = project / "site"
     subprocess.run(

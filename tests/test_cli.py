@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from converter.cli import main
 from converter.output import read_front_matter
@@ -98,6 +99,53 @@ def test_failed_run_leaves_the_docs_folder_as_it_was(
     assert errors and all(str(bad) in line for line in errors), run.err
     assert tree(docs) == snapshot
     assert [p.name for p in docs.parent.iterdir()] == ["docs"], "a staging folder was left"
+
+
+def test_an_export_without_articles_is_refused(sample_export: Path, tmp_path: Path) -> None:
+    """An empty (say, truncated) export of an issue already in DIR is an error, not an
+    issue with no articles: re-converting an issue removes the pages it no longer has,
+    so accepting it would delete every article of the issue."""
+    docs = tmp_path / "docs"
+    converted(sample_export, docs)
+    snapshot = tree(docs)
+    empty = tmp_path / "truncated" / sample_export.name
+    empty.parent.mkdir()
+    empty.write_bytes(b"")
+
+    run = convert(empty, "--out", docs)
+
+    assert run.code == 1
+    assert any(str(empty) in line for line in error_lines(run)), run.err
+    assert tree(docs) == snapshot
+
+
+def nav_pages(node: object) -> set[str]:
+    """Every page path in a MkDocs ``nav`` (nested lists and one-key mappings)."""
+    if isinstance(node, str):
+        return {node}
+    if isinstance(node, dict):
+        return set().union(*(nav_pages(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(nav_pages(item) for item in node))
+    return set()
+
+
+def test_a_second_issue_joins_the_navigation(sample_export: Path, tmp_path: Path) -> None:
+    """Archive files the converter generated (navigation, feed) are regenerated when
+    another issue is converted into the folder; they are not edits to keep."""
+    docs = tmp_path / "docs"
+    converted(sample_export, docs)
+    august = tmp_path / "2023-08.txt"
+    text = sample_export.read_text(encoding="utf-8")
+    august.write_text(text.replace("2023 年第 07 期", "2023 年第 08 期"), encoding="utf-8")
+
+    run = converted(august, docs)
+
+    listed = nav_pages(yaml.safe_load((docs / ".nav.yml").read_text(encoding="utf-8")))
+    for issue in ("2023/07", "2023/08"):
+        pages = {p.relative_to(docs).as_posix() for p in (docs / issue).glob("*.md")}
+        assert pages and pages <= listed, f"{issue} is missing from the navigation"
+    assert "skipped:" not in run.err
 
 
 def test_two_exports_of_one_issue_are_refused(sample_export: Path, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ import pytest
 
 from converter.model import ConversionError, Figure, IssueId, Paragraph, Subheading
 from converter.paragraphs import build_paragraphs
-from converter.structure import article_date, build_structure, parse_names
+from converter.structure import article_date, build_structure, identify_issue, parse_names
 from tests.exports import NOTE_RULE, layout_of
 
 
@@ -48,16 +48,19 @@ def test_article_date_authors_and_blocks() -> None:
 
 
 def test_issue_from_header_or_from_file_name() -> None:
-    with_header = structure_of(
-        ["正文", "", " ", "3 ", " ", "2024 年第 01 期 ", "续。 "], path="x.txt"
-    )
-    assert with_header.id == IssueId(2024, 1)
-    assert structure_of(["正文。 "], path="archive/2019-11.txt").id == IssueId(2019, 11)
+    header = ["正文", "", " ", "3 ", " ", "2024 年第 01 期 ", "续。 "]
+    assert identify_issue(layout_of(header, path="x.txt")) == IssueId(2024, 1)
+    assert identify_issue(layout_of(["正文。 "], path="archive/2019-11.txt")) == IssueId(2019, 11)
 
 
 def test_no_header_and_no_dated_file_name_is_an_error() -> None:
     with pytest.raises(ConversionError, match=r"notes\.txt:1: cannot tell the issue"):
-        structure_of(["正文。 "], path="notes.txt")
+        identify_issue(layout_of(["正文。 "], path="notes.txt"))
+
+
+def test_text_without_any_article_is_not_a_bulletin_export() -> None:
+    with pytest.raises(ConversionError, match=r"2023-07\.txt:1: no articles found"):
+        structure_of(["这只是一段文字。 ", "没有标题和日期。 "])
 
 
 def test_december_article_in_a_january_issue_is_from_the_year_before() -> None:
