@@ -122,8 +122,10 @@ def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Struct
     close_article(result, title, pending, section, path)
     if not result.articles:
         raise ConversionError(
-            path, 1, "no articles found: expected a title line followed by a dateline "
-            "like '6 月 15 日，…' (is this a bulletin export?)"
+            path,
+            1,
+            "no articles found: expected a title line followed by a dateline "
+            "like '6 月 15 日，…' (is this a bulletin export?)",
         )
     return result
 
