@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE := $(sort $(wildcard archive/*.txt))
 
-.PHONY: site convert build test lint typecheck unit golden clean serve
+.PHONY: site convert build offline test golden clean serve
 
 site: build
 
@@ -26,6 +26,12 @@ convert: $(VENV)/.site
 build: convert
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# The downloadable edition: dist/bulletin-offline.zip, opened from index.html (file://).
+offline: convert
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir site-offline
+	bash scripts/vendor-iframe-worker site-offline/assets/javascripts/iframe-worker/shim.js
+	$(BIN)/python scripts/make_zip.py site-offline dist/bulletin-offline.zip bulletin-offline
+
 serve: convert
 	$(BIN)/mkdocs serve
 
@@ -41,4 +47,4 @@ golden: $(VENV)/.site
 	$(BIN)/python -m tests.golden
 
 clean:
-	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-offline dist .cache .pytest_cache .mypy_cache .ruff_cache

@@ -10,11 +10,14 @@ import io
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from converter.cli import main
+from tests.browser import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 # The hand-made parts of the docs folder; everything else in it is generated.
@@ -69,3 +72,10 @@ def built_site(converted_docs: Path) -> Path:
         cwd=project,
     )
     return site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Debian Chromium for the session's browser tests."""
+    with chromium() as launched:
+        yield launched

@@ -7,10 +7,7 @@ the build had warned, every test in this module would error in its setup.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +17,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from playwright.sync_api import Browser
+
+from tests.browser import PHONE, serve
 
 pytestmark = pytest.mark.site
 
@@ -308,36 +308,18 @@ def test_tables_are_wrapped_for_horizontal_scrolling(
     assert "table:not([class])" in bundle and "md-typeset__scrollwrap" in bundle
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-PHONE = {"width": 390, "height": 844}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.mark.browser
-def test_table_scrolls_on_a_phone(built_site: Path) -> None:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with playwright_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport=PHONE)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{ISSUE}/{TABLE_ARTICLE}/")
-            wrapper = page.wait_for_selector("div.md-typeset__scrollwrap table", timeout=10_000)
-            assert wrapper is not None
-            overflow = page.eval_on_selector(
-                "div.md-typeset__scrollwrap", "e => getComputedStyle(e).overflowX"
-            )
-            page_width = page.evaluate("document.documentElement.scrollWidth")
-            browser.close()
-    finally:
-        server.shutdown()
+def test_table_scrolls_on_a_phone(built_site: Path, browser: Browser) -> None:
+    with serve(built_site) as base:
+        page = browser.new_page(viewport=PHONE)  # type: ignore[arg-type]
+        page.goto(f"{base}{ISSUE}/{TABLE_ARTICLE}/")
+        wrapper = page.wait_for_selector("div.md-typeset__scrollwrap table", timeout=10_000)
+        assert wrapper is not None
+        overflow = page.eval_on_selector(
+            "div.md-typeset__scrollwrap", "e => getComputedStyle(e).overflowX"
+        )
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        page.close()
     assert overflow == "auto"
     assert page_width <= PHONE["width"], "the page itself scrolls sideways"
 

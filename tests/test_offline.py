@@ -1,0 +1,93 @@
+"""The downloadable edition: the zip opened from file:// with the network blocked."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Request
+
+from tests.browser import DESKTOP, search_results, type_search
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+
+@pytest.fixture(scope="module")
+def unpacked(converted_docs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the offline edition like `make offline`, zip it, unpack it elsewhere."""
+    project = converted_docs.parent
+    shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
+    if not (project / "overrides").exists():
+        shutil.copytree(ROOT / "overrides", project / "overrides")
+    site = project / "site-offline"
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml"]
+    subprocess.run([*mkdocs, "-d", str(site)], check=True, cwd=project)
+    shim = site / "assets/javascripts/iframe-worker/shim.js"
+    subprocess.run(
+        ["bash", str(ROOT / "scripts/vendor-iframe-worker"), str(shim)], check=True, cwd=ROOT
+    )
+    archive = project / "dist" / "bulletin-offline.zip"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts/make_zip.py"), str(site), str(archive), "bulletin"],
+        check=True,
+    )
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(target)
+    return target / "bulletin"
+
+
+def test_no_page_refers_to_the_network(unpacked: Path) -> None:
+    for page in unpacked.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for marker in ('src="http', "src='http", 'href="https://fonts', "unpkg.com"):
+            assert marker not in html, f"{page.relative_to(unpacked)} loads {marker}"
+
+
+def offline_page(browser: Browser) -> tuple[Page, list[str]]:
+    """A page whose every non-file request is refused and recorded."""
+    context = browser.new_context(viewport=DESKTOP, offline=True)  # type: ignore[arg-type]
+    fetched: list[str] = []
+
+    def block(route: object, request: Request) -> None:
+        if request.url.startswith("file://"):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            fetched.append(request.url)
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", block)
+    return context.new_page(), fetched
+
+
+def test_pages_navigate_and_styles_load_from_file(unpacked: Path, browser: Browser) -> None:
+    page, fetched = offline_page(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((unpacked / "index.html").as_uri())
+    header = page.eval_on_selector(".md-header", "e => getComputedStyle(e).position")
+    assert header == "sticky", "Material's stylesheet did not load"
+    page.click("article a[href$='2023/07/index.html']")
+    page.wait_for_url("**/2023/07/index.html")
+    page.click("article a[href$='01.html']")
+    page.wait_for_url("**/2023/07/01.html")
+    assert page.inner_text("h1") == "美国国家标准学会发布电动汽车标准化路线图"
+    assert page.locator("table tbody tr").count() == 37
+    assert fetched == []
+    assert errors == []
+    page.context.close()
+
+
+def test_search_answers_from_file(unpacked: Path, browser: Browser) -> None:
+    page, fetched = offline_page(browser)
+    page.goto((unpacked / "2023/07/index.html").as_uri())
+    type_search(page, "路线图")
+    links = search_results(page)
+    assert any(link.endswith("2023/07/01.html") for link in links), links
+    assert fetched == []
+    page.context.close()
