@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -59,27 +60,31 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-# Material shows this in the search results' meta line until its index is ready;
-# a query typed before then is dropped, so tests wait for it to go away.
-SEARCH_INITIALISING = "正在初始化搜索引擎"
-SEARCH_READY_TIMEOUT_MS = 20_000
+# Material drops a query typed before its search index is ready (the results stay
+# at "键入以开始搜索" until the next keystroke), so a reader who types at once has to
+# type again. The helper does what that reader does: it types again until results
+# come or the time is up.
+SEARCH_TIMEOUT_MS = 20_000
+RETYPE_AFTER_MS = 1_000
 
 
-def type_search(page: Page, query: str) -> None:
-    """Open the search box, wait for the index, and type ``query``."""
+def search_results(page: Page, query: str, timeout_ms: int = SEARCH_TIMEOUT_MS) -> list[str]:
+    """Type ``query`` into the search box; the result links' paths, best first."""
     page.click(".md-search__input")
-    page.wait_for_function(
-        "text => { const meta = document.querySelector('.md-search-result__meta');"
-        " return meta && meta.textContent.trim() !== '' && !meta.textContent.includes(text); }",
-        arg=SEARCH_INITIALISING,
-        timeout=SEARCH_READY_TIMEOUT_MS,
-    )
-    page.fill(".md-search__input", query)
-
-
-def search_results(page: Page, timeout_ms: int = 10_000) -> list[str]:
-    """The result links (paths without query string) once results are shown."""
-    page.wait_for_selector(".md-search-result__item a", timeout=timeout_ms)
+    page.fill(".md-search__input", "")
+    page.keyboard.type(query)  # Material reacts to key events, not to a bare input event
+    waited = 0
+    while True:
+        try:
+            page.wait_for_selector(".md-search-result__item a", timeout=RETYPE_AFTER_MS)
+            break
+        except PlaywrightTimeout:
+            waited += RETYPE_AFTER_MS
+            if waited >= timeout_ms:
+                return []
+            page.keyboard.press("End")
+            page.keyboard.type(" ")
+            page.keyboard.press("Backspace")
     links: list[str] = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a", "els => els.map(e => e.href)"
     )

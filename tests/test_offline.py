@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from tests.browser import DESKTOP, search_results, type_search
+from tests.browser import DESKTOP, search_results
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.site, pytest.mark.browser]
@@ -86,8 +86,7 @@ def test_pages_navigate_and_styles_load_from_file(unpacked: Path, browser: Brows
 def test_search_answers_from_file(unpacked: Path, browser: Browser) -> None:
     page, fetched = offline_page(browser)
     page.goto((unpacked / "2023/07/index.html").as_uri())
-    type_search(page, "路线图")
-    links = search_results(page)
+    links = search_results(page, "路线图")
     assert any(link.endswith("2023/07/01.html") for link in links), links
     assert fetched == []
     page.context.close()
