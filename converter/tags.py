@@ -2,8 +2,9 @@
 
 A tag applies when one of its aliases occurs in the article's title, or at least
 ``TAG_MIN_MENTIONS`` times in its text (paragraphs, subheadings, figure captions,
-table cells): one passing mention does not make an article about something. Latin aliases match whole
-words only, so "ISO" does not match inside "ISOLATION"; all-capital aliases
+table cells): one passing mention does not make an article about something.
+Latin aliases match whole words only, so "ISO" does not match inside "ISOLATION";
+all-capital aliases
 (acronyms) match case-sensitively. Tags keep the vocabulary's order.
 """
 

@@ -54,7 +54,7 @@ def built_site(converted_docs: Path) -> Path:
     that uses the site; its output is shown by pytest.
     """
     project = converted_docs.parent
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     site = project / "site"
     subprocess.run(
         [

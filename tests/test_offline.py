@@ -22,8 +22,7 @@ def unpacked(converted_docs: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """Build the offline edition like `make offline`, zip it, unpack it elsewhere."""
     project = converted_docs.parent
     shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
-    if not (project / "overrides").exists():
-        shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     site = project / "site-offline"
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml"]
     subprocess.run([*mkdocs, "-d", str(site)], check=True, cwd=project)
