@@ -170,6 +170,7 @@ class Article:
     footnotes: tuple[Footnote, ...] = ()
     tags: tuple[str, ...] = ()
     standards: tuple[str, ...] = ()  # codes mentioned, e.g. "IEC 62208:2023"
+    section_number: int = 0  # which section of the issue, counting lost headings
 
     @property
     def slug(self) -> str:

@@ -143,10 +143,15 @@ def existing_entries(out_dir: Path) -> Iterator[IssueEntry]:
 
 def article_entry(relative: str, path: Path) -> ArticleEntry:
     meta = read_front_matter(path.read_text(encoding="utf-8"))
-    standards = meta.get("standards")
     return ArticleEntry(
         path=relative,
         title=str(meta.get("title") or path.stem),
         date=str(meta.get("date") or ""),
-        standards=tuple(str(s) for s in standards) if isinstance(standards, list) else (),
+        standards=string_list(meta.get("standards")),
+        authors=string_list(meta.get("authors")),
+        section=str(meta.get("section") or ""),
     )
+
+
+def string_list(value: object) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()

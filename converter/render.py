@@ -36,6 +36,8 @@ class ArticleEntry:
     title: str
     date: str  # ISO date or ""
     standards: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ def issue_entry(issue: Issue) -> IssueEntry:
                 title=a.title,
                 date=a.date.isoformat() if a.date else "",
                 standards=a.standards,
+                authors=a.authors,
+                section=a.section,
             )
             for a in issue.articles
         ),
@@ -134,7 +138,9 @@ def render_landing(issue: Issue) -> str:
     }
     parts = ["## 本期概要", *(render_block(block, depth=2) for block in issue.summary)]
     parts.append("## 本期目录")
-    for section, articles in groupby(issue.articles, key=lambda a: a.section):
+    for (_, section), articles in groupby(
+        issue.articles, key=lambda a: (a.section_number, a.section)
+    ):
         parts.append(f"### {escape(section) if section else LOST_SECTION_LABEL}")
         parts.append("\n".join(f"- [{escape(a.title)}]({a.slug}.md)" for a in articles))
     return page(front_matter, "\n\n".join(parts) + "\n")
@@ -279,9 +285,12 @@ def render_feed(entries: Iterable[IssueEntry], site_url: str) -> str:
         ElementTree.SubElement(item, "link", href=url)
         day = article.date or f"{entry.issue}-01"
         ElementTree.SubElement(item, "updated").text = f"{day}T00:00:00Z"
-        ElementTree.SubElement(item, "summary").text = entry.title
-        author = ElementTree.SubElement(item, "author")
-        ElementTree.SubElement(author, "name").text = HOME_TITLE
+        ElementTree.SubElement(item, "summary").text = " · ".join(
+            part for part in (entry.title, article.section) if part
+        )
+        for name in article.authors or (HOME_TITLE,):
+            author = ElementTree.SubElement(item, "author")
+            ElementTree.SubElement(author, "name").text = name
     ElementTree.indent(feed)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'

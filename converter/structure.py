@@ -85,6 +85,8 @@ def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Struct
     result = Structure(id=issue)
     path = layout.source.path
     section: str | None = None  # None until the first heading
+    section_number = 0  # counts headings, lost ones too: two lost headings stay apart
+    after_blank = pages_ending_blank(layout)
     pending: list[Paragraph] = []  # paragraphs of the article being read
     title: Paragraph | None = None
     index = 0
@@ -92,14 +94,16 @@ def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Struct
         paragraph = paragraphs[index]
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if is_section_heading(paragraph, following):
-            close_article(result, title, pending, section, path)
+            close_article(result, title, pending, (section, section_number), path)
             title, pending = None, []
             section = paragraph.text.value
+            section_number += 1
         elif is_title(paragraph, following):
-            close_article(result, title, pending, section, path)
+            close_article(result, title, pending, (section, section_number), path)
             pending = []
-            if paragraph.lines[0].starts_page and page_left_part_empty(layout, paragraph):
+            if paragraph.lines[0].starts_page and paragraph.line in after_blank:
                 section = ""
+                section_number += 1
                 result.warnings.append(
                     Warning_(
                         path,
@@ -119,7 +123,7 @@ def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Struct
         else:
             pending.append(paragraph)
         index += 1
-    close_article(result, title, pending, section, path)
+    close_article(result, title, pending, (section, section_number), path)
     if not result.articles:
         raise ConversionError(
             path,
@@ -149,20 +153,23 @@ def is_title(paragraph: Paragraph, following: Paragraph | None) -> bool:
     )
 
 
-def page_left_part_empty(layout: Layout, paragraph: Paragraph) -> bool:
-    """Was the last thing on the previous page blank space (not text)?"""
-    first = paragraph.lines[0].number
-    before = [
-        line for line in layout.lines if line.number < first and line.kind not in NOT_PAGE_CONTENT
-    ]
-    return bool(before) and before[-1].kind is LineKind.BLANK
+def pages_ending_blank(layout: Layout) -> frozenset[int]:
+    """Page-opening lines whose previous page ended in blank space, not text."""
+    found: set[int] = set()
+    last_content: LineKind | None = None
+    for line in layout.lines:
+        if line.starts_page and last_content is LineKind.BLANK:
+            found.add(line.number)
+        if line.kind not in NOT_PAGE_CONTENT:
+            last_content = line.kind
+    return frozenset(found)
 
 
 def close_article(
     result: Structure,
     title: Paragraph | None,
     body: list[Paragraph],
-    section: str | None,
+    section: tuple[str | None, int],
     path: str,
 ) -> None:
     if title is None:
@@ -176,7 +183,8 @@ def close_article(
             ordinal=len(result.articles) + 1,
             title=title.text.value,
             date=article_date(dateline.text.value, result.id),
-            section=section or "",
+            section=section[0] or "",
+            section_number=section[1],
             authors=authors,
             blocks=tuple(classify_block(p) for p in body),
             line=title.line,

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from converter.cli import main
+from converter.cli import configured_site_url, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "archive" / "2023-07.txt"
@@ -21,8 +21,9 @@ GOLDEN = ROOT / "tests" / "golden" / "2023-07"
 
 
 def convert_sample(out_dir: Path) -> None:
+    site_url = configured_site_url(ROOT / "docs")
     code = main(
-        ["convert", str(SAMPLE.relative_to(ROOT)), "--out", str(out_dir)],
+        ["convert", str(SAMPLE.relative_to(ROOT)), "--out", str(out_dir), "--site-url", site_url],
         io.StringIO(),
         io.StringIO(),
     )
