@@ -13,6 +13,7 @@ from .check import check_docs
 from .model import ConversionError, Issue, Table, Warning_
 from .output import existing_entries, plan_writes, write_atomically
 from .pipeline import convert_bytes
+from .search_words import SEARCH_DICT_FILE, render_search_dict
 from .render import (
     FEED_FILE,
     HOME_PAGE,
@@ -107,6 +108,7 @@ def archive_pages(out_dir: Path, issues: list[Issue], site_url: str) -> dict[str
         NAV_FILE: render_nav(entries.values(), extra),
         STANDARDS_PAGE: render_standards(entries.values()),
         FEED_FILE: render_feed(entries.values(), site_url),
+        SEARCH_DICT_FILE: render_search_dict(),
     }
     for year in sorted({entry.year for entry in entries.values()}):
         pages[f"{year}/index.md"] = render_year(

@@ -9,6 +9,7 @@ issue in the docs folder, so converting one issue keeps the others listed.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -25,6 +26,8 @@ LOST_SECTION_LABEL = "（栏目标题缺失）"
 FIGURE_PLACEHOLDER = "assets/figure-placeholder.svg"
 HOME_TITLE = "标准化动态"
 HOME_PAGE = "index.md"
+# Listing pages repeat the article titles; in search they only push articles down.
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
 NAV_FILE = ".nav.yml"
 
 
@@ -120,14 +123,36 @@ def render_article(issue: Issue, article: Article) -> str:
         "slug": f"{issue.id}-{article.slug}",
         "source": f"{issue.source.path}:{article.line}",
     }
-    parts = [
-        render_block(block, depth=issue_folder(issue).count("/") + 1) for block in article.blocks
-    ]
+    depth = issue_folder(issue).count("/") + 1
+    parts = [render_block(block, depth) for block in article.blocks]
+    if article.standards:
+        parts.append(render_standards_line(article.standards, depth))
     if article.footnotes:
         parts.append(
             "\n".join(f"[^{note.number}]: {linkify(note.text)}" for note in article.footnotes)
         )
     return page(front_matter, "\n\n".join(parts) + "\n")
+
+
+def render_standards_line(codes: tuple[str, ...], depth: int) -> str:
+    """The standards the article mentions, linked to the index; the codes written
+    without their space ride along for search ("IEC62208" finds "IEC 62208:2023")."""
+    index = "../" * depth + STANDARDS_PAGE
+    links = "、".join(f"[{escape(code)}]({index}#{anchor(code)})" for code in codes)
+    compact = " ".join(sorted({variant for code in codes for variant in compact_forms(code)}))
+    return (
+        '<div class="article-standards" markdown>\n'
+        f"**本文提及的标准**：{links}"
+        f'<span class="search-keywords" aria-hidden="true">{escape(compact)}</span>\n'
+        "</div>"
+    )
+
+
+def compact_forms(code: str) -> tuple[str, ...]:
+    """ "IEC 62208:2023" → ("IEC62208:2023", "IEC62208")."""
+    joined = code.replace(" ", "", 1)
+    base = re.split(r"[:]", joined, maxsplit=1)[0]
+    return (joined, base) if base != joined else (joined,)
 
 
 def render_landing(issue: Issue) -> str:
@@ -197,7 +222,7 @@ def render_home(entries: Iterable[IssueEntry]) -> str:
     for year, issues in groupby(ordered, key=lambda e: e.year):
         links = " · ".join(f"[{e.title[len(year) + 2 :]}]({e.folder}/index.md)" for e in issues)
         parts.append(f"### [{year} 年]({year}/index.md)\n\n{links}")
-    return page({"title": HOME_TITLE}, "\n\n".join(parts) + "\n")
+    return page({"title": HOME_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
 
 
 def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
@@ -208,7 +233,7 @@ def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
             f"- [{escape(a.title)}]({a.path.split('/', 1)[1]})" for a in entry.articles
         )
         parts.append(f"## [{entry.title}]({number}/index.md)\n\n{links}")
-    return page({"title": f"{year} 年"}, "\n\n".join(parts) + "\n")
+    return page({"title": f"{year} 年", **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
 
 
 def render_nav(entries: Iterable[IssueEntry], extra: Iterable[tuple[str, str]] = ()) -> str:
@@ -255,7 +280,9 @@ def render_standards(entries: Iterable[IssueEntry]) -> str:
             )
             items.append(f'- <span id="{anchor(code)}"></span>**{escape(code)}**：{links}')
         parts.append("\n".join(items))
-    return page({"title": STANDARDS_TITLE}, "\n\n".join(parts) + "\n")
+    # Kept out of search: it repeats every code and title, and a reader typing a
+    # code wants the article (which links here).
+    return page({"title": STANDARDS_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
 
 
 def page_url(path: str) -> str:

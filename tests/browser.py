@@ -60,32 +60,39 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-# Material drops a query typed before its search index is ready (the results stay
-# at "键入以开始搜索" until the next keystroke), so a reader who types at once has to
-# type again. The helper does what that reader does: it types again until results
-# come or the time is up.
+# Material runs a query on key events. A reader typing Chinese commits the text
+# through an input method (text inserted, then a key released); the tests do the
+# same: insert the text, then press End. A query typed before the search index is
+# ready is dropped until the next key, so the helper presses End again until the
+# results (or "no results") show or the time is up.
 SEARCH_TIMEOUT_MS = 20_000
-RETYPE_AFTER_MS = 1_000
+RETRY_AFTER_MS = 500
+ANSWERED = (
+    "() => { const meta = document.querySelector('.md-search-result__meta');"
+    " return !!document.querySelector('.md-search-result__item a')"
+    " || (!!meta && meta.textContent.includes('没有找到')); }"
+)
 
 
 def search_results(page: Page, query: str, timeout_ms: int = SEARCH_TIMEOUT_MS) -> list[str]:
-    """Type ``query`` into the search box; the result links' paths, best first."""
+    """Type ``query`` into the search box; the result pages' paths, best first."""
     page.click(".md-search__input")
     page.fill(".md-search__input", "")
-    page.keyboard.type(query)  # Material reacts to key events, not to a bare input event
+    page.keyboard.press("End")  # clears the previous query's results
+    page.wait_for_function(f"() => !({ANSWERED})()", timeout=timeout_ms)
+    page.keyboard.insert_text(query)
     waited = 0
     while True:
+        page.keyboard.press("End")
         try:
-            page.wait_for_selector(".md-search-result__item a", timeout=RETYPE_AFTER_MS)
+            page.wait_for_function(ANSWERED, timeout=RETRY_AFTER_MS)
             break
         except PlaywrightTimeout:
-            waited += RETYPE_AFTER_MS
+            waited += RETRY_AFTER_MS
             if waited >= timeout_ms:
-                return []
-            page.keyboard.press("End")
-            page.keyboard.type(" ")
-            page.keyboard.press("Backspace")
+                raise
     links: list[str] = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a", "els => els.map(e => e.href)"
     )
-    return [urlsplit(link).path for link in links]
+    paths = [urlsplit(link).path for link in links]
+    return list(dict.fromkeys(paths))  # a page's sections each have a link
