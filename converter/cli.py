@@ -13,7 +13,6 @@ from .check import check_docs
 from .model import ConversionError, Issue, Table, Warning_
 from .output import existing_entries, plan_writes, write_atomically
 from .pipeline import convert_bytes
-from .search_words import SEARCH_DICT_FILE, render_search_dict
 from .render import (
     FEED_FILE,
     HOME_PAGE,
@@ -30,6 +29,7 @@ from .render import (
     render_standards,
     render_year,
 )
+from .search_words import SEARCH_DICT_FILE, render_search_dict
 
 # Warnings printed one per line before the summary; the rest are counted only.
 MAX_WARNINGS_SHOWN = 50
