@@ -21,7 +21,7 @@ from tests.browser import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 # The hand-made parts of the docs folder; everything else in it is generated.
-STATIC_DOCS = ("assets", "stylesheets")
+STATIC_DOCS = ("assets", "stylesheets", "tags.md")
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +34,13 @@ def converted_docs(sample_export: Path, tmp_path_factory: pytest.TempPathFactory
     """A docs folder with the repository's static files and the sample converted into it."""
     project = tmp_path_factory.mktemp("project")
     docs = project / "docs"
+    docs.mkdir()
     for name in STATIC_DOCS:
-        shutil.copytree(ROOT / "docs" / name, docs / name)
+        source = ROOT / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, docs / name)
+        else:
+            shutil.copy2(source, docs / name)
     # As in the repository: the converter reads site_url (for the feed) from here.
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     out, err = io.StringIO(), io.StringIO()

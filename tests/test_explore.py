@@ -1,0 +1,139 @@
+"""Exploring the archive: tags, the standards index, the feed, and the pages in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, Route
+
+from tests.browser import DESKTOP, serve
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+pytestmark = pytest.mark.site
+
+
+def soup_of(site: Path, relative: str) -> BeautifulSoup:
+    return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_article_shows_its_tags_linked_to_the_tags_page(built_site: Path) -> None:
+    tags = soup_of(built_site, "2023/07/09/index.html").select("nav.md-tags a.md-tag")
+    assert [tag.get_text(strip=True) for tag in tags] == ["IEC"]
+    assert str(tags[0]["href"]).endswith("tags/#tag:iec")
+
+
+def test_tags_page_lists_the_articles_of_each_tag(built_site: Path) -> None:
+    soup = soup_of(built_site, "tags/index.html")
+    heading = soup.find(id="tag:ansi")
+    assert heading is not None
+    listing = heading.find_next("ul")
+    assert listing is not None
+    titles = [a.get_text(strip=True) for a in listing.find_all("a")]
+    assert "美国国家标准学会发布电动汽车标准化路线图" in titles
+
+
+def test_standards_index_links_each_code_to_its_articles(built_site: Path) -> None:
+    soup = soup_of(built_site, "standards/index.html")
+    families = [h2.get_text(strip=True).rstrip("¶") for h2 in soup.select("article h2")]
+    assert families == sorted(families)
+    assert {"IEC", "ASTM", "BS", "SAE", "UL", "IEEE", "EN", "CEN/TS", "ISO/IEC"} <= set(families)
+    entry = soup.find(id="iec-62208-2023")
+    assert entry is not None
+    item = entry.find_parent("li")
+    assert item is not None
+    links = [str(a["href"]) for a in item.find_all("a")]
+    assert links == ["../2023/07/09/"]
+    ieee = [li.get_text() for li in soup.find(id="ieee").find_next("ul").find_all("li")]  # type: ignore[union-attr]
+    codes = [text.split("：")[0] for text in ieee]
+    assert codes == ["IEEE 1621", "IEEE 2030.5", "IEEE P2030", "IEEE P2030.5", "IEEE P2030.13"]
+
+
+def test_article_lists_the_standards_it_mentions(built_site: Path) -> None:
+    block = soup_of(built_site, "2023/07/10/index.html").select_one(".article-standards")
+    assert block is not None
+    assert [a.get_text() for a in block.find_all("a")] == ["ASTM D8506-2023"]
+
+
+def test_feed_is_valid_atom_newest_first(built_site: Path) -> None:
+    feed = ElementTree.parse(built_site / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 22
+    updated = [entry.findtext(f"{ATOM}updated") or "" for entry in entries]
+    assert updated == sorted(updated, reverse=True)
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}title")
+        link = entry.find(f"{ATOM}link")
+        assert link is not None and str(link.get("href")).startswith("https://")
+    head = soup_of(built_site, "index.html").find("link", type="application/atom+xml")
+    assert head is not None and str(head["href"]).endswith("feed.xml")
+
+
+# --- in Chromium ---------------------------------------------------------------
+
+
+def open_page(browser: Browser, url: str) -> tuple[Page, list[str]]:
+    """Open ``url``; answer GitHub's API (repository facts) offline, refuse the rest."""
+    page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+    problems: list[str] = []
+
+    def outside(route: Route) -> None:
+        if route.request.url.startswith("https://api.github.com/"):
+            route.fulfill(status=200, content_type="application/json", body="{}")
+        else:
+            problems.append(f"external request: {route.request.url}")
+            route.abort()
+
+    page.route(lambda url: not url.startswith("http://127.0.0.1"), outside)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["", "2023/", "2023/07/", "2023/07/01/", "2023/07/17/", "tags/", "standards/"]
+)
+def test_no_console_errors_on_load(built_site: Path, browser: Browser, path: str) -> None:
+    with serve(built_site) as base:
+        page, problems = open_page(browser, base + path)
+        page.close()
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_footnote_marker_jumps_to_the_note_and_back(built_site: Path, browser: Browser) -> None:
+    with serve(built_site) as base:
+        page, problems = open_page(browser, base + "2023/07/07/")
+        page.click('sup a[href="#fn:8"]')
+        page.wait_for_function("location.hash === '#fn:8'")
+        assert page.locator('[id="fn:8"]').is_visible()
+        assert "Standardization boosts productivity" in page.inner_text('[id="fn:8"]')
+        page.click('[id="fn:8"] a.footnote-backref')
+        page.wait_for_function("location.hash === '#fnref:8'")
+        assert page.locator('[id="fnref:8"]').is_visible()
+        in_view = page.eval_on_selector(
+            '[id="fnref:8"]',
+            "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }",
+        )
+        page.close()
+    assert in_view
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_tags_page_lists_articles_in_the_browser(built_site: Path, browser: Browser) -> None:
+    with serve(built_site) as base:
+        page, problems = open_page(browser, base + "tags/")
+        links = page.locator("article a", has_text="英国标准协会发布农业机器人操作规范标准")
+        assert links.count() >= 1
+        page.close()
+    assert problems == []
