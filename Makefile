@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE := $(sort $(wildcard archive/*.txt))
 
-.PHONY: site convert build offline test golden clean serve
+.PHONY: site convert build offline test golden clean serve links
 
 site: build
 
@@ -31,6 +31,10 @@ offline: convert
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir site-offline
 	bash scripts/vendor-iframe-worker site-offline/assets/javascripts/iframe-worker/shim.js
 	$(BIN)/python scripts/make_zip.py site-offline dist/bulletin-offline.zip bulletin-offline
+
+# Internal links and anchors of the built site (run after `make site`; CI does).
+links: $(VENV)/.test
+	$(BIN)/python scripts/check_links.py site
 
 serve: convert
 	$(BIN)/mkdocs serve

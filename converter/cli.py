@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -12,7 +14,7 @@ from typing import TextIO
 from .check import check_docs
 from .model import ConversionError, Issue, Table, Warning_
 from .output import existing_entries, plan_writes, write_atomically
-from .pipeline import convert_bytes
+from .pipeline import run_passes
 from .render import (
     FEED_FILE,
     HOME_PAGE,
@@ -73,22 +75,42 @@ class Progress:
             self.stream.flush()
 
 
-def convert_files(paths: Sequence[Path], progress: Progress) -> tuple[list[Issue], list[Warning_]]:
-    issues: list[Issue] = []
-    warnings: list[Warning_] = []
-    seen: dict[str, str] = {}
-    for done, path in enumerate(paths, start=1):
-        progress.step(done, path.name)
-        issue, issue_warnings = convert_bytes(path.read_bytes(), str(path))
-        if str(issue.id) in seen:
-            raise ConversionError(
-                str(path), 1, f"issue {issue.id} is also in {seen[str(issue.id)]}"
-            )
-        seen[str(issue.id)] = str(path)
-        issues.append(issue)
-        warnings.extend(issue_warnings)
+@dataclass(frozen=True)
+class Converted:
+    issue: Issue
+    warnings: tuple[Warning_, ...]
+    report: tuple[str, ...]
+
+
+def convert_path(path: Path) -> Converted:
+    draft = run_passes(path.read_bytes(), str(path))
+    assert draft.issue is not None
+    return Converted(draft.issue, draft.warnings, draft.report)
+
+
+def convert_files(paths: Sequence[Path], progress: Progress, jobs: int = 1) -> list[Converted]:
+    """Convert every export, in parallel when ``jobs`` > 1; results in input order."""
+    results: dict[int, Converted] = {}
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(convert_path, path): index for index, path in enumerate(paths)}
+            for done, future in enumerate(as_completed(futures), start=1):
+                index = futures[future]
+                progress.step(done, paths[index].name)
+                results[index] = future.result()
+    else:
+        for index, path in enumerate(paths):
+            progress.step(index + 1, path.name)
+            results[index] = convert_path(path)
     progress.finish()
-    return issues, warnings
+    converted = [results[index] for index in range(len(paths))]
+    seen: dict[str, str] = {}
+    for path, result in zip(paths, converted, strict=True):
+        issue_id = str(result.issue.id)
+        if issue_id in seen:
+            raise ConversionError(str(path), 1, f"issue {issue_id} is also in {seen[issue_id]}")
+        seen[issue_id] = str(path)
+    return converted
 
 
 # Hand-made pages listed in the navigation after the archive.
@@ -132,14 +154,20 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = [Path(p) for p in args.inputs]
     out_dir = Path(args.out)
     totals = Totals()
+    jobs = args.jobs or os.cpu_count() or 1
     try:
-        issues, warnings = convert_files(paths, Progress(err, len(paths)))
+        converted = convert_files(paths, Progress(err, len(paths)), jobs)
     except ConversionError as error:
         err.write(f"error: {error}\n")
         return 1
     except OSError as error:
         err.write(f"error: {error}\n")
         return 1
+    issues = [result.issue for result in converted]
+    warnings = [warning for result in converted for warning in result.warnings]
+    if args.report:
+        for path, result in zip(paths, converted, strict=True):
+            err.write(f"{path}: characters " + "; ".join(result.report) + "\n")
     pages: dict[str, str] = {}
     for issue in issues:
         pages.update(render_issue(issue))
@@ -170,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="issue export (.txt)")
     convert.add_argument("--out", required=True, metavar="DIR", help="docs folder to write")
     convert.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
+    convert.add_argument(
+        "--jobs", type=int, default=1, help="issues converted in parallel (0: one per core)"
+    )
+    convert.add_argument(
+        "--report", action="store_true", help="print where every character of each export went"
+    )
     convert.add_argument(
         "--site-url", help="the site's address for the feed (default: site_url of mkdocs.yml)"
     )

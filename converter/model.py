@@ -184,9 +184,9 @@ class Issue:
     summary: tuple[Block, ...]
     articles: tuple[Article, ...]
     warnings: tuple[Warning_, ...] = field(default=())
-    # Footnote definitions not yet attached to an article (filled by the layout,
-    # consumed by the footnote pass).
+    # Every footnote definition of the issue (each also sits on its article).
     footnotes: tuple[Footnote, ...] = ()
+    headings: tuple[str, ...] = ()  # the section headings as they stood in the export
 
 
 @dataclass(frozen=True)
@@ -200,3 +200,4 @@ class Draft:
     paragraphs: tuple[Paragraph, ...] = ()
     issue: Issue | None = None
     warnings: tuple[Warning_, ...] = ()
+    report: tuple[str, ...] = ()  # the character accounting, one line per category

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from .accounting import check_nothing_lost
 from .decode import decode_bytes
 from .footnotes import link_footnotes, read_definitions
 from .layout import read_layout
@@ -43,6 +44,7 @@ def structure_pass(draft: Draft) -> Draft:
         source=draft.layout.source,
         summary=tuple(structure.summary),
         articles=tuple(structure.articles),
+        headings=tuple(structure.headings),
     )
     return replace(draft, issue=issue, warnings=draft.warnings + tuple(structure.warnings))
 
@@ -79,6 +81,11 @@ def standards_pass(draft: Draft) -> Draft:
     return replace(draft, issue=replace(draft.issue, articles=articles))
 
 
+def accounting_pass(draft: Draft) -> Draft:
+    assert draft.issue is not None and draft.layout is not None
+    return replace(draft, report=tuple(check_nothing_lost(draft.layout, draft.issue).lines()))
+
+
 # Tables come before footnotes so that a marker inside a table cell could be found
 # in the rebuilt cell rather than in the flattened lines.
 PASSES: tuple[tuple[str, Pass], ...] = (
@@ -90,14 +97,20 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("footnotes", footnotes_pass),
     ("tags", tags_pass),
     ("standards", standards_pass),
+    ("accounting", accounting_pass),
 )
 
 
-def convert_bytes(data: bytes, path: str) -> tuple[Issue, tuple[Warning_, ...]]:
+def run_passes(data: bytes, path: str) -> Draft:
     """Run every pass on one export; raises ``ConversionError`` on bad input."""
     draft = Draft(path=path, data=data)
     for _name, run in PASSES:
         draft = run(draft)
     assert draft.issue is not None
-    issue = replace(draft.issue, warnings=draft.warnings)
-    return issue, draft.warnings
+    return replace(draft, issue=replace(draft.issue, warnings=draft.warnings))
+
+
+def convert_bytes(data: bytes, path: str) -> tuple[Issue, tuple[Warning_, ...]]:
+    draft = run_passes(data, path)
+    assert draft.issue is not None
+    return draft.issue, draft.warnings

@@ -63,6 +63,7 @@ class Structure:
     summary: list[Block] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
 
 
 def identify_issue(layout: Layout) -> IssueId:
@@ -97,6 +98,7 @@ def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Struct
             close_article(result, title, pending, (section, section_number), path)
             title, pending = None, []
             section = paragraph.text.value
+            result.headings.append(section)
             section_number += 1
         elif is_title(paragraph, following):
             close_article(result, title, pending, (section, section_number), path)

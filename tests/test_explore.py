@@ -122,7 +122,8 @@ def test_footnote_marker_jumps_to_the_note_and_back(built_site: Path, browser: B
         assert page.locator('[id="fnref:8"]').is_visible()
         in_view = page.eval_on_selector(
             '[id="fnref:8"]',
-            "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }",
+            "e => { const r = e.getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= innerHeight; }",
         )
         page.close()
     assert in_view

@@ -1,0 +1,154 @@
+"""Last check before rendering: every character of the export is accounted for.
+
+Whitespace is layout. Every other character of the export either reaches the
+issue (titles, text, table cells, figure captions, footnotes, authors, section
+names) or falls into a named category of what is removed on purpose: page
+numbers, the running header, footnote markers that became links, footnote
+numbers, the parentheses around authors. Text that went nowhere is an error
+naming the export lines that held it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .model import (
+    Block,
+    ConversionError,
+    Figure,
+    Issue,
+    Layout,
+    LineKind,
+    Paragraph,
+    Subheading,
+    Table,
+)
+
+REMOVED_LINE_KINDS = {
+    LineKind.PAGE_NUMBER: "page number",
+    LineKind.RUNNING_HEADER: "running header",
+}
+AUTHOR_PARENTHESES = "（）"
+# How many export lines to name, and lost characters to quote, in the error.
+MAX_PLACES = 3
+MAX_SHOWN = 20
+
+
+@dataclass
+class Accounting:
+    """Non-whitespace characters: in the export, kept, and removed by category."""
+
+    exported: int = 0
+    kept: int = 0
+    removed: Counter[str] = field(default_factory=Counter)
+    lost: Counter[str] = field(default_factory=Counter)
+    places: list[int] = field(default_factory=list)  # lines that held lost text
+    unexpected: Counter[str] = field(default_factory=Counter)  # output not in the export
+
+    def lines(self) -> list[str]:
+        rows = [f"exported: {self.exported}", f"kept: {self.kept}"]
+        rows += [
+            f"removed ({category}): {count}" for category, count in sorted(self.removed.items())
+        ]
+        rows.append(f"lost: {sum(self.lost.values())}")
+        rows.append(f"added: {sum(self.unexpected.values())}")
+        return rows
+
+
+def visible(text: str) -> Counter[str]:
+    return Counter(char for char in text if not char.isspace())
+
+
+def account(layout: Layout, issue: Issue) -> Accounting:
+    result = Accounting()
+    exported = visible(layout.source.text)
+    removed_chars = Counter[str]()
+    for line in layout.lines:
+        if category := REMOVED_LINE_KINDS.get(line.kind):
+            chars = visible(line.text)
+            result.removed[category] += sum(chars.values())
+            removed_chars += chars
+    result.exported = sum(exported.values())
+    kept = visible("".join(issue_texts(issue)))
+    result.kept = sum(kept.values())
+    for category, chars in purposeful_removals(issue):
+        result.removed[category] += sum(chars.values())
+        removed_chars += chars
+    result.lost = exported - kept - removed_chars
+    result.unexpected = kept - exported
+    result.places = places_of(layout, result.lost)
+    return result
+
+
+def issue_texts(issue: Issue) -> Iterator[str]:
+    yield from issue.headings
+    yield from block_texts(issue.summary)
+    for article in issue.articles:
+        yield article.title
+        yield from article.authors
+        yield from block_texts(article.blocks)
+    for note in issue.footnotes:
+        yield note.text
+
+
+def block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.text.value
+        elif isinstance(block, Subheading):
+            yield block.text
+        elif isinstance(block, Figure):
+            yield f"图{block.number}.{block.caption}"
+        elif isinstance(block, Table):
+            yield f"表{block.number}.{block.caption}"
+            yield from (cell for row in (block.header, *block.rows) for cell in row)
+
+
+def purposeful_removals(issue: Issue) -> Iterator[tuple[str, Counter[str]]]:
+    for article in issue.articles:
+        if article.authors:
+            yield "author parentheses", visible(AUTHOR_PARENTHESES)
+        for block in article.blocks:
+            if isinstance(block, Paragraph):
+                yield from marker_digits(block)
+    for block in issue.summary:
+        if isinstance(block, Paragraph):
+            yield from marker_digits(block)
+    for note in issue.footnotes:
+        yield "footnote number", visible(str(note.number))
+
+
+def marker_digits(paragraph: Paragraph) -> Iterator[tuple[str, Counter[str]]]:
+    for ref in paragraph.text.notes:
+        yield "footnote marker", visible(str(ref.number))
+
+
+def places_of(layout: Layout, lost: Counter[str]) -> list[int]:
+    """The export lines most made of lost characters, best match first."""
+    if not lost:
+        return []
+    scored = []
+    for line in layout.lines:
+        chars = visible(line.text)
+        total = sum(chars.values())
+        if total:
+            share = sum((chars & lost).values()) / total
+            scored.append((-share, line.number))
+    return [number for _, number in sorted(scored)[:MAX_PLACES]]
+
+
+def check_nothing_lost(layout: Layout, issue: Issue) -> Accounting:
+    """Raise ``ConversionError`` when export text reached neither output nor a category."""
+    result = account(layout, issue)
+    if result.lost:
+        sample = "".join(sorted(result.lost.elements()))[:MAX_SHOWN]
+        also = ", ".join(map(str, result.places[1:]))
+        raise ConversionError(
+            layout.source.path,
+            result.places[0] if result.places else 1,
+            f"{sum(result.lost.values())} characters of text went nowhere ({sample}…)"
+            + (f"; also lines {also}" if also else ""),
+        )
+    return result

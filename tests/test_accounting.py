@@ -1,0 +1,48 @@
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from converter.accounting import account, check_nothing_lost
+from converter.model import ConversionError, Paragraph
+from converter.pipeline import run_passes
+
+SAMPLE = Path(__file__).resolve().parent.parent / "archive" / "2023-07.txt"
+
+
+@pytest.fixture(scope="module")
+def draft():  # type: ignore[no-untyped-def]
+    return run_passes(SAMPLE.read_bytes(), "archive/2023-07.txt")
+
+
+def test_every_character_of_the_sample_is_accounted_for(draft) -> None:  # type: ignore[no-untyped-def]
+    result = account(draft.layout, draft.issue)
+    assert sum(result.lost.values()) == 0
+    assert sum(result.unexpected.values()) == 0
+    assert result.exported == result.kept + sum(result.removed.values())
+    assert result.removed["page number"] == len("11") + len("12") + len("21")
+    assert result.removed["running header"] == 3 * len("2023年第07期")
+    assert result.removed["footnote marker"] == result.removed["footnote number"]
+    assert "lost: 0" in draft.report
+
+
+def test_a_dropped_paragraph_is_an_error_naming_its_line(draft) -> None:  # type: ignore[no-untyped-def]
+    issue = draft.issue
+    article = issue.articles[2]
+    dropped = next(block for block in article.blocks if isinstance(block, Paragraph))
+    blocks = tuple(block for block in article.blocks if block is not dropped)
+    articles = (*issue.articles[:2], replace(article, blocks=blocks), *issue.articles[3:])
+    with pytest.raises(ConversionError) as caught:
+        check_nothing_lost(draft.layout, replace(issue, articles=articles))
+    assert caught.value.path == "archive/2023-07.txt"
+    assert "went nowhere" in caught.value.message
+    assert (
+        dropped.line <= caught.value.line <= dropped.lines[-1].number
+        or caught.value.line < dropped.line
+    )
+
+
+def test_a_dropped_footnote_is_an_error(draft) -> None:  # type: ignore[no-untyped-def]
+    issue = replace(draft.issue, footnotes=draft.issue.footnotes[1:])
+    with pytest.raises(ConversionError, match="went nowhere"):
+        check_nothing_lost(draft.layout, issue)
