@@ -12,8 +12,16 @@ from pathlib import Path
 from typing import TextIO
 
 from .check import check_docs
+from .fingerprint import converter_hash, export_hash
 from .model import ConversionError, Issue, Table, Warning_
-from .output import existing_entries, plan_writes, write_atomically
+from .output import (
+    CACHE_FILE,
+    existing_entries,
+    plan_writes,
+    recorded_exports,
+    render_cache,
+    write_atomically,
+)
 from .pipeline import run_passes
 from .render import (
     FEED_FILE,
@@ -103,14 +111,7 @@ def convert_files(paths: Sequence[Path], progress: Progress, jobs: int = 1) -> l
             progress.step(index + 1, path.name)
             results[index] = convert_path(path)
     progress.finish()
-    converted = [results[index] for index in range(len(paths))]
-    seen: dict[str, str] = {}
-    for path, result in zip(paths, converted, strict=True):
-        issue_id = str(result.issue.id)
-        if issue_id in seen:
-            raise ConversionError(str(path), 1, f"issue {issue_id} is also in {seen[issue_id]}")
-        seen[issue_id] = str(path)
-    return converted
+    return [results[index] for index in range(len(paths))]
 
 
 # Hand-made pages listed in the navigation after the archive.
@@ -150,13 +151,50 @@ def configured_site_url(out_dir: Path) -> str:
     return "/"
 
 
+def split_unchanged(
+    paths: list[Path], out_dir: Path, reuse: bool
+) -> tuple[list[Path], dict[Path, str]]:
+    """Exports to convert, and those whose recorded conversion is still current
+    (same bytes, same converter), with the issue each one gave."""
+    if not reuse:
+        return paths, {}
+    recorded = recorded_exports(out_dir)
+    current = converter_hash()
+    fresh: list[Path] = []
+    unchanged: dict[Path, str] = {}
+    for path in paths:
+        found = recorded.get(export_hash(path.read_bytes()))
+        if found and found[1] == current and pages_present(out_dir, found[0], found[2]):
+            unchanged[path] = found[0]
+        else:
+            fresh.append(path)
+    return fresh, unchanged
+
+
+def pages_present(out_dir: Path, issue_id: str, count: int) -> bool:
+    """Are the issue's pages all still there (none deleted since)?"""
+    folder = out_dir / issue_id.replace("-", "/")
+    return sum(1 for _ in folder.glob("*.md")) >= count
+
+
+def check_unique_issues(converted: dict[Path, str]) -> None:
+    seen: dict[str, Path] = {}
+    for path, issue_id in converted.items():
+        if issue_id in seen:
+            raise ConversionError(str(path), 1, f"issue {issue_id} is also in {seen[issue_id]}")
+        seen[issue_id] = path
+
+
 def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    paths = [Path(p) for p in args.inputs]
     out_dir = Path(args.out)
     totals = Totals()
     jobs = args.jobs or os.cpu_count() or 1
     try:
+        reuse = not (args.force or args.report or args.reconvert)
+        paths, unchanged = split_unchanged([Path(p) for p in args.inputs], out_dir, reuse)
         converted = convert_files(paths, Progress(err, len(paths)), jobs)
+        issue_of = {path: str(r.issue.id) for path, r in zip(paths, converted, strict=True)}
+        check_unique_issues({**unchanged, **issue_of})
     except ConversionError as error:
         err.write(f"error: {error}\n")
         return 1
@@ -169,9 +207,20 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for path, result in zip(paths, converted, strict=True):
             err.write(f"{path}: characters " + "; ".join(result.report) + "\n")
     pages: dict[str, str] = {}
-    for issue in issues:
-        pages.update(render_issue(issue))
-        totals.add(issue, issue.warnings)
+    recorded = {
+        export: entry
+        for export, entry in recorded_exports(out_dir).items()
+        if entry[0] not in {str(r.issue.id) for r in converted}
+    }
+    for path, result in zip(paths, converted, strict=True):
+        pages.update(render_issue(result.issue))
+        recorded[export_hash(path.read_bytes())] = (
+            str(result.issue.id),
+            converter_hash(),
+            len(result.issue.articles) + 1,
+        )
+        totals.add(result.issue, result.issue.warnings)
+    pages[CACHE_FILE] = render_cache(recorded)
     pages.update(archive_pages(out_dir, issues, args.site_url or configured_site_url(out_dir)))
     folders = tuple(issue_folder(issue) for issue in issues)
     plan = plan_writes(out_dir, pages, force=args.force, folders=folders)
@@ -182,6 +231,10 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"... and {len(warnings) - MAX_WARNINGS_SHOWN} more warnings\n")
     for skipped in plan.skipped_edited:
         err.write(f"skipped: {out_dir / skipped} was edited by hand (use --force to overwrite)\n")
+    if unchanged:
+        err.write(
+            f"{len(unchanged)} exports unchanged since their last conversion: not converted\n"
+        )
     out.write(
         f"{totals.issues} issues, {totals.articles} articles, {totals.footnotes} footnotes, "
         f"{totals.tables} tables, {totals.warnings} warnings; "
@@ -198,6 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="issue export (.txt)")
     convert.add_argument("--out", required=True, metavar="DIR", help="docs folder to write")
     convert.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
+    convert.add_argument(
+        "--reconvert",
+        action="store_true",
+        help="convert exports unchanged since their last conversion too (edits stay protected)",
+    )
     convert.add_argument(
         "--jobs", type=int, default=1, help="issues converted in parallel (0: one per core)"
     )

@@ -9,6 +9,7 @@ failed run leaves the folder as it was.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -155,3 +156,32 @@ def article_entry(relative: str, path: Path) -> ArticleEntry:
 
 def string_list(value: object) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+CACHE_FILE = ".convert-cache.json"
+
+
+def recorded_exports(out_dir: Path) -> dict[str, tuple[str, str, int]]:
+    """Export hash → (issue, converter hash, page count) of the conversions that made
+    ``out_dir``."""
+    path = out_dir / CACHE_FILE
+    if not path.exists():
+        return {}
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return {}  # a damaged cache only costs a conversion
+    exports = loaded.get("exports", {}) if isinstance(loaded, dict) else {}
+    return {
+        export: (str(entry.get("issue")), str(entry.get("converter")), int(entry.get("pages", 0)))
+        for export, entry in exports.items()
+        if isinstance(entry, dict)
+    }
+
+
+def render_cache(recorded: dict[str, tuple[str, str, int]]) -> str:
+    exports = {
+        export: {"issue": issue, "converter": converter, "pages": pages}
+        for export, (issue, converter, pages) in sorted(recorded.items())
+    }
+    return json.dumps({"exports": exports}, ensure_ascii=False, indent=1) + "\n"

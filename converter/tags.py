@@ -38,11 +38,14 @@ def tag_articles(
 
 
 def tags_for(article: Article, vocabulary: tuple[Tag, ...]) -> tuple[str, ...]:
+    title = article.title
     body = "\n".join(article_texts(article))
+    folded = title.lower() + "\n" + body.lower()
+    present = [tag for tag in vocabulary if any(alias.lower() in folded for alias in tag.aliases)]
     return tuple(
         tag.name
-        for tag in vocabulary
-        if any(mentions(article.title, alias) for alias in tag.aliases)
+        for tag in present
+        if any(mentions(title, alias) for alias in tag.aliases)
         or sum(mentions(body, alias) for alias in tag.aliases) >= TAG_MIN_MENTIONS
     )
 

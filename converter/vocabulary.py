@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -39,7 +40,12 @@ def load_sections(data_dir: Path | None = None) -> frozenset[str]:
 
 
 def load_tags(data_dir: Path | None = None) -> tuple[Tag, ...]:
-    path = data_file("tags.yml", data_dir)
+    return load_tags_file(data_file("tags.yml", data_dir))
+
+
+@cache
+def load_tags_file(path: Path) -> tuple[Tag, ...]:
+    """Read once per process: every issue of a run is tagged from the same file."""
     loaded = load_yaml(path)
     tags: list[Tag] = []
     for group in TAG_GROUPS:
