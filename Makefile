@@ -41,8 +41,8 @@ serve: convert
 
 test: $(VENV)/.test
 	bash scripts/ensure-browser
-	$(BIN)/ruff check converter tests
-	$(BIN)/ruff format --check converter tests
+	$(BIN)/ruff check converter tests scripts benchmarks
+	$(BIN)/ruff format --check converter tests scripts benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 
