@@ -47,9 +47,13 @@ def is_hand_edited(text: str) -> bool:
     return checksum(without) != found.group(1)
 
 
+ISSUE_FOLDER_PAGE = re.compile(r"^\d{4}/\d{2}/[^/]+\.md$")
+
+
 def is_editable(relative: str) -> bool:
-    """Markdown pages are the editors'; generated data (navigation, feed) is not."""
-    return relative.endswith(".md")
+    """An issue's pages are the editors'. The archive listings (home, year pages,
+    standards index) and generated data (navigation, feed) are rebuilt every run."""
+    return bool(ISSUE_FOLDER_PAGE.match(relative))
 
 
 def plan_writes(

@@ -15,13 +15,24 @@ def test_generated_page_is_not_edited_and_a_change_is_detected() -> None:
     assert is_hand_edited("没有前言的页面\n")
 
 
-def test_plan_skips_edited_pages_unless_forced(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text(page({"title": "甲"}, "旧。\n").replace("旧", "编辑过"), "utf-8")
-    (tmp_path / "b.md").write_text(page({"title": "乙"}, "旧。\n"), "utf-8")
-    new = {"a.md": page({"title": "甲"}, "新。\n"), "b.md": page({"title": "乙"}, "新。\n")}
+def test_plan_skips_edited_issue_pages_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "2023" / "07").mkdir(parents=True)
+    edited = page({"title": "甲"}, "旧。\n").replace("旧", "编辑过")
+    (tmp_path / "2023/07/01.md").write_text(edited, "utf-8")
+    (tmp_path / "2023/07/02.md").write_text(page({"title": "乙"}, "旧。\n"), "utf-8")
+    new = {
+        "2023/07/01.md": page({"title": "甲"}, "新。\n"),
+        "2023/07/02.md": page({"title": "乙"}, "新。\n"),
+    }
     plan = plan_writes(tmp_path, new, force=False)
-    assert plan.skipped_edited == ["a.md"] and list(plan.write) == ["b.md"]
-    assert sorted(plan_writes(tmp_path, new, force=True).write) == ["a.md", "b.md"]
+    assert plan.skipped_edited == ["2023/07/01.md"] and list(plan.write) == ["2023/07/02.md"]
+    assert sorted(plan_writes(tmp_path, new, force=True).write) == sorted(new)
+
+
+def test_archive_listings_are_rebuilt_even_after_an_edit(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("手工改过的首页\n", "utf-8")
+    plan = plan_writes(tmp_path, {"index.md": page({"title": "首页"}, "新。\n")}, force=False)
+    assert list(plan.write) == ["index.md"] and plan.skipped_edited == []
 
 
 def test_stale_generated_pages_of_a_reconverted_issue_are_removed(tmp_path: Path) -> None:
