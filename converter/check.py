@@ -50,6 +50,7 @@ class PageText:
     front_lines: dict[str, int]  # key → line number
     body: str
     body_start: int  # line number of the body's first line
+    raw_front: str = ""  # the front matter's text (its first line is the page's line 2)
 
 
 def check_docs(docs: Path, data_dir: Path | None = None) -> list[Problem]:
@@ -110,7 +111,7 @@ def split_page(shown: str, relative: str, text: str) -> tuple[PageText | None, P
         if (match := re.match(r"^([A-Za-z_]+):", line))
     }
     body = "\n".join(lines[end + 1 :])
-    return PageText(shown, relative, front, front_lines, body, end + 2), None
+    return PageText(shown, relative, front, front_lines, body, end + 2, raw), None
 
 
 def check_article_front_matter(
@@ -162,9 +163,20 @@ def check_article_front_matter(
             if isinstance(tag, str) and tag not in tags:
                 yield Problem(
                     page.path,
-                    at.get("tags", 1),
+                    item_line(page, "tags", tag),
                     f"tag '{tag}' is not in the vocabulary (data/tags.yml)",
                 )
+
+
+def item_line(page: PageText, field_name: str, item: str) -> int:
+    """The front matter line of one list item ("- ANSI" under "tags:")."""
+    start = page.front_lines.get(field_name, 1)
+    lines = page.raw_front.split("\n")
+    for number in range(start, len(lines) + 2):
+        line = lines[number - 2] if 0 <= number - 2 < len(lines) else ""
+        if line.strip() in (f"- {item}", f"- '{item}'", f'- "{item}"'):
+            return number
+    return start
 
 
 def is_iso_date(value: object) -> bool:
