@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE := $(sort $(wildcard archive/*.txt))
 
-.PHONY: site convert build offline test golden clean serve links
+.PHONY: site convert build offline test golden clean serve links bench
 
 site: build
 
@@ -45,6 +45,13 @@ test: $(VENV)/.test
 	$(BIN)/ruff format --check converter tests scripts benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Performance at archive scale: N synthetic issues per size; writes
+# benchmarks/results.json and BENCHMARKS.md (takes about half an hour at the default sizes).
+BENCH_SIZES ?= 12 120 240
+bench: $(VENV)/.test
+	bash scripts/ensure-browser
+	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES)
 
 # Regenerate the golden Markdown of the sample issue; review the diff before committing.
 golden: $(VENV)/.site

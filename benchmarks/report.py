@@ -1,0 +1,344 @@
+"""BENCHMARKS.md from benchmarks/results.json: the targets, the tables, the commands.
+
+Takes the results' data (as ``benchmarks.run`` writes it) and gives Markdown; nothing
+here measures. ``python -m benchmarks.report [RESULTS] [MARKDOWN]`` re-renders.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+# The issue's targets.
+CONVERT_SHARE_MAX_PCT = 5.0  # conversion's share of `make site`'s wall time
+SITE_VS_BARE_MAX = 1.2  # `make site` against the bare MkDocs + Material build
+PAGE_LIMIT_KB = 60.0  # any page's HTML, at any N
+HOSTED_FIRST_RESULT_MAX_MS = 500.0
+HOSTED_FETCHED_MAX_KB = 300.0
+OFFLINE_FIRST_RESULT_MAX_MS = 1500.0
+LONG_TASK_MAX_MS = 200.0
+
+# Row labels, in the tables' order.
+SIZE_ROWS = {
+    "input_mb": "exports (input)",
+    "html_pages": "HTML pages in the site",
+    "convert_j1_s": "convert, `--jobs 1`: wall time",
+    "convert_j1_issues_per_s": "convert, `--jobs 1`: issues/s",
+    "convert_j1_mb_per_s": "convert, `--jobs 1`: MB/s of exports",
+    "convert_j1_rss_mb": "convert, `--jobs 1`: peak RSS",
+    "convert_j0_s": "convert, `--jobs 0` (all cores): wall time",
+    "convert_j0_issues_per_s": "convert, `--jobs 0`: issues/s",
+    "convert_j0_mb_per_s": "convert, `--jobs 0`: MB/s of exports",
+    "convert_j0_rss_mb": "convert, `--jobs 0`: peak RSS, largest process",
+    "convert_j0_tree_rss_mb": "convert, `--jobs 0`: peak RSS, all processes (sampled)",
+    "site_convert_s": "`make site`: convert (cold, fresh docs)",
+    "site_convert_rss_mb": "`make site`: convert peak RSS",
+    "site_build_s": "`make site`: `mkdocs build --strict`",
+    "site_build_rss_mb": "`make site`: build peak RSS",
+    "site_total_s": "`make site`: total",
+    "site_convert_share_pct": "`make site`: conversion's share",
+    "bare_build_s": "bare MkDocs + Material build (same Markdown)",
+    "bare_build_rss_mb": "bare build peak RSS",
+    "site_vs_bare_ratio": "`make site` total / bare build",
+    "build_vs_bare_ratio": "`mkdocs build` alone / bare build",
+    "rebuild_s": "rebuild after editing one article (full build)",
+    "rebuild_dirty_s": "rebuild after editing one article, `--dirty`",
+    "index_pages": "pages in the search index (full build)",
+    "dirty_index_pages": "pages in the search index after the `--dirty` build",
+    "html_max_kb": "largest page's HTML",
+    "html_article_max_kb": "largest article page's HTML",
+    "html_median_kb": "median page's HTML",
+    "html_over_limit": f"pages over {PAGE_LIMIT_KB:g} KB",
+    "site_mb": "site folder",
+    "index_mb": "search index (`search_index.json`)",
+    "index_gzip_mb": "search index, gzipped",
+    "offline_build_s": "`make offline`: build",
+    "offline_build_rss_mb": "`make offline`: build peak RSS",
+    "offline_zip_s": "`make offline`: zip",
+    "offline_zip_mb": "offline zip",
+    "offline_index_mb": "offline search index (`search_index.js`)",
+}
+SEARCH_ROWS = {
+    "first_result_ms": "first result after navigation start",
+    "load_event_ms": "the page's load event",
+    "index_loaded_ms": "search index received (main thread)",
+    "bytes_kb": "fetched before the first result (as served)",
+    "gzip_kb": "the same, gzipped (as a static host sends it)",
+    "longest_task_ms": "longest main-thread task during load",
+}
+SEARCH_COLUMNS = {
+    "hosted": "hosted (Material, lunr)",
+    "offline": "offline, file:// (Material)",
+    "pagefind": "Pagefind (comparison)",
+}
+EXTRA_ROWS = {
+    "pagefind_index_s": "Pagefind: indexing the built site",
+    "pagefind_index_mb": "Pagefind: index folder (`site/pagefind`)",
+}
+
+
+def figures(data: dict[str, Any]) -> dict[tuple[str, int], dict[str, Any]]:
+    return {(f["key"], f["n"]): f for f in data["figures"]}
+
+
+def value(data: dict[str, Any], key: str, n: int) -> float | None:
+    found = figures(data).get((key, n))
+    return None if found is None else float(found["value"])
+
+
+def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of the issue, with the figure that decides it and met / not met."""
+    sizes: list[int] = data["sizes"]
+    top = sizes[-1]
+    found: list[dict[str, Any]] = []
+
+    def check(
+        name: str,
+        key: str,
+        limit: float,
+        unit: str,
+        n: int | None = None,
+        of: Callable[[], float | None] | None = None,
+    ) -> None:
+        measured = of() if of else value(data, key, top if n is None else n)
+        found.append(
+            {
+                "target": name,
+                "figure": key,
+                "n": top if n is None else n,
+                "value": measured,
+                "limit": limit,
+                "unit": unit,
+                "met": None if measured is None else measured <= limit,
+            }
+        )
+
+    check(
+        f"conversion ≤ {CONVERT_SHARE_MAX_PCT:g}% of `make site` wall time",
+        "site_convert_share_pct",
+        CONVERT_SHARE_MAX_PCT,
+        "%",
+    )
+    check(
+        f"`make site` within {SITE_VS_BARE_MAX:g}× the bare MkDocs + Material build",
+        "site_vs_bare_ratio",
+        SITE_VS_BARE_MAX,
+        "×",
+    )
+
+    def largest_page() -> float | None:
+        pages = [value(data, "html_max_kb", n) for n in sizes]
+        known = [page for page in pages if page is not None]
+        return max(known) if known else None
+
+    check(
+        f"page HTML ≤ {PAGE_LIMIT_KB:g} KB at any N",
+        "html_max_kb",
+        PAGE_LIMIT_KB,
+        "KB",
+        of=largest_page,
+    )
+    found[-1]["n"] = sizes
+    check(
+        f"hosted search: first result ≤ {HOSTED_FIRST_RESULT_MAX_MS / 1000:g} s after load",
+        "hosted_first_result_ms",
+        HOSTED_FIRST_RESULT_MAX_MS,
+        "ms",
+    )
+    check(
+        f"hosted search: ≤ {HOSTED_FETCHED_MAX_KB:g} KB fetched before the first result",
+        "hosted_bytes_kb",
+        HOSTED_FETCHED_MAX_KB,
+        "KB",
+    )
+    check(
+        f"offline search: first result ≤ {OFFLINE_FIRST_RESULT_MAX_MS / 1000:g} s from file://",
+        "offline_first_result_ms",
+        OFFLINE_FIRST_RESULT_MAX_MS,
+        "ms",
+    )
+    check(
+        f"offline: no main-thread task > {LONG_TASK_MAX_MS:g} ms while loading",
+        "offline_longest_task_ms",
+        LONG_TASK_MAX_MS,
+        "ms",
+    )
+    return found
+
+
+def number(measured: float | None, unit: str = "") -> str:
+    if measured is None:
+        return "—"
+    if unit in ("pages", "ms") or abs(measured) >= 100:
+        text = f"{measured:,.0f}"
+    elif abs(measured) >= 10:
+        text = f"{measured:.1f}"
+    else:
+        text = f"{measured:.2f}"
+    return f"{text} {unit}".strip() if unit not in ("", "×") else f"{text}{unit}"
+
+
+def verdict(target: dict[str, Any]) -> str:
+    if target["met"] is None:
+        return "not measured"
+    return "**met**" if target["met"] else "**not met**"
+
+
+def render(data: dict[str, Any]) -> str:
+    sizes: list[int] = data["sizes"]
+    top = sizes[-1]
+    table = figures(data)
+    machine, versions = data["machine"], data["versions"]
+    lines = [
+        "# Benchmarks: the archive at scale",
+        "",
+        "Generated by `make bench` (`python -m benchmarks.run`) from "
+        "`benchmarks/results.json`; do not edit by hand. Re-render with "
+        "`python -m benchmarks.report`.",
+        "",
+        f"Run {data['started']} → {data['finished']}"
+        + (" — **quick mode** (one repetition)" if data["quick"] else "")
+        + f"; N = {', '.join(map(str, sizes))} synthetic issues "
+        "(`benchmarks/generate.py`: the sample issue's articles reshuffled per issue, "
+        "22 articles each). "
+        f"Converter timings are the median of {data['repeats']} runs; search timings the "
+        f"median of {data['repeats']} page loads (longest task: the maximum over them); "
+        "every other figure is one run.",
+        "",
+        f"Machine: {machine['nproc']} cores ({machine['cpu']}), {machine['memory_gib']} GiB "
+        f"(`free -g`), {machine['os']}. "
+        + ", ".join(f"{name} {version}" for name, version in versions.items())
+        + ".",
+        "",
+        f"## Targets (the issue's), at N = {top}",
+        "",
+        "| target | figure | measured | verdict |",
+        "|---|---|---|---|",
+    ]
+    for target in data["targets"]:
+        at = "" if isinstance(target["n"], list) else f" (N={target['n']})"
+        lines.append(
+            f"| {target['target']} | `{target['figure']}`{at} | "
+            f"{number(target['value'], target['unit'])} | {verdict(target)} |"
+        )
+    lines += ["", "## By archive size", ""]
+    lines.append("| figure | " + " | ".join(f"N={n}" for n in sizes) + " |")
+    lines.append("|---" * (len(sizes) + 1) + "|")
+    for key, label in SIZE_ROWS.items():
+        cells = []
+        for n in sizes:
+            found = table.get((key, n))
+            cells.append(number(found["value"], found["unit"]) if found else "—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    largest = data["details"].get("html_largest", {})
+    if largest:
+        lines += ["", "Largest pages (over the limit, KB):", ""]
+        for n in sizes:
+            entry = largest.get(str(n))
+            if entry:
+                over = ", ".join(f"`{name}` {kb:g}" for name, kb in entry["over_limit"]) or "none"
+                lines.append(f"- N={n}: {over}")
+    lines += [
+        "",
+        f"## Search at N = {top}, in Chromium",
+        "",
+        "| figure | " + " | ".join(SEARCH_COLUMNS.values()) + " |",
+        "|---" * (len(SEARCH_COLUMNS) + 1) + "|",
+    ]
+    for row, label in SEARCH_ROWS.items():
+        cells = []
+        for column in SEARCH_COLUMNS:
+            found = table.get((f"{column}_{row}", top))
+            cells.append(number(found["value"], found["unit"]) if found else "—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    for key, label in EXTRA_ROWS.items():
+        found = table.get((key, top))
+        if found:
+            lines.append(f"| {label} | {number(found['value'], found['unit'])} | | |")
+    lines.append("")
+    for column, label in SEARCH_COLUMNS.items():
+        search = data["details"].get(f"{column}_search")
+        if search:
+            biggest = sorted(search["fetched"], key=lambda f: -f["bytes"])[:4]
+            lines.append(
+                f"- {label}: first result “{search['first_result']}”; largest fetches before "
+                "it: "
+                + ", ".join(f"`{f['path'][-50:]}` {f['bytes'] / 1024:,.0f} KB" for f in biggest)
+            )
+    lines += [
+        "",
+        "## Commands",
+        "",
+        "Every figure's command, run in a scratch project `$P` made from the repository "
+        "(`$REPO`) by:",
+        "",
+        "```sh",
+        data["setup"],
+        "```",
+        "",
+        "`python` is the repository's `.venv/bin/python`. Times are wall-clock times of "
+        "the last command of each line (the `rm`/`cp`/`printf` before it prepares); peak "
+        "RSS is `ru_maxrss` of the command's largest process (`os.wait4`), and for "
+        "`--jobs 0` also the sum over its processes sampled every 50 ms from /proc.",
+        "",
+        "| figures | command |",
+        "|---|---|",
+    ]
+    keys_of: dict[str, list[str]] = {}
+    for figure in data["figures"]:
+        if figure["n"] == top:
+            keys_of.setdefault(figure["command"], []).append(figure["key"])
+    for command, keys in keys_of.items():
+        escaped = command.replace("|", "\\|")
+        lines.append(f"| {', '.join(f'`{key}`' for key in keys)} | `{escaped}` |")
+    lines += ["", METHOD]
+    return "\n".join(lines) + "\n"
+
+
+METHOD = """## How the figures are taken
+
+- **Converter**: `--reconvert` into a fresh docs folder each run (the hand-made
+  pages only), so nothing is reused; MB/s counts the exports' bytes.
+- **`make site`**: as the Makefile: the converter with its defaults (one job) into a
+  fresh `docs/`, then `mkdocs build --strict`. The **bare** build is the same Markdown
+  built by `mkdocs.bare.yml`: Material with `language: zh` and `navigation.prune`,
+  the plain `search` plugin, no tags plugin, no overrides, no Markdown extensions,
+  no extra CSS; it INHERITs the converter's `docs/.nav.yml`, so both builds have the
+  same navigation.
+- **Rebuild**: one article page gets a line appended, then `mkdocs build --strict`
+  runs again; then it is edited again and built with `--dirty` (MkDocs 1.6.1 has
+  the option: it skips pages whose source is older than their HTML). The search index
+  after the `--dirty` build is counted: MkDocs builds only the changed pages, so the
+  search plugin indexes only those.
+- **Page sizes**: every `*.html` of the built site.
+- **Search**: a fresh Chromium context per load (no cache); the query is typed as soon
+  as the search box exists and End pressed every 50 ms (Material drops a query typed
+  before its index is ready until the next key), so a figure is late by at most that.
+  An init script records, in the page's clock (0 = navigation start), when the first
+  `.md-search-result__item` appears and every `longtask` entry of every frame.
+  Bytes are the response bodies of the requests finished by then (Playwright's
+  `requestfinished`; for file:// the files' sizes), served uncompressed by Python's
+  `http.server` on loopback: no network latency or bandwidth limit, so a real reader
+  waits longer. The gzipped column is what a static host that gzips (GitHub Pages)
+  would send. The offline edition is opened from `site-offline/index.html`.
+- **Pagefind** (comparison only; the site uses Material's search): `python -m pagefind
+  --site site` with its defaults indexes the built site (whole `<body>` of every page);
+  a test page imports `pagefind/pagefind.js`, runs the query at load and shows the
+  first result's title (its data fragment loaded): no typing and no UI debounce.
+"""
+
+
+def main() -> None:
+    results = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "benchmarks" / "results.json"
+    markdown = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "BENCHMARKS.md"
+    data = json.loads(results.read_text(encoding="utf-8"))
+    data["targets"] = targets(data)
+    markdown.write_text(render(data), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

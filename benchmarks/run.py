@@ -1,0 +1,548 @@
+"""The archive-scale benchmark: ``make bench`` (or ``python -m benchmarks.run``).
+
+For each size N it makes a scratch project (the repository's configuration,
+overrides, vocabularies and hand-made docs, plus N synthetic issue exports from
+``benchmarks.generate``) and measures, with the command that reproduces each figure:
+the converter on one core and on all cores, the ``make site`` steps against a bare
+MkDocs + Material build of the same Markdown, a rebuild after one page is edited,
+page and site sizes, the offline edition, and (at the largest N) search in Chromium:
+hosted, offline from file://, and Pagefind as a comparison. Results go to
+``benchmarks/results.json``; ``BENCHMARKS.md`` is rendered from them
+(``benchmarks.report``).
+
+Usage: python -m benchmarks.run [--sizes 12 120 240] [--quick] [--results FILE]
+       [--markdown FILE] [--work DIR]
+
+``--quick`` measures every figure once (no repetitions); with ``--sizes 2`` it is the
+smoke run that ``tests/test_bench.py`` keeps from rotting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from benchmarks import report
+from benchmarks.measure import Measured, run
+from benchmarks.search import QUERY, SearchRun, first_result
+from tests.browser import chromium, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "archive" / "2023-07.txt"
+# What a scratch project copies from the repository (as `make site` reads them).
+PROJECT_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "overrides", "data")
+STATIC_DOCS = ("assets", "stylesheets", "tags.md")
+STATIC_COPY = "static-docs"  # the hand-made docs, copied into each fresh docs folder
+DEFAULT_SIZES = (12, 120, 240)
+# Timed runs of each converter command (the median is reported) and of each search.
+REPEATS = 3
+# The page a reader lands on, and the article edited for the incremental rebuild.
+EDITED_PAGE = "01.md"
+EDIT = "\n\n（基准测试：编辑后重新构建。）\n"
+# The same Markdown built by MkDocs + Material with nothing of the project's own:
+# the baseline of "within 1.2× of a bare build". It inherits the converter's nav.
+BARE_CONFIG = """\
+INHERIT: docs/.nav.yml
+site_name: 标准化动态
+theme:
+  name: material
+  language: zh
+  features:
+    - navigation.prune
+plugins:
+  - search
+"""
+PAGEFIND_PAGE = "pagefind-bench.html"
+
+
+# --- figures ------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    key: str
+    n: int
+    value: float
+    unit: str
+    command: str
+    samples: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    figures: list[Figure] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def add(
+        self, key: str, n: int, value: float, unit: str, command: str, samples: Sequence[float] = ()
+    ) -> None:
+        self.figures.append(Figure(key, n, round(value, 3), unit, command, list(samples)))
+
+
+# --- commands, run and shown --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Project:
+    """A scratch project: the repository's configuration plus N synthetic exports."""
+
+    folder: Path
+    n: int
+    log: Path
+
+    @property
+    def exports(self) -> list[Path]:
+        return sorted((self.folder / "archive").glob("*.txt"))
+
+    def shown(self, argv: Sequence[str], prepare: str = "") -> str:
+        """The command as a reader reruns it: in $P, the repository's venv python."""
+        words = []
+        for word in argv:
+            if word == sys.executable:
+                words.append("python")
+            elif word == str(SAMPLE):
+                words.append("$REPO/archive/2023-07.txt")
+            else:
+                words.append(shlex.quote(word.replace(str(self.folder), "$P")))
+        exports = " ".join(f"archive/{p.name}" for p in self.exports)
+        line = " ".join(words).replace(exports, "archive/*.txt")
+        return f"cd $P && {prepare}{line}"
+
+    def run(self, argv: Sequence[str]) -> Measured:
+        return run(argv, self.folder, self.log)
+
+
+def python(*args: str) -> list[str]:
+    return [sys.executable, *args]
+
+
+def mkdocs(*args: str) -> list[str]:
+    return python("-m", "mkdocs", "build", *args)
+
+
+def setup_command(n: int) -> str:
+    static = " ".join(f"docs/{name}" for name in STATIC_DOCS)
+    return (
+        f'P=$(mktemp -d) && cp -r {" ".join(PROJECT_FILES)} "$P"/ && mkdir "$P/{STATIC_COPY}" '
+        f'&& cp -r {static} "$P/{STATIC_COPY}"/ '
+        f'&& python -m benchmarks.generate {n} "$P/archive"   # in $REPO'
+    )
+
+
+def make_project(work: Path, n: int) -> Project:
+    folder = work / f"n{n}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        copy(ROOT / name, folder / name)
+    for name in STATIC_DOCS:
+        copy(ROOT / "docs" / name, folder / STATIC_COPY / name)
+    (folder / "mkdocs.bare.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    project = Project(folder, n, work / f"n{n}.log")
+    generate = python("-m", "benchmarks.generate", str(n), str(folder / "archive"))
+    run([*generate, "--sample", str(SAMPLE)], ROOT, project.log)
+    return project
+
+
+def copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copy2(source, target)
+
+
+def fresh_docs(project: Project, name: str) -> tuple[Path, str]:
+    """A docs folder holding only the hand-made pages; and the shell words that make it."""
+    docs = project.folder / name
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(project.folder / STATIC_COPY, docs)
+    return docs, f"rm -rf {name} && cp -r {STATIC_COPY} {name} && "
+
+
+def convert_argv(project: Project, out: str, *options: str) -> list[str]:
+    exports = [f"archive/{p.name}" for p in project.exports]
+    return python("-m", "converter", "convert", *exports, "--out", out, *options)
+
+
+# --- the measurements ---------------------------------------------------------------
+
+
+def bench_converter(project: Project, results: Results, repeats: int) -> None:
+    """Issues/s and MB/s with --jobs 1 and --jobs 0, --reconvert into fresh docs."""
+    megabytes = sum(p.stat().st_size for p in project.exports) / 1e6
+    results.add("input_mb", project.n, megabytes, "MB", setup_command(project.n))
+    for jobs in ("1", "0"):
+        name = f"docs-j{jobs}"
+        argv = convert_argv(project, name, "--jobs", jobs, "--reconvert")
+        runs = []
+        for _ in range(repeats):
+            _, prepare = fresh_docs(project, name)
+            runs.append(project.run(argv))
+        shutil.rmtree(project.folder / name)
+        command = project.shown(argv, prepare)
+        seconds = statistics.median(r.seconds for r in runs)
+        samples = [r.seconds for r in runs]
+        key = f"convert_j{jobs}"
+        results.add(f"{key}_s", project.n, seconds, "s", command, samples)
+        results.add(f"{key}_issues_per_s", project.n, project.n / seconds, "issues/s", command)
+        results.add(f"{key}_mb_per_s", project.n, megabytes / seconds, "MB/s", command)
+        results.add(f"{key}_rss_mb", project.n, max(r.max_rss_mb for r in runs), "MB", command)
+        results.add(
+            f"{key}_tree_rss_mb", project.n, max(r.tree_rss_mb for r in runs), "MB", command
+        )
+
+
+def bench_site(project: Project, results: Results) -> None:
+    """`make site` (convert cold, then a strict build) against the bare build."""
+    n = project.n
+    _, prepare = fresh_docs(project, "docs")
+    argv = convert_argv(project, "docs")  # as the Makefile: one job, no options
+    converted = project.run(argv)
+    command = project.shown(argv, prepare)
+    results.add("site_convert_s", n, converted.seconds, "s", command)
+    results.add("site_convert_rss_mb", n, converted.max_rss_mb, "MB", command)
+    build = mkdocs("--strict", "--site-dir", "site")
+    built = project.run(build)
+    build_command = project.shown(build)
+    results.add("site_build_s", n, built.seconds, "s", build_command)
+    results.add("site_build_rss_mb", n, built.max_rss_mb, "MB", build_command)
+    total = converted.seconds + built.seconds
+    both = f"{command} && {project.shown(build).removeprefix('cd $P && ')}"
+    results.add("site_total_s", n, total, "s", both)
+    results.add("site_convert_share_pct", n, 100 * converted.seconds / total, "%", both)
+    bare = mkdocs("--strict", "-f", "mkdocs.bare.yml", "--site-dir", "site-bare")
+    bare_built = project.run(bare)
+    bare_command = project.shown(bare)
+    results.add("bare_build_s", n, bare_built.seconds, "s", bare_command)
+    results.add("bare_build_rss_mb", n, bare_built.max_rss_mb, "MB", bare_command)
+    ratio_command = f"site_total_s / bare_build_s: {both} ; {bare_command}"
+    results.add("site_vs_bare_ratio", n, total / bare_built.seconds, "×", ratio_command)
+    results.add(
+        "build_vs_bare_ratio",
+        n,
+        built.seconds / bare_built.seconds,
+        "×",
+        f"site_build_s / bare_build_s: {build_command} ; {bare_command}",
+    )
+    shutil.rmtree(project.folder / "site-bare")
+
+
+def bench_sizes(project: Project, results: Results, page_limit_kb: float) -> None:
+    """Per-page HTML sizes, the site's size and its search index's."""
+    n, site = project.n, project.folder / "site"
+    pages = sorted(site.rglob("*.html"))
+    sizes = {page: page.stat().st_size / 1024 for page in pages}
+    largest = max(pages, key=lambda page: sizes[page])
+    articles = [page for page in pages if is_article(page.relative_to(site))]
+    over = sorted(
+        (str(page.relative_to(site)) for page in pages if sizes[page] > page_limit_kb),
+        key=lambda name: -sizes[site / name],
+    )
+    command = (
+        "cd $P && find site -name '*.html' -printf '%s %p\\n' | sort -n "
+        "| awk '{s[NR]=$1; p[NR]=$2} END {print s[NR]/1024, p[NR]; print s[int((NR+1)/2)]/1024}'"
+    )
+    results.add("html_pages", n, len(pages), "pages", command)
+    results.add("html_max_kb", n, sizes[largest], "KB", command)
+    results.add("html_median_kb", n, statistics.median(sizes.values()), "KB", command)
+    results.add(
+        "html_article_max_kb",
+        n,
+        max((sizes[page] for page in articles), default=0.0),
+        "KB",
+        "cd $P && ls -l site/[0-9]*/[0-9]*/[0-9]*/index.html | sort -k5 -n | tail -1",
+    )
+    results.add("html_over_limit", n, len(over), "pages", command)
+    results.details.setdefault("html_largest", {})[str(n)] = {
+        "page": str(largest.relative_to(site)),
+        "over_limit": [(name, round(sizes[site / name], 1)) for name in over[:10]],
+    }
+    results.add("site_mb", n, folder_bytes(site) / 1e6, "MB", "cd $P && du -s --bytes site")
+    index = (site / "search" / "search_index.json").read_bytes()
+    results.add("index_pages", n, indexed_pages(index), "pages", INDEXED_PAGES_COMMAND)
+    index_command = "cd $P && wc -c site/search/search_index.json"
+    results.add("index_mb", n, len(index) / 1e6, "MB", index_command)
+    results.add(
+        "index_gzip_mb",
+        n,
+        len(gzip.compress(index, 6)) / 1e6,
+        "MB",
+        "cd $P && gzip -6 -c site/search/search_index.json | wc -c",
+    )
+
+
+INDEXED_PAGES_COMMAND = (
+    "cd $P && python -c \"import json; print(len({d['location'].split('#')[0] "
+    "for d in json.load(open('site/search/search_index.json'))['docs']}))\""
+)
+
+
+def indexed_pages(index: bytes) -> int:
+    """Pages (not sections) that have an entry in a search_index.json."""
+    return len({doc["location"].split("#")[0] for doc in json.loads(index)["docs"]})
+
+
+def is_article(relative: Path) -> bool:
+    """YYYY/MM/NN/index.html: an article page (issue and year pages are not)."""
+    parts = relative.parts
+    return len(parts) == 4 and all(part.isdigit() for part in parts[:3])
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def bench_offline(project: Project, results: Results) -> None:
+    """`make offline`: the offline build, the vendored shim, the zip."""
+    n = project.n
+    build = mkdocs("--strict", "-f", "mkdocs.offline.yml", "--site-dir", "site-offline")
+    built = project.run(build)
+    command = project.shown(build)
+    results.add("offline_build_s", n, built.seconds, "s", command)
+    results.add("offline_build_rss_mb", n, built.max_rss_mb, "MB", command)
+    shim = project.folder / "site-offline/assets/javascripts/iframe-worker/shim.js"
+    # Run in the repository: the script keeps the npm tarball in its .cache/.
+    run(["bash", "scripts/vendor-iframe-worker", str(shim)], ROOT, project.log)
+    shim_path = shim.relative_to(project.folder)
+    vendor = f"(cd $REPO && bash scripts/vendor-iframe-worker $P/{shim_path})"
+    archive = "dist/bulletin-offline.zip"
+    zip_argv = python(str(ROOT / "scripts/make_zip.py"), "site-offline", archive, "bulletin")
+    zipped = project.run(zip_argv)
+    zip_command = f"{vendor} && " + project.shown(zip_argv).replace(str(ROOT), "$REPO")
+    results.add("offline_zip_s", n, zipped.seconds, "s", zip_command)
+    results.add(
+        "offline_zip_mb",
+        n,
+        (project.folder / archive).stat().st_size / 1e6,
+        "MB",
+        f"{zip_command} && wc -c {archive}",
+    )
+    index_js = project.folder / "site-offline" / "search" / "search_index.js"
+    results.add(
+        "offline_index_mb",
+        n,
+        index_js.stat().st_size / 1e6,
+        "MB",
+        "cd $P && wc -c site-offline/search/search_index.js",
+    )
+
+
+def bench_rebuild(project: Project, results: Results) -> None:
+    """Edit one article page, build again; then edit it again and build with --dirty."""
+    n = project.n
+    first_issue = sorted(project.folder.glob("docs/[0-9]*/[0-9]*/"))[0]
+    page = first_issue / EDITED_PAGE
+    shown_page = str(page.relative_to(project.folder))
+    edit = f"printf '\\n\\nedit\\n' >> {shown_page} && "
+    # --dirty always warns ("inaccurate navigation"), so it cannot be strict.
+    for key, options in (("rebuild_s", ("--strict",)), ("rebuild_dirty_s", ("--dirty",))):
+        with page.open("a", encoding="utf-8") as text:
+            text.write(EDIT)
+        argv = mkdocs(*options, "--site-dir", "site")
+        measured = project.run(argv)
+        results.add(key, n, measured.seconds, "s", project.shown(argv, edit))
+    index = (project.folder / "site/search/search_index.json").read_bytes()
+    results.add("dirty_index_pages", n, indexed_pages(index), "pages", INDEXED_PAGES_COMMAND)
+
+
+# --- search in Chromium (largest N only) --------------------------------------------
+
+
+PAGEFIND_HTML = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>Pagefind</title></head>
+<body><ul id="results"></ul>
+<script type="module">
+const pagefind = await import("./pagefind/pagefind.js");
+const search = await pagefind.search(%s);
+const first = await search.results[0].data();
+const item = document.createElement("li");
+item.className = "pagefind-result";
+item.textContent = first.meta.title + " " + first.url;
+document.getElementById("results").append(item);
+</script></body></html>
+"""
+
+
+def bench_search(project: Project, results: Results, repeats: int) -> None:
+    n, site = project.n, project.folder / "site"
+    pagefind_argv = python("-m", "pagefind", "--site", "site")
+    indexed = project.run(pagefind_argv)
+    (site / PAGEFIND_PAGE).write_text(PAGEFIND_HTML % json.dumps(QUERY), encoding="utf-8")
+
+    def record(prefix: str, runs: list[SearchRun], command: str) -> None:
+        median = sorted(runs, key=lambda r: r.first_result_ms)[len(runs) // 2]
+        samples = [r.first_result_ms for r in runs]
+        results.add(f"{prefix}_first_result_ms", n, median.first_result_ms, "ms", command, samples)
+        if median.index_loaded_ms:
+            results.add(f"{prefix}_index_loaded_ms", n, median.index_loaded_ms, "ms", command)
+        results.add(f"{prefix}_load_event_ms", n, median.load_event_ms, "ms", command)
+        results.add(f"{prefix}_bytes_kb", n, median.bytes_before_result / 1024, "KB", command)
+        results.add(f"{prefix}_gzip_kb", n, median.gzip_bytes_before_result / 1024, "KB", command)
+        results.add(
+            f"{prefix}_longest_task_ms",
+            n,
+            max(r.longest_task_ms for r in runs),
+            "ms",
+            command,
+            [r.longest_task_ms for r in runs],
+        )
+        results.details[f"{prefix}_search"] = {
+            "first_result": median.first_result_text,
+            "long_tasks": median.long_tasks,
+            "fetched": [asdict(f) for f in median.fetched],
+        }
+
+    shown_url = "benchmarks/search.py first_result({url}), as python -m benchmarks.run runs it"
+    with chromium() as browser, serve(site) as base:
+        results.details["chromium"] = browser.version
+        first_result(browser, base, site)  # warm-up, not counted: Chromium's first load
+        hosted = [first_result(browser, base, site) for _ in range(repeats)]
+        record(
+            "hosted",
+            hosted,
+            f"cd $P && python -m http.server -d site; in Chromium open / and type {QUERY}: "
+            + shown_url.format(url="http://127.0.0.1:PORT/"),
+        )
+        offline_site = project.folder / "site-offline"
+        opened = (offline_site / "index.html").as_uri()
+        from_file = [first_result(browser, opened, offline_site) for _ in range(repeats)]
+        record(
+            "offline",
+            from_file,
+            f"in Chromium open file://$P/site-offline/index.html and type {QUERY}: "
+            + shown_url.format(url="file://$P/site-offline/index.html"),
+        )
+        page = base + PAGEFIND_PAGE
+        found = [first_result(browser, page, site, typed=False) for _ in range(repeats)]
+        record(
+            "pagefind",
+            found,
+            f"cd $P && python -m pagefind --site site; open /{PAGEFIND_PAGE}, which runs "
+            f"pagefind.search({QUERY!r}) and shows the first result: "
+            + shown_url.format(url=f"http://127.0.0.1:PORT/{PAGEFIND_PAGE}"),
+        )
+    pagefind_command = project.shown(pagefind_argv)
+    results.add("pagefind_index_s", n, indexed.seconds, "s", pagefind_command)
+    results.add(
+        "pagefind_index_mb",
+        n,
+        folder_bytes(site / "pagefind") / 1e6,
+        "MB",
+        f"{pagefind_command} && du -s --bytes site/pagefind",
+    )
+
+
+# --- the whole run ------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = subprocess.run(["free", "-g"], capture_output=True, text=True).stdout
+    total = next((line.split()[1] for line in memory.splitlines() if line.startswith("Mem:")), "?")
+    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    return {"nproc": cores, "memory_gib": total, "cpu": cpu, "os": platform.platform()}
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for name in ("mkdocs", "mkdocs-material", "jieba", "pagefind", "playwright"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def bench_size(
+    work: Path, n: int, largest: bool, repeats: int, results: Results, say: Callable[[str], None]
+) -> None:
+    project = make_project(work, n)
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("converter", lambda: bench_converter(project, results, repeats)),
+        ("make site and the bare build", lambda: bench_site(project, results)),
+        ("sizes", lambda: bench_sizes(project, results, report.PAGE_LIMIT_KB)),
+        ("offline edition", lambda: bench_offline(project, results)),
+    ]
+    if largest:
+        steps.append(("search in Chromium", lambda: bench_search(project, results, repeats)))
+    steps.append(("rebuild after an edit", lambda: bench_rebuild(project, results)))
+    for name, step in steps:
+        say(f"N={n}: {name}")
+        step()
+    shutil.rmtree(project.folder)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--quick", action="store_true", help="measure each figure once")
+    parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "results.json")
+    parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
+    args = parser.parse_args(argv)
+    repeats = 1 if args.quick else REPEATS
+    sizes = sorted(set(args.sizes))
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
+    results = Results()
+    started = dt.datetime.now(dt.UTC)
+
+    def say(message: str) -> None:
+        elapsed = (dt.datetime.now(dt.UTC) - started).total_seconds()
+        print(f"[{elapsed:7.1f} s] {message}", file=sys.stderr, flush=True)
+
+    for n in sizes:
+        bench_size(work, n, n == sizes[-1], repeats, results, say)
+        write(args, results, sizes, repeats, started)  # what is measured so far
+    say(f"done: {args.results}, {args.markdown}")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def write(
+    args: argparse.Namespace, results: Results, sizes: list[int], repeats: int, started: dt.datetime
+) -> None:
+    data = {
+        "started": started.isoformat(timespec="seconds"),
+        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "quick": args.quick,
+        "repeats": repeats,
+        "sizes": sizes,
+        "machine": machine(),
+        "versions": {**versions(), "chromium": results.details.get("chromium", "?")},
+        "setup": setup_command(0).replace(" 0 ", " N "),
+        "figures": [asdict(figure) for figure in results.figures],
+        "details": results.details,
+    }
+    data["targets"] = report.targets(data)
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    args.markdown.write_text(report.render(data), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""Time to the first search result, and what was fetched before it, in Chromium.
+
+A reader opens a page and types a query at once. The page's clock starts at
+navigation start (``performance.timeOrigin``); an init script records when the first
+result item appears (a MutationObserver, in page time) and every main-thread long task
+(a PerformanceObserver on 'longtask', in every frame). Playwright's request events
+give what was fetched: the body size of each finished response (for ``file://``,
+where Chromium reports no sizes, the size of the file read), counted up to the
+moment the first result showed.
+
+Takes a URL (the built site served on loopback, or a file:// page of the offline
+edition) and gives a ``SearchRun``: ms to first result, bytes fetched before it (and
+what they would weigh gzipped, as a static host serves them), the longest task.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import Browser, Page, Request
+
+# A query the sample's articles answer; every synthetic issue has them too.
+QUERY = "电动汽车"
+# Material's result items, and the item the Pagefind comparison page adds.
+RESULT = ".md-search-result__item, .pagefind-result"
+# Material drops a query typed before its index is ready until the next key event;
+# the reader's "next key" comes this often, so the figure is late by at most this.
+KEY_EVERY_MS = 50
+# Past this the run is recorded as failed (no result) rather than waited for.
+GIVE_UP_MS = 180_000
+DESKTOP = {"width": 1280, "height": 900}
+
+# Runs before any page script, in every frame: first-result time and long tasks.
+INIT_SCRIPT = """
+(() => {
+  window.__bench = {firstResult: null, longTasks: []};
+  try {
+    new PerformanceObserver(list => {
+      for (const e of list.getEntries())
+        window.__bench.longTasks.push({start: e.startTime, duration: e.duration});
+    }).observe({type: 'longtask', buffered: true});
+  } catch (e) {}
+  const seen = () => {
+    if (window.__bench.firstResult === null && document.querySelector('RESULT'))
+      window.__bench.firstResult = performance.now();
+  };
+  new MutationObserver(seen).observe(document, {childList: true, subtree: true});
+})();
+""".replace("RESULT", RESULT)
+
+
+@dataclass
+class Fetched:
+    path: str  # in the site
+    bytes: int
+    gzip_bytes: int
+
+
+@dataclass
+class SearchRun:
+    first_result_ms: float
+    index_loaded_ms: float  # the search index's response end (Material's; else 0)
+    load_event_ms: float  # the page's load event
+    first_result_text: str
+    bytes_before_result: int
+    gzip_bytes_before_result: int
+    requests_before_result: int
+    longest_task_ms: float
+    long_tasks: int
+    fetched: list[Fetched] = field(default_factory=list)
+
+
+def local_file(url: str, served: Path | None) -> Path | None:
+    """The file behind a file:// URL, or behind a URL of the folder ``served``."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        path = Path(unquote(parts.path))
+    elif served is not None:
+        path = served / unquote(parts.path).lstrip("/")
+        if path.is_dir() or parts.path.endswith("/"):
+            path = path / "index.html"
+    else:
+        return None
+    return path if path.is_file() else None
+
+
+# The page's own clock: when the index arrived (the main thread fetches Material's
+# search_index.json, or loads search_index.js from file://), when the load event came.
+TIMING_SCRIPT = """() => {
+  const index = performance.getEntriesByType('resource')
+    .filter(e => /search_index\\.js(on)?$/.test(e.name.split('?')[0]));
+  const nav = performance.getEntriesByType('navigation')[0];
+  const first = document.querySelector('RESULT');
+  return {index: index.length ? index[0].responseEnd : 0, load: nav ? nav.loadEventStart : 0,
+          first: first ? first.innerText.trim().split('\\n')[0].slice(0, 80) : ''};
+}""".replace("RESULT", RESULT)
+
+
+def site_path(url: str, served: Path | None) -> str:
+    """A fetched URL as a path in the site (file:// ones relative to ``served``)."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if parts.scheme == "file" and served is not None:
+        folder = str(served.resolve())
+        path = path.removeprefix(folder)
+    return path.lstrip("/") or "index.html"
+
+
+def body_size(request: Request, served: Path | None) -> tuple[int, int]:
+    """(bytes, gzipped bytes) of a finished request's response body."""
+    sizes = request.sizes()
+    reported = int(sizes.get("responseBodySize", 0))
+    path = local_file(request.url, served)
+    data = path.read_bytes() if path else b""
+    size = reported if reported > 0 else len(data)
+    return size, len(gzip.compress(data, 6)) if data else size
+
+
+def first_result(
+    browser: Browser, url: str, served: Path | None = None, typed: bool = True
+) -> SearchRun:
+    """Open ``url`` in a fresh context, type QUERY at once, wait for the first result.
+
+    ``typed=False``: the page runs the query itself (the Pagefind comparison page)."""
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
+    context.add_init_script(INIT_SCRIPT)
+    page = context.new_page()
+    fetched: list[Fetched] = []
+    pending: list[Request] = []
+    page.on("requestfinished", lambda request: pending.append(request))
+    try:
+        page.goto(url, wait_until="commit")
+        if typed:
+            page.wait_for_selector(".md-search__input", state="attached")
+            page.click(".md-search__input")
+            page.keyboard.insert_text(QUERY)
+        deadline = time.monotonic() + GIVE_UP_MS / 1000
+        shown = False
+        while not shown and time.monotonic() < deadline:
+            if typed:
+                page.keyboard.press("End")
+            shown = page.evaluate("() => window.__bench.firstResult !== null")
+            if not shown:
+                page.wait_for_timeout(KEY_EVERY_MS)
+        if not shown:
+            raise RuntimeError(f"no search result for {QUERY!r} at {url} in {GIVE_UP_MS} ms")
+        first_ms = float(page.evaluate("() => window.__bench.firstResult"))
+        timing = page.evaluate(TIMING_SCRIPT)
+        counted = list(pending)  # responses finished by the time the result showed
+        for request in counted:
+            size, packed = body_size(request, served)
+            fetched.append(Fetched(site_path(request.url, served), size, packed))
+        tasks = long_tasks(page, first_ms)
+    finally:
+        context.close()
+    return SearchRun(
+        first_result_ms=first_ms,
+        index_loaded_ms=float(timing["index"]),
+        load_event_ms=float(timing["load"]),
+        first_result_text=str(timing["first"]),
+        bytes_before_result=sum(f.bytes for f in fetched),
+        gzip_bytes_before_result=sum(f.gzip_bytes for f in fetched),
+        requests_before_result=len(fetched),
+        longest_task_ms=max(tasks, default=0.0),
+        long_tasks=len(tasks),
+        fetched=fetched,
+    )
+
+
+def long_tasks(page: Page, until_ms: float) -> list[float]:
+    """Durations of the long tasks of every frame that started before ``until_ms``.
+
+    Frames other than the top one have their own clocks; their tasks are all kept
+    (an iframe made for search lives only during load)."""
+    durations: list[float] = []
+    for frame in page.frames:
+        try:
+            tasks = frame.evaluate("() => (window.__bench || {longTasks: []}).longTasks")
+        except Exception:  # a frame gone, or one the init script could not reach
+            continue
+        for task in tasks:
+            if frame is not page.main_frame or task["start"] <= until_ms:
+                durations.append(float(task["duration"]))
+    return durations

@@ -1,0 +1,89 @@
+"""The benchmark's quick mode, so that `make bench` cannot rot between its runs.
+
+Runs ``python -m benchmarks.run --sizes 2 --quick`` into a temporary folder (about
+15 s: every step of the real run, at N=2, measured once) and checks that
+results.json has every figure BENCHMARKS.md shows, each a number with the command
+that reproduces it, and a verdict for every target.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import report
+
+ROOT = Path(__file__).resolve().parent.parent
+QUICK_SIZE = 2
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], str]:
+    folder = tmp_path_factory.mktemp("bench")
+    results, markdown = folder / "results.json", folder / "BENCHMARKS.md"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.run",
+            "--sizes",
+            str(QUICK_SIZE),
+            "--quick",
+            "--results",
+            str(results),
+            "--markdown",
+            str(markdown),
+            "--work",
+            str(folder / "work"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(results.read_text(encoding="utf-8")), markdown.read_text(encoding="utf-8")
+
+
+def expected_keys() -> list[str]:
+    keys = list(report.SIZE_ROWS)
+    for column in report.SEARCH_COLUMNS:
+        keys += [f"{column}_{row}" for row in report.SEARCH_ROWS if row != "index_loaded_ms"]
+    keys += ["hosted_index_loaded_ms", *report.EXTRA_ROWS]
+    return keys
+
+
+def test_every_figure_is_a_number_with_its_command(quick_run: tuple[dict, str]) -> None:
+    data, _ = quick_run
+    figures = {(f["key"], f["n"]): f for f in data["figures"]}
+    missing = [key for key in expected_keys() if (key, QUICK_SIZE) not in figures]
+    assert missing == [], f"results.json lacks {missing}"
+    for figure in data["figures"]:
+        value = figure["value"]
+        assert isinstance(value, int | float) and math.isfinite(value), figure
+        assert figure["command"].strip(), f"{figure['key']} has no command"
+
+
+def test_sizes_are_plausible(quick_run: tuple[dict, str]) -> None:
+    data, _ = quick_run
+    value = {f["key"]: f["value"] for f in data["figures"]}
+    assert value["html_pages"] > 2 * 22  # two issues of 22 articles, and more
+    assert value["index_pages"] > 2 * 22
+    assert value["site_build_s"] > 0 and value["bare_build_s"] > 0
+    assert value["hosted_bytes_kb"] >= value["index_mb"] * 1000 / 1024  # it fetched the index
+    assert value["offline_zip_mb"] > 0
+
+
+def test_every_target_has_a_verdict(quick_run: tuple[dict, str]) -> None:
+    data, markdown = quick_run
+    assert len(data["targets"]) == 7
+    for target in data["targets"]:
+        assert isinstance(target["met"], bool), target
+        assert target["target"] in markdown
+    for name in ("nproc", "memory_gib", "cpu"):
+        assert data["machine"][name]
+    for name in ("python", "mkdocs", "mkdocs-material", "jieba", "chromium"):
+        assert data["versions"][name] not in ("", "?", "not installed"), name
