@@ -21,23 +21,32 @@ def decode_bytes(data: bytes, path: str) -> Source:
     """Decode one export, normalise its line ends, and drop a byte-order mark."""
     if not data.strip():
         raise ConversionError(path, 1, "the export is empty")
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    first_error: UnicodeDecodeError | None = None
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    body = data[bom:]
+    errors: list[UnicodeDecodeError] = []
     for encoding in ENCODINGS:
         try:
-            text = data.decode(encoding)
+            text = body.decode(encoding)
         except UnicodeDecodeError as error:
-            first_error = first_error or error
+            errors.append(error)
             continue
         return Source(path=path, text=normalise_line_ends(text))
-    assert first_error is not None
-    line = data.count(b"\n", 0, first_error.start) + 1
+    # The encoding that read furthest is most likely the file's own: its error is
+    # the one worth showing.
+    furthest = max(errors, key=lambda error: error.start)
+    offset = bom + furthest.start
     raise ConversionError(
         path,
-        line,
-        f"cannot decode byte offset {first_error.start} as UTF-8 or GB18030",
+        line_of_offset(data, offset),
+        f"cannot decode byte offset {offset} as UTF-8 or GB18030 "
+        f"(as {furthest.encoding}: {furthest.reason})",
     )
+
+
+def line_of_offset(data: bytes, offset: int) -> int:
+    """The 1-based line holding byte ``offset``, whatever the line ends."""
+    before = data[:offset]
+    return before.count(b"\n") + before.replace(b"\r\n", b"").count(b"\r") + 1
 
 
 def normalise_line_ends(text: str) -> str:

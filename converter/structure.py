@@ -39,10 +39,13 @@ TITLE_MAX_LINES = 2
 # name is padded with a space ("付 豪").
 AUTHORS = re.compile(r"（((?:[\u4e00-\u9fff]{1,4} ?)+)）$")
 NAME_MIN_CHARS = 2
+# Short paragraphs (a table cell, "是") legitimately repeat; sentences do not.
+REPEAT_MIN_CHARS = 12
 SUBHEADING = re.compile(r"^[一二三四五六七八九十]+、[^。；]{1,30}$")
 FIGURE_CAPTION = re.compile(r"^图\s*(\d+)\s*[.．]\s*(.+)$")
 ISSUE_HEADER = re.compile(r"(\d{4})\s*年第\s*(\d{1,2})\s*期")
 ISSUE_FILE_NAME = re.compile(r"(\d{4})-(\d{1,2})")
+ISSUES_PER_YEAR = 12
 # Transparent to "what came last on the page": footnote areas and furniture.
 NOT_PAGE_CONTENT = frozenset(
     {
@@ -70,15 +73,28 @@ def identify_issue(layout: Layout) -> IssueId:
     """Year and number from the running header, else from the file name."""
     path = layout.source.path
     if layout.issue_header and (match := ISSUE_HEADER.search(layout.issue_header)):
-        return IssueId(int(match.group(1)), int(match.group(2)))
+        return checked_issue(path, header_line(layout), int(match.group(1)), int(match.group(2)))
     if match := ISSUE_FILE_NAME.search(Path(path).stem):
-        return IssueId(int(match.group(1)), int(match.group(2)))
+        return checked_issue(path, 1, int(match.group(1)), int(match.group(2)))
     raise ConversionError(
         path,
         1,
         "cannot tell the issue: no running header like '2023 年第 07 期' "
         "and no file name like '2023-07.txt'",
     )
+
+
+def header_line(layout: Layout) -> int:
+    return next((line.number for line in layout.lines if line.kind is LineKind.RUNNING_HEADER), 1)
+
+
+def checked_issue(path: str, line: int, year: int, number: int) -> IssueId:
+    """The bulletin is monthly: issue numbers run 1 to 12."""
+    if not 1 <= number <= ISSUES_PER_YEAR:
+        raise ConversionError(
+            path, line, f"issue number {number} is not a month (expected 1 to {ISSUES_PER_YEAR})"
+        )
+    return IssueId(year, number)
 
 
 def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Structure:
@@ -150,6 +166,7 @@ def is_title(paragraph: Paragraph, following: Paragraph | None) -> bool:
     return (
         following is not None
         and bool(DATELINE.match(following.text.value))
+        and not DATELINE.match(paragraph.text.value)
         and len(paragraph.lines) <= TITLE_MAX_LINES
         and not paragraph.text.value.endswith("。")
     )
@@ -176,15 +193,16 @@ def close_article(
 ) -> None:
     if title is None:
         return
-    dateline = body[0]
+    dateline = body[0].text.value if body else ""
     authors, body = split_authors(body)
     if not authors:
         result.warnings.append(Warning_(path, title.line, "article has no author line"))
+    result.warnings.extend(repeated_paragraphs(body, path))
     result.articles.append(
         Article(
             ordinal=len(result.articles) + 1,
             title=title.text.value,
-            date=article_date(dateline.text.value, result.id),
+            date=article_date(dateline, result.id),
             section=section[0] or "",
             section_number=section[1],
             authors=authors,
@@ -192,6 +210,23 @@ def close_article(
             line=title.line,
         )
     )
+
+
+def repeated_paragraphs(body: list[Paragraph], path: str) -> list[Warning_]:
+    """A paragraph that repeats an earlier one word for word is most likely a
+    duplicated stretch of the export; it is kept, and reported."""
+    first_seen: dict[str, int] = {}
+    warnings = []
+    for paragraph in body:
+        text = paragraph.text.value
+        if text in first_seen and len(text) >= REPEAT_MIN_CHARS:
+            warnings.append(
+                Warning_(
+                    path, paragraph.line, f"paragraph repeats line {first_seen[text]} word for word"
+                )
+            )
+        first_seen.setdefault(text, paragraph.line)
+    return warnings
 
 
 def split_authors(body: list[Paragraph]) -> tuple[tuple[str, ...], list[Paragraph]]:

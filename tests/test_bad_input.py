@@ -216,14 +216,6 @@ def test_a_failed_run_leaves_an_existing_docs_folder_as_it_was(tmp_path: Path) -
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2023-08.txt", "docs"]
 
 
-ISSUE_NUMBER_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="converter bug: structure.article_date builds dt.date(year, issue number, 1); "
-    "an issue number outside 1..12 raises ValueError (traceback) instead of an error "
-    "naming the file",
-)
-
-
 @pytest.mark.parametrize(
     ("name", "text"),
     [
@@ -231,15 +223,13 @@ ISSUE_NUMBER_BUG = pytest.mark.xfail(
             "x.txt",
             SAMPLE_TEXT.replace("2023 年第 07 期", "2023 年第 13 期"),
             id="header-13",
-            marks=ISSUE_NUMBER_BUG,
         ),
         pytest.param(
             "x.txt",
             SAMPLE_TEXT.replace("2023 年第 07 期", "2023 年第 00 期"),
             id="header-00",
-            marks=ISSUE_NUMBER_BUG,
         ),
-        pytest.param("2023-13.txt", NO_HEADER, id="file-name-13", marks=ISSUE_NUMBER_BUG),
+        pytest.param("2023-13.txt", NO_HEADER, id="file-name-13"),
     ],
 )
 def test_an_issue_number_that_is_no_month_is_handled(tmp_path: Path, name: str, text: str) -> None:
@@ -430,12 +420,6 @@ TITLE_LINE = 614  # "国家发改委等发布《工业重点领域能效标杆�
 DATELINE_LINES = (618, 620)  # "7 月 4 日，国家发展改革委等发布…该文件提出如下要求： "
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="converter bug: two datelines in a row (the first not ending in '。') make the "
-    "first a title with no body; structure.close_article then does body[0] -> IndexError "
-    "(also found by tests/test_fuzz.py)",
-)
 def test_a_repeated_dateline_paragraph_is_handled(tmp_path: Path) -> None:
     first, last = DATELINE_LINES
     assert line(first).startswith("7 月 4 日，")

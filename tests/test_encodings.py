@@ -138,31 +138,16 @@ BAD_BYTE_VARIANTS = [
         "utf-8",
         "CR",
         id="utf-8-CR",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="converter bug: decode.py counts lines by b'\\n' only, so with CR line "
-            "ends every undecodable byte is reported on line 1",
-        ),
     ),
     pytest.param(
         "utf-8-sig",
         "LF",
         id="utf-8-sig-LF",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="converter bug: decode.py reports the offset after stripping the BOM, "
-            "3 bytes short of the file offset",
-        ),
     ),
     pytest.param(
         "gb18030",
         "LF",
         id="gb18030-LF",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="converter bug: decode.py reports where UTF-8 failed (line 1, byte 1), "
-            "not the byte GB18030 could not decode",
-        ),
     ),
 ]
 

@@ -183,14 +183,7 @@ def test_the_mutations_are_reproducible() -> None:
 @pytest.mark.parametrize(
     "seed",
     [
-        pytest.param(
-            1296,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="converter bug: a duplicated dateline paragraph makes a title with "
-                "no body; structure.close_article does body[0] -> IndexError",
-            ),
-        ),
+        1296,  # a duplicated dateline paragraph
     ],
 )
 def test_mutants_that_crashed_longer_runs(seed: int) -> None:
