@@ -64,6 +64,7 @@ SIZE_ROWS = {
 }
 SEARCH_ROWS = {
     "first_result_ms": "first result after navigation start",
+    "results": "results for the query",
     "load_event_ms": "the page's load event",
     "index_loaded_ms": "search index received (main thread)",
     "bytes_kb": "fetched before the first result (as served)",
@@ -269,6 +270,8 @@ def render(data: dict[str, Any]) -> str:
                 "it: "
                 + ", ".join(f"`{f['path'][-50:]}` {f['bytes'] / 1024:,.0f} KB" for f in biggest)
             )
+    for error in data["details"].get("errors", []):
+        lines.append(f"- **failed**: {error}")
     lines += [
         "",
         "## Commands",

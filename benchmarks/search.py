@@ -25,7 +25,8 @@ from playwright.sync_api import Browser, Page, Request
 
 # A query the sample's articles answer; every synthetic issue has them too.
 QUERY = "电动汽车"
-# Material's result items, and the item the Pagefind comparison page adds.
+# Material's result items, and the answer the Pagefind comparison page adds (with
+# its count of results in data-count: it is added when there are none too).
 RESULT = ".md-search-result__item, .pagefind-result"
 # Material drops a query typed before its index is ready until the next key event;
 # the reader's "next key" comes this often, so the figure is late by at most this.
@@ -66,6 +67,7 @@ class SearchRun:
     index_loaded_ms: float  # the search index's response end (Material's; else 0)
     load_event_ms: float  # the page's load event
     first_result_text: str
+    results: int  # as the page counts them (Material's "N 个符合条件的结果")
     bytes_before_result: int
     gzip_bytes_before_result: int
     requests_before_result: int
@@ -95,8 +97,11 @@ TIMING_SCRIPT = """() => {
     .filter(e => /search_index\\.js(on)?$/.test(e.name.split('?')[0]));
   const nav = performance.getEntriesByType('navigation')[0];
   const first = document.querySelector('RESULT');
+  const meta = document.querySelector('.md-search-result__meta');
+  const count = first && first.dataset.count !== undefined ? Number(first.dataset.count)
+    : meta ? Number((meta.textContent.match(/\\d+/) || ['0'])[0]) : 0;
   return {index: index.length ? index[0].responseEnd : 0, load: nav ? nav.loadEventStart : 0,
-          first: first ? first.innerText.trim().split('\\n')[0].slice(0, 80) : ''};
+          first: first ? first.innerText.trim().split('\\n')[0].slice(0, 80) : '', count};
 }""".replace("RESULT", RESULT)
 
 
@@ -162,6 +167,7 @@ def first_result(
         index_loaded_ms=float(timing["index"]),
         load_event_ms=float(timing["load"]),
         first_result_text=str(timing["first"]),
+        results=int(timing["count"]),
         bytes_before_result=sum(f.bytes for f in fetched),
         gzip_bytes_before_result=sum(f.gzip_bytes for f in fetched),
         requests_before_result=len(fetched),

@@ -89,8 +89,8 @@ def issue_texts(issue: Issue) -> Iterator[str]:
         yield article.title
         yield from article.authors
         yield from block_texts(article.blocks)
-    for note in issue.footnotes:
-        yield note.text
+        # A footnote counts where it is shown: on its article's page.
+        yield from (note.text for note in article.footnotes)
 
 
 def block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
@@ -116,8 +116,9 @@ def purposeful_removals(issue: Issue) -> Iterator[tuple[str, Counter[str]]]:
     for block in issue.summary:
         if isinstance(block, Paragraph):
             yield from marker_digits(block)
-    for note in issue.footnotes:
-        yield "footnote number", visible(str(note.number))
+    for article in issue.articles:
+        for note in article.footnotes:
+            yield "footnote number", visible(str(note.number))
 
 
 def marker_digits(paragraph: Paragraph) -> Iterator[tuple[str, Counter[str]]]:

@@ -65,8 +65,22 @@ def read_definitions(layout: Layout, warnings: list[Warning_]) -> tuple[Footnote
                 Warning_(path, first.number, f"footnote {number} where {expected} was expected")
             )
         pieces = [first.text[match.end() :], *(line.text for line in group[1:])]
+        if not group[-1].ends_with_space:
+            warnings.append(
+                Warning_(
+                    path,
+                    group[-1].number,
+                    f"footnote {number} may be cut off: its last line does not end its block",
+                )
+            )
         notes.append(
-            Footnote(number=number, text=join_wrapped(pieces), line=first.number, page=first.page)
+            Footnote(
+                number=number,
+                text=join_wrapped(pieces),
+                line=first.number,
+                page=first.page,
+                key=len(notes),
+            )
         )
     return tuple(notes)
 
@@ -111,16 +125,21 @@ def link_footnotes(
 ) -> tuple[tuple[Block, ...], tuple[Article, ...]]:
     """Replace each marker by a ``NoteRef`` and give each article its footnotes."""
     places = list(paragraph_places(summary, articles))
-    found: dict[int, tuple[int, int, int]] = {}  # note → (place index, start, end)
+    found: dict[int, tuple[int, int, int]] = {}  # note key → (place index, start, end)
     cursor = (0, 0)
     for note in notes:
         hit = find_marker(places, note, cursor)
         if hit is None:
             warnings.append(
-                Warning_(path, note.line, f"footnote {note.number} has no marker in the text")
+                Warning_(
+                    path,
+                    note.line,
+                    f"footnote {note.number} has no marker in the text; "
+                    "it is shown unlinked at the end of its page's article",
+                )
             )
             continue
-        found[note.number] = hit
+        found[note.key] = hit
         cursor = (hit[0], hit[2])
     return apply_markers(summary, articles, places, notes, found)
 
@@ -158,44 +177,56 @@ def apply_markers(
     notes: tuple[Footnote, ...],
     found: dict[int, tuple[int, int, int]],
 ) -> tuple[tuple[Block, ...], tuple[Article, ...]]:
-    by_place: dict[int, list[tuple[int, int, int]]] = {}
-    for number, (place_index, start, end) in found.items():
-        by_place.setdefault(place_index, []).append((start, end, number))
+    by_key = {note.key: note for note in notes}
+    by_place: dict[int, list[tuple[int, int, Footnote]]] = {}
+    for key, (place_index, start, end) in found.items():
+        by_place.setdefault(place_index, []).append((start, end, by_key[key]))
     new_summary = list(summary)
     new_blocks = [list(article.blocks) for article in articles]
     for place_index, spans in by_place.items():
         place = places[place_index]
-        paragraph = remove_markers(place.paragraph, sorted(spans))
+        paragraph = remove_markers(place.paragraph, sorted(spans, key=lambda span: span[0]))
         target = new_summary if place.article is None else new_blocks[place.article]
         target[place.block] = paragraph
-    note_by_number = {note.number: note for note in notes}
+    owners = {key: places[place_index].article for key, (place_index, _, _) in found.items()}
+    for note in notes:
+        if note.key not in found:
+            owners[note.key] = article_on_page(places, note.page)
     new_articles = []
     for article_index, article in enumerate(articles):
-        numbers = sorted(
-            number
-            for number, (place_index, _, _) in found.items()
-            if places[place_index].article == article_index
-        )
+        own = [
+            note if note.key in found else replace(note, linked=False)
+            for note in notes
+            if owners[note.key] == article_index
+        ]
         new_articles.append(
-            replace(
-                article,
-                blocks=tuple(new_blocks[article_index]),
-                footnotes=tuple(note_by_number[n] for n in numbers),
-            )
+            replace(article, blocks=tuple(new_blocks[article_index]), footnotes=tuple(own))
         )
     return tuple(new_summary), tuple(new_articles)
 
 
-def remove_markers(paragraph: Paragraph, spans: list[tuple[int, int, int]]) -> Paragraph:
+def article_on_page(places: list[Place], page: int) -> int:
+    """The article of the last paragraph that reaches ``page`` (or the first article)."""
+    owner = 0
+    for place in places:
+        if place.article is None or not place.paragraph.lines:
+            continue
+        if place.paragraph.lines[0].page > page:
+            break
+        owner = place.article
+    return owner
+
+
+def remove_markers(paragraph: Paragraph, spans: list[tuple[int, int, Footnote]]) -> Paragraph:
     text = paragraph.text.value
     pieces: list[str] = []
     refs: list[NoteRef] = []
     position = 0
     length = 0
-    for start, end, number in spans:
+    for start, end, note in spans:
         pieces.append(text[position:start])
         length += start - position
-        refs.append(NoteRef(offset=length, number=number))
+        refs.append(NoteRef(offset=length, number=note.number, key=note.key))
         position = end
     pieces.append(text[position:])
     return replace(paragraph, text=Text("".join(pieces), tuple(refs)))

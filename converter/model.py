@@ -88,6 +88,7 @@ class NoteRef:
 
     offset: int
     number: int
+    key: int = 0  # the definition's ``Footnote.key``: numbers can repeat, keys cannot
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ class Footnote:
     text: str
     line: int
     page: int
+    key: int = 0  # position among the definitions
+    linked: bool = True  # False: no marker was found for it in the text
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -18,7 +19,17 @@ from xml.etree import ElementTree
 import yaml
 
 from .markdown import escape, escape_attribute, linkify
-from .model import Article, Block, Figure, Issue, Paragraph, Subheading, Table, Text
+from .model import (
+    Article,
+    Block,
+    Figure,
+    Footnote,
+    Issue,
+    Paragraph,
+    Subheading,
+    Table,
+    Text,
+)
 from .standards import anchor, family_of, natural_key
 
 CHECKSUM_KEY = "checksum"
@@ -124,14 +135,29 @@ def render_article(issue: Issue, article: Article) -> str:
         "source": f"{issue.source.path}:{article.line}",
     }
     depth = issue_folder(issue).count("/") + 1
-    parts = [render_block(block, depth) for block in article.blocks]
+    labels = footnote_labels(article.footnotes)
+    parts = [render_block(block, depth, labels) for block in article.blocks]
     if article.standards:
         parts.append(render_standards_line(article.standards, depth))
-    if article.footnotes:
-        parts.append(
-            "\n".join(f"[^{note.number}]: {linkify(note.text)}" for note in article.footnotes)
-        )
+    linked = [note for note in article.footnotes if note.linked]
+    if linked:
+        parts.append("\n".join(f"[^{labels[note.key]}]: {linkify(note.text)}" for note in linked))
+    parts.extend(
+        f"注 {note.number}（原文中未找到标注位置）：{linkify(note.text)}"
+        for note in article.footnotes
+        if not note.linked
+    )
     return page(front_matter, "\n\n".join(parts) + "\n")
+
+
+def footnote_labels(notes: tuple[Footnote, ...]) -> dict[int, str]:
+    """Footnote labels as numbered in the export; a number that repeats on one page
+    (a misnumbered export) gets the definition's key so both notes stay apart."""
+    counts = Counter(note.number for note in notes)
+    return {
+        note.key: str(note.number) if counts[note.number] == 1 else f"{note.number}-{note.key}"
+        for note in notes
+    }
 
 
 def render_standards_line(codes: tuple[str, ...], depth: int) -> str:
@@ -171,9 +197,9 @@ def render_landing(issue: Issue) -> str:
     return page(front_matter, "\n\n".join(parts) + "\n")
 
 
-def render_block(block: Block, depth: int) -> str:
+def render_block(block: Block, depth: int, labels: dict[int, str] | None = None) -> str:
     if isinstance(block, Paragraph):
-        return render_text(block.text)
+        return render_text(block.text, labels or {})
     if isinstance(block, Subheading):
         return f"### {escape(block.text)}"
     if isinstance(block, Figure):
@@ -181,12 +207,12 @@ def render_block(block: Block, depth: int) -> str:
     return render_table(block)
 
 
-def render_text(text: Text) -> str:
+def render_text(text: Text, labels: dict[int, str]) -> str:
     pieces: list[str] = []
     position = 0
     for ref in text.notes:
         pieces.append(escape(text.value[position : ref.offset]))
-        pieces.append(f"[^{ref.number}]")
+        pieces.append(f"[^{labels.get(ref.key, str(ref.number))}]")
         position = ref.offset
     pieces.append(escape(text.value[position:]))
     return "".join(pieces)

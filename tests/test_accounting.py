@@ -43,6 +43,8 @@ def test_a_dropped_paragraph_is_an_error_naming_its_line(draft) -> None:  # type
 
 
 def test_a_dropped_footnote_is_an_error(draft) -> None:  # type: ignore[no-untyped-def]
-    issue = replace(draft.issue, footnotes=draft.issue.footnotes[1:])
+    first = draft.issue.articles[0]
+    articles = (replace(first, footnotes=()), *draft.issue.articles[1:])
+    issue = replace(draft.issue, articles=articles)
     with pytest.raises(ConversionError, match="went nowhere"):
         check_nothing_lost(draft.layout, issue)
