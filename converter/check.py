@@ -29,6 +29,8 @@ BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
 ESCAPED_PIPE = re.compile(r"\\\|")
+# In a title, < and > and a bare & would be markup (MkDocs prints titles as HTML).
+RAW_MARKUP = re.compile(r"[<>]|&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)")
 REQUIRED_ARTICLE_FIELDS = ("title", "date", "issue", "section", "authors", "tags", "slug")
 
 
@@ -124,6 +126,12 @@ def check_article_front_matter(
     title = front.get("title")
     if "title" in front and (not isinstance(title, str) or not title.strip()):
         yield Problem(page.path, at.get("title", 1), "title must be non-empty text")
+    elif isinstance(title, str) and RAW_MARKUP.search(title):
+        yield Problem(
+            page.path,
+            at.get("title", 1),
+            "the title is printed as HTML: write &lt; &gt; &amp; for < > &",
+        )
     if "date" in front and not is_iso_date(front["date"]):
         yield Problem(
             page.path,

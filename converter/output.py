@@ -9,6 +9,7 @@ failed run leaves the folder as it was.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -150,7 +151,8 @@ def article_entry(relative: str, path: Path) -> ArticleEntry:
     meta = read_front_matter(path.read_text(encoding="utf-8"))
     return ArticleEntry(
         path=relative,
-        title=str(meta.get("title") or path.stem),
+        # Front matter titles are HTML (see render.html_title); entries hold text.
+        title=html.unescape(str(meta.get("title") or path.stem)),
         date=str(meta.get("date") or ""),
         standards=string_list(meta.get("standards")),
         authors=string_list(meta.get("authors")),

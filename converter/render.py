@@ -9,6 +9,7 @@ issue in the docs folder, so converting one issue keeps the others listed.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -122,9 +123,16 @@ def checksum(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def html_title(title: str) -> str:
+    """A title for the front matter. MkDocs and Material print ``page.title`` into
+    the HTML as it is (titles from headings are already HTML), so the characters
+    that would make markup are written as entities."""
+    return html.escape(title, quote=False)
+
+
 def render_article(issue: Issue, article: Article) -> str:
     front_matter: dict[str, object] = {
-        "title": article.title,
+        "title": html_title(article.title),
         "date": article.date or "",
         "issue": str(issue.id),
         "section": article.section,
@@ -221,10 +229,12 @@ def render_text(text: Text, labels: dict[int, str]) -> str:
 def render_figure(figure: Figure, depth: int) -> str:
     label = f"图 {figure.number}. {figure.caption}"
     image = "../" * depth + FIGURE_PLACEHOLDER
+    # The caption sits in raw HTML, which md_in_html leaves as it is: HTML escaping
+    # there, Markdown escaping in the image's alt text.
     return (
         '<figure markdown="span">\n'
         f'  ![{escape(label)}]({image}){{ title="{escape_attribute("图片待补：" + label)}" }}\n'
-        f"  <figcaption>{escape(label)}</figcaption>\n"
+        f"  <figcaption>{html.escape(label, quote=False)}</figcaption>\n"
         "</figure>"
     )
 

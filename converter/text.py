@@ -40,6 +40,9 @@ LATIN_HAN_GLUED = re.compile(rf"[A-Za-z]{CJK_CHAR}")
 SPACED_BOUNDARY_SHARE = 0.9
 # A number standing alone at a line end ("、7" before "个国家"), not a glued marker.
 STANDALONE_NUMBER_END = re.compile(r"(?:^|[\s，。、；：（）《》“”])\d+$")
+# A code of capitals and digits ("SAE J2954", "IEEE P2030") at a line end is not a
+# glued footnote marker either: markers follow Chinese or a lowercase word.
+CODE_END = re.compile(r"(?:^|[\s，。、；：（）《》“”])[A-Z][A-Z0-9./\-]*\d$")
 # A number opening a line and followed by a space ("127 份") is not a glued marker.
 STANDALONE_NUMBER_START = re.compile(r"^\d+(?:\.\d+)? ")
 LETTER_START = re.compile(r"^[A-Za-z]")
@@ -60,7 +63,11 @@ def wrap_lost_space(before: str, after: str) -> bool:
     if CJK_END.search(before):
         return bool(LETTER_START.search(after) or STANDALONE_NUMBER_START.search(after))
     if CJK_START.search(after):
-        return bool(LETTER_END.search(before) or STANDALONE_NUMBER_END.search(before))
+        return bool(
+            LETTER_END.search(before)
+            or STANDALONE_NUMBER_END.search(before)
+            or CODE_END.search(before)
+        )
     return False
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,13 +151,6 @@ def test_the_wrapper_writes_lines_like_the_extractor() -> None:
     assert wrap("标准 IEC62208", 9) == ["标准 IEC6", "2208 "]  # mid-word
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="converter bug: text.wrap_lost_space restores the space a wrap swallowed after "
-    "a letter or a standalone number, not after a code ending in digits; 'SAE J2954' + "
-    "'标准' joins as 'SAE J2954标准' though an uppercase letter before the digits rules "
-    "out a footnote marker (MARKER only follows lowercase words)",
-)
 def test_a_code_ending_in_a_digit_keeps_its_space() -> None:
     assert paragraphs_of([EVIDENCE, "修订 SAE J2954", "标准以支持无线充电。 "]) == [
         EVIDENCE.strip(),
