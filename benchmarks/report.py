@@ -206,7 +206,8 @@ def render(data: dict[str, Any]) -> str:
         + f"; N = {', '.join(map(str, sizes))} synthetic issues "
         "(`benchmarks/generate.py`: the sample issue's articles reshuffled per issue, "
         "22 articles each). "
-        f"Converter timings are the median of {data['repeats']} runs; search timings the "
+        f"Converter runs, `make site` and the bare build are the median of {data['repeats']} "
+        f"runs (`make site` and bare in turns); search timings the "
         f"median of {data['repeats']} page loads (longest task: the maximum over them); "
         "every other figure is one run.",
         "",

@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import gzip
 import json
+import os
 import platform
 import shlex
 import shutil
@@ -209,39 +210,55 @@ def bench_converter(project: Project, results: Results, repeats: int) -> None:
         )
 
 
-def bench_site(project: Project, results: Results) -> None:
-    """`make site` (convert cold, then a strict build) against the bare build."""
+def bench_site(project: Project, results: Results, repeats: int) -> None:
+    """`make site` (convert cold, then a strict build) against the bare build.
+
+    The two are run in turns, ``repeats`` times each, and their medians compared, so
+    that a slow spell of the machine weighs on both alike."""
     n = project.n
-    _, prepare = fresh_docs(project, "docs")
     argv = convert_argv(project, "docs")  # as the Makefile: one job, no options
-    converted = project.run(argv)
-    command = project.shown(argv, prepare)
-    results.add("site_convert_s", n, converted.seconds, "s", command)
-    results.add("site_convert_rss_mb", n, converted.max_rss_mb, "MB", command)
     build = mkdocs("--strict", "--site-dir", "site")
-    built = project.run(build)
-    build_command = project.shown(build)
-    results.add("site_build_s", n, built.seconds, "s", build_command)
-    results.add("site_build_rss_mb", n, built.max_rss_mb, "MB", build_command)
-    total = converted.seconds + built.seconds
-    both = f"{command} && {project.shown(build).removeprefix('cd $P && ')}"
-    results.add("site_total_s", n, total, "s", both)
-    results.add("site_convert_share_pct", n, 100 * converted.seconds / total, "%", both)
     bare = mkdocs("--strict", "-f", "mkdocs.bare.yml", "--site-dir", "site-bare")
-    bare_built = project.run(bare)
+    converts: list[Measured] = []
+    builds: list[Measured] = []
+    bares: list[Measured] = []
+    for _ in range(repeats):
+        _, prepare = fresh_docs(project, "docs")
+        converts.append(project.run(argv))
+        builds.append(project.run(build))
+        bares.append(project.run(bare))
+    shutil.rmtree(project.folder / "site-bare")
+    command, build_command = project.shown(argv, prepare), project.shown(build)
     bare_command = project.shown(bare)
-    results.add("bare_build_s", n, bare_built.seconds, "s", bare_command)
-    results.add("bare_build_rss_mb", n, bare_built.max_rss_mb, "MB", bare_command)
-    ratio_command = f"site_total_s / bare_build_s: {both} ; {bare_command}"
-    results.add("site_vs_bare_ratio", n, total / bare_built.seconds, "×", ratio_command)
+    both = f"{command} && {build_command.removeprefix('cd $P && ')}"
+    converted = statistics.median(m.seconds for m in converts)
+    built = statistics.median(m.seconds for m in builds)
+    bare_built = statistics.median(m.seconds for m in bares)
+    total = converted + built
+    for key, runs, shown in (
+        ("site_convert", converts, command),
+        ("site_build", builds, build_command),
+        ("bare_build", bares, bare_command),
+    ):
+        samples = [m.seconds for m in runs]
+        results.add(f"{key}_s", n, statistics.median(samples), "s", shown, samples)
+        results.add(f"{key}_rss_mb", n, max(m.max_rss_mb for m in runs), "MB", shown)
+    results.add("site_total_s", n, total, "s", both)
+    results.add("site_convert_share_pct", n, 100 * converted / total, "%", both)
+    results.add(
+        "site_vs_bare_ratio",
+        n,
+        total / bare_built,
+        "×",
+        f"site_total_s / bare_build_s: {both} ; {bare_command.removeprefix('cd $P && ')}",
+    )
     results.add(
         "build_vs_bare_ratio",
         n,
-        built.seconds / bare_built.seconds,
+        built / bare_built,
         "×",
-        f"site_build_s / bare_build_s: {build_command} ; {bare_command}",
+        f"site_build_s / bare_build_s: {build_command} ; {bare_command.removeprefix('cd $P && ')}",
     )
-    shutil.rmtree(project.folder / "site-bare")
 
 
 def bench_sizes(project: Project, results: Results, page_limit_kb: float) -> None:
@@ -494,7 +511,7 @@ def bench_size(
     project = make_project(work, n)
     steps: list[tuple[str, Callable[[], None]]] = [
         ("converter", lambda: bench_converter(project, results, repeats)),
-        ("make site and the bare build", lambda: bench_site(project, results)),
+        ("make site and the bare build", lambda: bench_site(project, results, repeats)),
         ("sizes", lambda: bench_sizes(project, results, report.PAGE_LIMIT_KB)),
         ("offline edition", lambda: bench_offline(project, results)),
     ]
@@ -502,7 +519,9 @@ def bench_size(
         steps.append(("search in Chromium", lambda: bench_search(project, results, repeats)))
     steps.append(("rebuild after an edit", lambda: bench_rebuild(project, results)))
     for name, step in steps:
-        say(f"N={n}: {name}")
+        load = os.getloadavg()[0]
+        results.details.setdefault("load", []).append([n, name, round(load, 2)])
+        say(f"N={n}: {name} (load average {load:.2f})")
         step()
     shutil.rmtree(project.folder)
 

@@ -107,16 +107,33 @@ def issue_entry(issue: Issue) -> IssueEntry:
 
 
 def page(front_matter: dict[str, object], body: str) -> str:
-    """A page with YAML front matter and a checksum of everything else in it."""
-    text = front_matter_block(front_matter) + body
-    return front_matter_block({**front_matter, CHECKSUM_KEY: checksum(text)}) + body
+    """A page with YAML front matter and, as its last field, a checksum of the rest.
+
+    The checksum line is added as text (always unquoted hex), so that removing it
+    gives back exactly the text that was hashed.
+    """
+    block = front_matter_block(front_matter)
+    digest = checksum(block + body)
+    opening = block.removesuffix(FRONT_MATTER_END)
+    return f"{opening}{CHECKSUM_KEY}: {digest}\n{FRONT_MATTER_END}{body}"
+
+
+FRONT_MATTER_END = "---\n\n"
+# libyaml's emitter when PyYAML has it (much faster on big archives); the output is
+# the same as the pure-Python one's for the plain fields written here.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def front_matter_block(front_matter: dict[str, object]) -> str:
-    dumped = yaml.safe_dump(
-        front_matter, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
+    dumped = yaml.dump(
+        front_matter,
+        Dumper=SAFE_DUMPER,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1000,
     )
-    return f"---\n{dumped}---\n\n"
+    return f"---\n{dumped}{FRONT_MATTER_END}"
 
 
 def checksum(text: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -427,7 +426,6 @@ PEAK_BASE_BYTES = 100 * 2**20
 SCALING_MB = (3, 6)
 MAX_GROWTH_FOR_DOUBLE_INPUT = 2.6  # linear is 2; quadratic would be 4
 FULL_SIZE_MB = 50
-FULL_SIZE_ENV = "BULLETIN_FULL_SIZE_EXPORT"
 
 MEASURE = """
 import io, json, resource, sys, time
@@ -494,10 +492,6 @@ def test_doubling_the_input_about_doubles_time_and_memory(tmp_path: Path) -> Non
     assert large.peak / small.peak < MAX_GROWTH_FOR_DOUBLE_INPUT, report
 
 
-@pytest.mark.skipif(
-    not os.environ.get(FULL_SIZE_ENV),
-    reason=f"a {FULL_SIZE_MB} MB export took 67 s (peak RSS 574 MB) on the 2-CPU dev box, "
-    f"over this suite's 60 s budget per test; set {FULL_SIZE_ENV}=1 to run it",
-)
 def test_a_full_size_export_converts_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    """50 MB in one issue: about 75 s and 600 MB here (2 cores); bounded, not quick."""
     assert_bounded(measure(tmp_path, FULL_SIZE_MB), time_limit=180)
