@@ -58,7 +58,10 @@ class Accounting:
 
 
 def visible(text: str) -> Counter[str]:
-    return Counter(char for char in text if not char.isspace())
+    counts = Counter(text)  # counted in C; then the whitespace is dropped
+    for char in [char for char in counts if char.isspace()]:
+        del counts[char]
+    return counts
 
 
 def account(layout: Layout, issue: Issue) -> Accounting:
@@ -73,7 +76,11 @@ def account(layout: Layout, issue: Issue) -> Accounting:
     result.exported = sum(exported.values())
     kept = visible("".join(issue_texts(issue)))
     result.kept = sum(kept.values())
-    for category, chars in purposeful_removals(issue):
+    by_category: dict[str, list[str]] = {}
+    for category, text in purposeful_removals(issue):
+        by_category.setdefault(category, []).append(text)
+    for category, texts in by_category.items():
+        chars = visible("".join(texts))
         result.removed[category] += sum(chars.values())
         removed_chars += chars
     result.lost = exported - kept - removed_chars
@@ -106,10 +113,10 @@ def block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
             yield from (cell for row in (block.header, *block.rows) for cell in row)
 
 
-def purposeful_removals(issue: Issue) -> Iterator[tuple[str, Counter[str]]]:
+def purposeful_removals(issue: Issue) -> Iterator[tuple[str, str]]:
     for article in issue.articles:
         if article.authors:
-            yield "author parentheses", visible(AUTHOR_PARENTHESES)
+            yield "author parentheses", AUTHOR_PARENTHESES
         for block in article.blocks:
             if isinstance(block, Paragraph):
                 yield from marker_digits(block)
@@ -118,12 +125,12 @@ def purposeful_removals(issue: Issue) -> Iterator[tuple[str, Counter[str]]]:
             yield from marker_digits(block)
     for article in issue.articles:
         for note in article.footnotes:
-            yield "footnote number", visible(str(note.number))
+            yield "footnote number", str(note.number)
 
 
-def marker_digits(paragraph: Paragraph) -> Iterator[tuple[str, Counter[str]]]:
+def marker_digits(paragraph: Paragraph) -> Iterator[tuple[str, str]]:
     for ref in paragraph.text.notes:
-        yield "footnote marker", visible(str(ref.number))
+        yield "footnote marker", str(ref.number)
 
 
 def places_of(layout: Layout, lost: Counter[str]) -> list[int]:

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from .check import check_docs
 from .fingerprint import converter_hash, export_hash
-from .model import ConversionError, Issue, Table, Warning_
+from .model import ConversionError, Table, Warning_
 from .output import (
     CACHE_FILE,
     existing_entries,
@@ -31,7 +31,6 @@ from .render import (
     STANDARDS_TITLE,
     IssueEntry,
     issue_entry,
-    issue_folder,
     render_feed,
     render_home,
     render_issue,
@@ -53,12 +52,12 @@ class Totals:
     tables: int = 0
     warnings: int = 0
 
-    def add(self, issue: Issue, warnings: Sequence[Warning_]) -> None:
+    def add(self, converted: Converted) -> None:
         self.issues += 1
-        self.articles += len(issue.articles)
-        self.footnotes += sum(len(a.footnotes) for a in issue.articles)
-        self.tables += sum(isinstance(b, Table) for a in issue.articles for b in a.blocks)
-        self.warnings += len(warnings)
+        self.articles += converted.articles
+        self.footnotes += converted.footnotes
+        self.tables += converted.tables
+        self.warnings += len(converted.warnings)
 
 
 class Progress:
@@ -85,15 +84,36 @@ class Progress:
 
 @dataclass(frozen=True)
 class Converted:
-    issue: Issue
+    """One export converted and rendered: what the run needs of it, and no more
+    (with --jobs it comes back from a worker process)."""
+
+    issue_id: str
+    export: str  # hash of the export's bytes
+    pages: dict[str, str]
+    entry: IssueEntry
     warnings: tuple[Warning_, ...]
     report: tuple[str, ...]
+    articles: int
+    footnotes: int
+    tables: int
 
 
 def convert_path(path: Path) -> Converted:
-    draft = run_passes(path.read_bytes(), str(path))
-    assert draft.issue is not None
-    return Converted(draft.issue, draft.warnings, draft.report)
+    data = path.read_bytes()
+    draft = run_passes(data, str(path))
+    issue = draft.issue
+    assert issue is not None
+    return Converted(
+        issue_id=str(issue.id),
+        export=export_hash(data),
+        pages=render_issue(issue),
+        entry=issue_entry(issue),
+        warnings=draft.warnings,
+        report=draft.report,
+        articles=len(issue.articles),
+        footnotes=sum(len(a.footnotes) for a in issue.articles),
+        tables=sum(isinstance(b, Table) for a in issue.articles for b in a.blocks),
+    )
 
 
 def convert_files(paths: Sequence[Path], progress: Progress, jobs: int = 1) -> list[Converted]:
@@ -118,9 +138,9 @@ def convert_files(paths: Sequence[Path], progress: Progress, jobs: int = 1) -> l
 EXTRA_NAV = (("标签", "tags.md"), (STANDARDS_TITLE, STANDARDS_PAGE))
 
 
-def archive_pages(out_dir: Path, issues: list[Issue], site_url: str) -> dict[str, str]:
+def archive_pages(out_dir: Path, fresh: list[IssueEntry], site_url: str) -> dict[str, str]:
     entries: dict[str, IssueEntry] = {e.issue: e for e in existing_entries(out_dir)}
-    entries.update((str(issue.id), issue_entry(issue)) for issue in issues)
+    entries.update((entry.issue, entry) for entry in fresh)
     extra = [
         (title, path)
         for title, path in EXTRA_NAV
@@ -193,7 +213,7 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         reuse = not (args.force or args.report or args.reconvert)
         paths, unchanged = split_unchanged([Path(p) for p in args.inputs], out_dir, reuse)
         converted = convert_files(paths, Progress(err, len(paths)), jobs)
-        issue_of = {path: str(r.issue.id) for path, r in zip(paths, converted, strict=True)}
+        issue_of = {path: result.issue_id for path, result in zip(paths, converted, strict=True)}
         check_unique_issues({**unchanged, **issue_of})
     except ConversionError as error:
         err.write(f"error: {error}\n")
@@ -201,28 +221,25 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as error:
         err.write(f"error: {error}\n")
         return 1
-    issues = [result.issue for result in converted]
     warnings = [warning for result in converted for warning in result.warnings]
     if args.report:
         for path, result in zip(paths, converted, strict=True):
             err.write(f"{path}: characters " + "; ".join(result.report) + "\n")
     pages: dict[str, str] = {}
+    fresh_ids = {result.issue_id for result in converted}
     recorded = {
         export: entry
         for export, entry in recorded_exports(out_dir).items()
-        if entry[0] not in {str(r.issue.id) for r in converted}
+        if entry[0] not in fresh_ids
     }
-    for path, result in zip(paths, converted, strict=True):
-        pages.update(render_issue(result.issue))
-        recorded[export_hash(path.read_bytes())] = (
-            str(result.issue.id),
-            converter_hash(),
-            len(result.issue.articles) + 1,
-        )
-        totals.add(result.issue, result.issue.warnings)
+    for result in converted:
+        pages.update(result.pages)
+        recorded[result.export] = (result.issue_id, converter_hash(), len(result.pages))
+        totals.add(result)
     pages[CACHE_FILE] = render_cache(recorded)
-    pages.update(archive_pages(out_dir, issues, args.site_url or configured_site_url(out_dir)))
-    folders = tuple(issue_folder(issue) for issue in issues)
+    site_url = args.site_url or configured_site_url(out_dir)
+    pages.update(archive_pages(out_dir, [result.entry for result in converted], site_url))
+    folders = tuple(result.issue_id.replace("-", "/") for result in converted)
     plan = plan_writes(out_dir, pages, force=args.force, folders=folders)
     write_atomically(out_dir, plan.write, tuple(plan.remove))
     for warning in warnings[:MAX_WARNINGS_SHOWN]:
