@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.search import OTHER_QUERY
+
 ROOT = Path(__file__).resolve().parent.parent
 # The issue's targets.
 CONVERT_SHARE_MAX_PCT = 5.0  # conversion's share of `make site`'s wall time
@@ -41,6 +43,8 @@ SIZE_ROWS = {
     "site_build_rss_mb": "`make site`: build peak RSS",
     "site_total_s": "`make site`: total",
     "site_convert_share_pct": "`make site`: conversion's share",
+    "site_convert_cached_s": "convert again, nothing changed (cache used)",
+    "site_convert_nocache_s": "convert again, pages present, no cache (a fresh clone)",
     "bare_build_s": "bare MkDocs + Material build (same Markdown)",
     "bare_build_rss_mb": "bare build peak RSS",
     "site_vs_bare_ratio": "`make site` total / bare build",
@@ -75,6 +79,16 @@ SEARCH_COLUMNS = {
     "hosted": "hosted (Material, lunr)",
     "offline": "offline, file:// (Material)",
     "pagefind": "Pagefind (comparison)",
+    "pagefind_other": f"Pagefind, query {OTHER_QUERY}",
+}
+PROFILE_ROWS = {
+    "markdown": "Markdown to HTML (`_populate_page`)",
+    "templates": "Jinja templates (`Template.render`)",
+    "templates_nav": "… of which Material's `partials/nav.html`",
+    "search_plugin": "search plugin hooks",
+    "search_jieba": "… of which jieba segmentation",
+    "tags_plugin": "tags plugin hooks",
+    "write_files": "writing the HTML files",
 }
 EXTRA_ROWS = {
     "pagefind_index_s": "Pagefind: indexing the built site",
@@ -174,7 +188,7 @@ def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
 def number(measured: float | None, unit: str = "") -> str:
     if measured is None:
         return "—"
-    if unit in ("pages", "ms") or abs(measured) >= 100:
+    if unit in ("pages", "ms", "results") or abs(measured) >= 100:
         text = f"{measured:,.0f}"
     elif abs(measured) >= 10:
         text = f"{measured:.1f}"
@@ -260,7 +274,8 @@ def render(data: dict[str, Any]) -> str:
     for key, label in EXTRA_ROWS.items():
         found = table.get((key, top))
         if found:
-            lines.append(f"| {label} | {number(found['value'], found['unit'])} | | |")
+            blank = " |" * (len(SEARCH_COLUMNS) - 1)
+            lines.append(f"| {label} | {number(found['value'], found['unit'])} |{blank}")
     lines.append("")
     for column, label in SEARCH_COLUMNS.items():
         search = data["details"].get(f"{column}_search")
@@ -273,6 +288,30 @@ def render(data: dict[str, Any]) -> str:
             )
     for error in data["details"].get("errors", []):
         lines.append(f"- **failed**: {error}")
+    if ("profile_site_build_s", top) in table:
+        lines += [
+            "",
+            f"## Where `mkdocs build` spends its time, at N = {top} (cProfile)",
+            "",
+            "Each part's share of the profiled build (cumulative time; parts marked … are "
+            "inside the one above). Profiling slows the build about twofold: read the "
+            "shares, not the seconds.",
+            "",
+            "| part | `mkdocs.yml` (the site) | bare build |",
+            "|---|---|---|",
+        ]
+        builds = [table.get((f"profile_{name}_build_s", top)) for name in ("site", "bare")]
+        lines.append(
+            "| the whole build, profiled | "
+            + " | ".join(number(b["value"], "s") if b else "—" for b in builds)
+            + " |"
+        )
+        for part, label in PROFILE_ROWS.items():
+            cells = []
+            for name in ("site", "bare"):
+                found = table.get((f"profile_{name}_{part}_pct", top))
+                cells.append(number(found["value"], "%") if found else "—")
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += [
         "",
         "## Commands",
@@ -313,6 +352,11 @@ METHOD = """## How the figures are taken
   the plain `search` plugin, no tags plugin, no overrides, no Markdown extensions,
   no extra CSS; it INHERITs the converter's `docs/.nav.yml`, so both builds have the
   same navigation.
+- **Converting again**: after those runs, the converter on the converted `docs/`
+  with its cache (nothing to convert), then with `docs/.convert-cache.json` removed
+  (the pages are committed, the cache is not: a fresh clone, as in CI).
+- **Where the time goes**: one `python -m cProfile -m mkdocs build` of each
+  configuration at the largest N, read by `benchmarks/profile.py`.
 - **Rebuild**: one article page gets a line appended, then `mkdocs build --strict`
   runs again; then it is edited again and built with `--dirty` (MkDocs 1.6.1 has
   the option: it skips pages whose source is older than their HTML). The search index
@@ -333,6 +377,8 @@ METHOD = """## How the figures are taken
   --site site` with its defaults indexes the built site (whole `<body>` of every page);
   a test page imports `pagefind/pagefind.js`, runs the query at load and shows the
   first result's title (its data fragment loaded): no typing and no UI debounce.
+  When the query has no result the page says so, and the time is the time to that
+  answer; Pagefind is also timed with a second query, a word of the first.
 """
 
 

@@ -11,7 +11,7 @@ hosted, offline from file://, and Pagefind as a comparison. Results go to
 (``benchmarks.report``).
 
 Usage: python -m benchmarks.run [--sizes 12 120 240] [--quick] [--results FILE]
-       [--markdown FILE] [--work DIR]
+       [--markdown FILE] [--work DIR] [--keep]
 
 ``--quick`` measures every figure once (no repetitions); with ``--sizes 2`` it is the
 smoke run that ``tests/test_bench.py`` keeps from rotting.
@@ -37,9 +37,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmarks import report
+from benchmarks import profile, report
 from benchmarks.measure import Measured, run
-from benchmarks.search import QUERY, SearchRun, first_result
+from benchmarks.search import OTHER_QUERY, QUERY, SearchRun, first_result
 from tests.browser import chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,9 +49,10 @@ PROJECT_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "overrides", "data")
 STATIC_DOCS = ("assets", "stylesheets", "tags.md")
 STATIC_COPY = "static-docs"  # the hand-made docs, copied into each fresh docs folder
 DEFAULT_SIZES = (12, 120, 240)
-# Timed runs of each converter command (the median is reported) and of each search.
+# Timed runs of each converter command, of `make site` and the bare build, and of
+# each search (the median is reported); --quick runs each once.
 REPEATS = 3
-# The page a reader lands on, and the article edited for the incremental rebuild.
+# The article of the first issue edited for the incremental rebuild, and the edit.
 EDITED_PAGE = "01.md"
 EDIT = "\n\n（基准测试：编辑后重新构建。）\n"
 # The same Markdown built by MkDocs + Material with nothing of the project's own:
@@ -228,6 +229,19 @@ def bench_site(project: Project, results: Results, repeats: int) -> None:
         builds.append(project.run(build))
         bares.append(project.run(bare))
     shutil.rmtree(project.folder / "site-bare")
+    # The converter again on the converted docs: with its cache (nothing to convert),
+    # and without it, as in a fresh clone (the pages are committed, the cache is not).
+    cached = project.run(argv)
+    results.add("site_convert_cached_s", n, cached.seconds, "s", project.shown(argv))
+    (project.folder / "docs" / ".convert-cache.json").unlink()
+    uncached = project.run(argv)
+    results.add(
+        "site_convert_nocache_s",
+        n,
+        uncached.seconds,
+        "s",
+        project.shown(argv, "rm docs/.convert-cache.json && "),
+    )
     command, build_command = project.shown(argv, prepare), project.shown(build)
     bare_command = project.shown(bare)
     both = f"{command} && {build_command.removeprefix('cd $P && ')}"
@@ -387,7 +401,8 @@ PAGEFIND_HTML = """<!doctype html>
 <body><ul id="results"></ul>
 <script type="module">
 const pagefind = await import("./pagefind/pagefind.js");
-const search = await pagefind.search(%s);
+const query = new URLSearchParams(location.search).get("q") || %s;
+const search = await pagefind.search(query);
 const item = document.createElement("li");
 item.className = "pagefind-result";
 item.dataset.count = search.results.length;
@@ -454,6 +469,11 @@ def bench_search(project: Project, results: Results, repeats: int) -> None:
             f"pagefind.search({QUERY!r}) and shows the first result (or that there is none): "
             + shown_url.format(url=f"http://127.0.0.1:PORT/{PAGEFIND_PAGE}"),
         ),
+        (
+            "pagefind_other",
+            lambda base: (f"{base}{PAGEFIND_PAGE}?q={OTHER_QUERY}", site, False),
+            f"as for Pagefind, with /{PAGEFIND_PAGE}?q={OTHER_QUERY}",
+        ),
     )
     with chromium() as browser, serve(site) as base:
         results.details["chromium"] = browser.version
@@ -475,6 +495,26 @@ def bench_search(project: Project, results: Results, repeats: int) -> None:
         "MB",
         f"{pagefind_command} && du -s --bytes site/pagefind",
     )
+
+
+# --- where the build time goes (largest N only) ----------------------------------------
+
+
+def bench_profile(project: Project, results: Results) -> None:
+    """cProfile one site build and one bare build; each part's share of the build."""
+    for name, config in (("site", "mkdocs.yml"), ("bare", "mkdocs.bare.yml")):
+        stats = project.folder / f"profile-{name}.out"
+        argv = python("-m", "cProfile", "-o", stats.name, "-m", "mkdocs", "build", "-q")
+        argv += ["-f", config, "--site-dir", "site-profile"]
+        project.run(argv)
+        found = profile.parts(stats)
+        command = project.shown(argv) + f" && python -m benchmarks.profile {stats.name}"
+        results.add(f"profile_{name}_build_s", project.n, found["build"], "s", command)
+        for part, seconds in found.items():
+            if part != "build":
+                share = 100 * seconds / found["build"]
+                results.add(f"profile_{name}_{part}_pct", project.n, share, "%", command)
+        shutil.rmtree(project.folder / "site-profile")
 
 
 # --- the whole run ------------------------------------------------------------------
@@ -506,7 +546,13 @@ def versions() -> dict[str, str]:
 
 
 def bench_size(
-    work: Path, n: int, largest: bool, repeats: int, results: Results, say: Callable[[str], None]
+    work: Path,
+    n: int,
+    largest: bool,
+    repeats: int,
+    results: Results,
+    say: Callable[[str], None],
+    keep: bool = False,
 ) -> None:
     project = make_project(work, n)
     steps: list[tuple[str, Callable[[], None]]] = [
@@ -517,13 +563,15 @@ def bench_size(
     ]
     if largest:
         steps.append(("search in Chromium", lambda: bench_search(project, results, repeats)))
+        steps.append(("where the build time goes", lambda: bench_profile(project, results)))
     steps.append(("rebuild after an edit", lambda: bench_rebuild(project, results)))
     for name, step in steps:
         load = os.getloadavg()[0]
         results.details.setdefault("load", []).append([n, name, round(load, 2)])
         say(f"N={n}: {name} (load average {load:.2f})")
         step()
-    shutil.rmtree(project.folder)
+    if not keep:
+        shutil.rmtree(project.folder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -533,6 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "results.json")
     parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch projects")
     args = parser.parse_args(argv)
     repeats = 1 if args.quick else REPEATS
     sizes = sorted(set(args.sizes))
@@ -545,10 +594,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[{elapsed:7.1f} s] {message}", file=sys.stderr, flush=True)
 
     for n in sizes:
-        bench_size(work, n, n == sizes[-1], repeats, results, say)
+        bench_size(work, n, n == sizes[-1], repeats, results, say, args.keep)
         write(args, results, sizes, repeats, started)  # what is measured so far
     say(f"done: {args.results}, {args.markdown}")
-    if args.work is None:
+    if args.work is None and not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

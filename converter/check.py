@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from .model import Warning_
 from .vocabulary import load_sections, load_tag_names
 
 ARTICLE_PAGE = re.compile(r"^(\d{4})/(\d{2})/\d{2,}\.md$")
@@ -34,14 +35,8 @@ RAW_MARKUP = re.compile(r"[<>]|&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)")
 REQUIRED_ARTICLE_FIELDS = ("title", "date", "issue", "section", "authors", "tags", "slug")
 
 
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+# A problem found in the docs folder has the shape of a converter warning.
+Problem = Warning_
 
 
 @dataclass(frozen=True)

@@ -1,54 +1,31 @@
 """Screenshot pages of a built site at desktop and phone widths (for reviewing).
 
-Usage: python scripts/screenshot.py SITE_DIR OUT_DIR PAGE...   (PAGE like 2023/07/01/)
+Usage: python -m scripts.screenshot SITE_DIR OUT_DIR PAGE...   (PAGE like 2023/07/01/)
+Uses the tests' browser helpers: Debian's Chromium, a local server.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from tests.browser import DESKTOP, PHONE, chromium, serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 
 def main() -> None:
     site, out, pages = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]
     out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, (width, height) in SIZES.items():
-            context = browser.new_context(viewport={"width": width, "height": height})
-            tab = context.new_page()
+    with serve(site) as base, chromium() as browser:
+        for name, viewport in SIZES.items():
+            tab = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
             for path in pages:
                 tab.goto(base + path)
                 tab.wait_for_load_state("networkidle")
                 slug = path.strip("/").replace("/", "-") or "home"
-                tab.screenshot(path=str(out / f"{slug}-{name}.png"), full_page=False)
-            context.close()
-        browser.close()
-    server.shutdown()
+                tab.screenshot(path=str(out / f"{slug}-{name}.png"))
+            tab.close()
 
 
 if __name__ == "__main__":

@@ -53,6 +53,9 @@ def expected_keys() -> list[str]:
     for column in report.SEARCH_COLUMNS:
         keys += [f"{column}_{row}" for row in report.SEARCH_ROWS if row != "index_loaded_ms"]
     keys += ["hosted_index_loaded_ms", *report.EXTRA_ROWS]
+    for name in ("site", "bare"):
+        keys += [f"profile_{name}_build_s"]
+        keys += [f"profile_{name}_{part}_pct" for part in report.PROFILE_ROWS]
     return keys
 
 
