@@ -279,13 +279,16 @@ def render_home(entries: Iterable[IssueEntry]) -> str:
 
 
 def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
+    """A year's issues, each with its sections and article counts (the issue's own
+    page lists the articles: a year page listing them all outgrows a page)."""
     parts = []
     for entry in sorted(entries, key=lambda e: e.issue, reverse=True):
         number = entry.issue[5:]
-        links = "\n".join(
-            f"- [{escape(a.title)}]({a.path.split('/', 1)[1]})" for a in entry.articles
+        sections = Counter(a.section or LOST_SECTION_LABEL for a in entry.articles)
+        listing = " · ".join(f"{escape(name)} {count} 篇" for name, count in sections.items())
+        parts.append(
+            f"## [{entry.title}]({number}/index.md)\n\n{len(entry.articles)} 篇文章：{listing}"
         )
-        parts.append(f"## [{entry.title}]({number}/index.md)\n\n{links}")
     return page({"title": f"{year} 年", **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
 
 
