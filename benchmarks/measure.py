@@ -1,12 +1,16 @@
 """Run one command as a child process: its wall time and its peak memory.
 
 Takes an argv and a working folder, gives a ``Measured``: wall-clock seconds, the
-peak resident set of its largest process (``ru_maxrss`` from ``os.wait4``, which on
-Linux covers the child and every descendant it waited for, as the largest single
-process, not their sum), and the peak of the whole process tree's resident set,
-summed over its processes as sampled from /proc (what a pool of worker processes
-holds at once). The command's output goes to a log file, named in the error when it
-fails.
+peak resident set of its largest process, and the peak of the whole process tree's
+resident set summed over its processes (what a pool of worker processes holds at
+once). Both are read from /proc every SAMPLE_EVERY_S while the command runs: the
+largest process's from its high-water mark (VmHWM, which a late sample still sees),
+the tree's from the sum of VmRSS (a peak between two samples can be missed).
+
+Not ``ru_maxrss``: Python starts a child with vfork, and Linux records the
+parent's high-water mark in the child's ``ru_maxrss`` when the child execs, so for a
+command smaller than the benchmark process it reports the benchmark's own memory.
+The command's output goes to a log file, named in the error when it fails.
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ from pathlib import Path
 
 # How often the process tree's memory is sampled; a peak shorter than this can be missed.
 SAMPLE_EVERY_S = 0.05
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 @dataclass(frozen=True)
@@ -50,36 +53,46 @@ def parents() -> dict[int, int]:
     return found
 
 
-def rss_kb(pid: int) -> int:
+def memory_kb(pid: int) -> tuple[int, int]:
+    """(VmHWM, VmRSS) of a process in kB; zeros for one that is gone."""
+    found = {"VmHWM:": 0, "VmRSS:": 0}
     try:
-        with open(f"/proc/{pid}/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * PAGE_KB
-    except (OSError, IndexError, ValueError):
-        return 0
+        with open(f"/proc/{pid}/status", "rb") as status:
+            for line in status.read().decode().splitlines():
+                name, _, rest = line.partition("\t")
+                if name in found:
+                    found[name] = int(rest.split()[0])
+    except (OSError, ValueError, IndexError):
+        pass
+    return found["VmHWM:"], found["VmRSS:"]
 
 
-def tree_rss_kb(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, summed."""
+def tree_memory_kb(root: int) -> tuple[int, int]:
+    """The largest VmHWM among ``root`` and its descendants, and their VmRSS summed."""
     children: dict[int, list[int]] = {}
     for pid, parent in parents().items():
         children.setdefault(parent, []).append(pid)
-    total, stack = 0, [root]
+    largest, total, stack = 0, 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss_kb(pid)
+        high, resident = memory_kb(pid)
+        largest, total = max(largest, high), total + resident
         stack.extend(children.get(pid, ()))
-    return total
+    return largest, total
 
 
 def run(argv: Sequence[str], cwd: Path, log: Path) -> Measured:
     """Run ``argv`` in ``cwd``, output appended to ``log``; raise if it fails."""
-    peak_tree = 0
+    peak_process = peak_tree = 0
     done = threading.Event()
 
     def sample(pid: int) -> None:
-        nonlocal peak_tree
-        while not done.wait(SAMPLE_EVERY_S):
-            peak_tree = max(peak_tree, tree_rss_kb(pid))
+        nonlocal peak_process, peak_tree
+        while True:
+            largest, total = tree_memory_kb(pid)
+            peak_process, peak_tree = max(peak_process, largest), max(peak_tree, total)
+            if done.wait(SAMPLE_EVERY_S):
+                return
 
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("a", encoding="utf-8") as output:
@@ -89,12 +102,10 @@ def run(argv: Sequence[str], cwd: Path, log: Path) -> Measured:
         child = subprocess.Popen(list(argv), cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
         sampler = threading.Thread(target=sample, args=(child.pid,), daemon=True)
         sampler.start()
-        _, status, usage = os.wait4(child.pid, 0)
+        returncode = child.wait()
         seconds = time.perf_counter() - start
         done.set()
         sampler.join()
-        child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise CommandFailed(f"{' '.join(argv)} exited {child.returncode}; see {log}")
-    largest = usage.ru_maxrss  # kB on Linux
-    return Measured(seconds, largest / 1024, max(peak_tree, largest) / 1024)
+    if returncode != 0:
+        raise CommandFailed(f"{' '.join(argv)} exited {returncode}; see {log}")
+    return Measured(seconds, peak_process / 1024, max(peak_tree, peak_process) / 1024)
