@@ -324,9 +324,10 @@ def render(data: dict[str, Any]) -> str:
         "```",
         "",
         "`python` is the repository's `.venv/bin/python`. Times are wall-clock times of "
-        "the last command of each line (the `rm`/`cp`/`printf` before it prepares); peak "
-        "RSS is `ru_maxrss` of the command's largest process (`os.wait4`), and for "
-        "`--jobs 0` also the sum over its processes sampled every 50 ms from /proc.",
+        "the last command of each line (the `rm`/`cp`/`printf` before it prepares). Peak "
+        "RSS is the high-water mark (VmHWM) of the command's largest process, and for "
+        "`--jobs 0` also the sum of VmRSS over its processes, both sampled every 50 ms "
+        "from /proc (`benchmarks/measure.py` says why not `ru_maxrss`).",
         "",
         "| figures | command |",
         "|---|---|",
@@ -359,7 +360,8 @@ METHOD = """## How the figures are taken
   configuration at the largest N, read by `benchmarks/profile.py`.
 - **Rebuild**: one article page gets a line appended, then `mkdocs build --strict`
   runs again; then it is edited again and built with `--dirty` (MkDocs 1.6.1 has
-  the option: it skips pages whose source is older than their HTML). The search index
+  the option: it skips pages whose source is older than their HTML; it always warns
+  that navigation may be inaccurate, so it cannot run with `--strict`). The search index
   after the `--dirty` build is counted: MkDocs builds only the changed pages, so the
   search plugin indexes only those.
 - **Page sizes**: every `*.html` of the built site.
