@@ -203,6 +203,26 @@ def verdict(target: dict[str, Any]) -> str:
     return "**met**" if target["met"] else "**not met**"
 
 
+def load_note(data: dict[str, Any], sizes: list[int]) -> str:
+    """The 1-minute load average as each size's steps started: was the machine quiet?"""
+    load: list[list[Any]] = data["details"].get("load", [])
+    if not load:
+        return "Load average: not recorded."
+    ranges = []
+    for n in sizes:
+        values = [entry[2] for entry in load if entry[0] == n]
+        if values:
+            ranges.append(f"N={n}: {min(values):.2f}–{max(values):.2f}")
+    return (
+        "1-minute load average as each step started: " + "; ".join(ranges) + ". The "
+        "benchmark itself keeps about one core busy (two during `--jobs 0` and while "
+        "Chromium and the server both work), and the average trails by about a minute, "
+        "so a load near 1 is a quiet machine; near 2 or above, either the step before "
+        "used both cores or something else ran, and a step's timings may be inflated "
+        "(see the samples in results.json)."
+    )
+
+
 def render(data: dict[str, Any]) -> str:
     sizes: list[int] = data["sizes"]
     top = sizes[-1]
@@ -229,6 +249,8 @@ def render(data: dict[str, Any]) -> str:
         f"(`free -g`), {machine['os']}. "
         + ", ".join(f"{name} {version}" for name, version in versions.items())
         + ".",
+        "",
+        load_note(data, sizes),
         "",
         f"## Targets (the issue's), at N = {top}",
         "",
@@ -357,7 +379,7 @@ METHOD = """## How the figures are taken
   with its cache (nothing to convert), then with `docs/.convert-cache.json` removed
   (the pages are committed, the cache is not: a fresh clone, as in CI).
 - **Where the time goes**: one `python -m cProfile -m mkdocs build` of each
-  configuration at the largest N, read by `benchmarks/profile.py`.
+  configuration at the largest N, read by `benchmarks/buildprofile.py`.
 - **Rebuild**: one article page gets a line appended, then `mkdocs build --strict`
   runs again; then it is edited again and built with `--dirty` (MkDocs 1.6.1 has
   the option: it skips pages whose source is older than their HTML; it always warns

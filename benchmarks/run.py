@@ -37,7 +37,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmarks import profile, report
+from benchmarks import buildprofile, report
 from benchmarks.measure import Measured, run
 from benchmarks.search import OTHER_QUERY, QUERY, SearchRun, first_result
 from tests.browser import chromium, serve
@@ -507,8 +507,11 @@ def bench_profile(project: Project, results: Results) -> None:
         argv = python("-m", "cProfile", "-o", stats.name, "-m", "mkdocs", "build", "-q")
         argv += ["-f", config, "--site-dir", "site-profile"]
         project.run(argv)
-        found = profile.parts(stats)
-        command = project.shown(argv) + f" && python -m benchmarks.profile {stats.name}"
+        found = buildprofile.parts(stats)
+        command = (
+            project.shown(argv)
+            + f" && (cd $REPO && python -m benchmarks.buildprofile $P/{stats.name})"
+        )
         results.add(f"profile_{name}_build_s", project.n, found["build"], "s", command)
         for part, seconds in found.items():
             if part != "build":
