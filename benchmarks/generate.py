@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from converter.layout import read_layout
 from converter.model import LineKind, Source
-from converter.pipeline import run_passes
+from converter.passes import run_passes
+from converter.passes.layout import read_layout
 
 FIRST_YEAR = 2004
 HEADER = re.compile(r"\d{4}\s*年第\s*\d{1,2}\s*期")

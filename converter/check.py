@@ -11,24 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .model import Warning_
+from .patterns import PAGE_NUMBER, RUNNING_HEADER
+from .site.front_matter import FrontMatterError, has_front_matter, split_page
+from .site.paths import ARTICLE_PAGE, ISSUE_PAGE
 from .vocabulary import load_sections, load_tag_names
 
-ARTICLE_PAGE = re.compile(r"^(\d{4})/(\d{2})/\d{2,}\.md$")
-ISSUE_PAGE = re.compile(r"^(\d{4})/(\d{2})/index\.md$")
 ISSUE_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
-RUNNING_HEADER = re.compile(r"^\s*\d{4}\s*年第\s*\d{1,2}\s*期\s*$")
-BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
 ESCAPED_PIPE = re.compile(r"\\\|")
 # In a title, < and > and a bare & would be markup (MkDocs prints titles as HTML).
 RAW_MARKUP = re.compile(r"[<>]|&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)")
@@ -50,6 +46,9 @@ class PageText:
     raw_front: str = ""  # the front matter's text (its first line is the page's line 2)
 
 
+PageCheck = Callable[[PageText], Iterator[Problem]]
+
+
 def check_docs(docs: Path, data_dir: Path | None = None) -> list[Problem]:
     sections = load_sections(data_dir)
     tags = load_tag_names(data_dir)
@@ -57,58 +56,44 @@ def check_docs(docs: Path, data_dir: Path | None = None) -> list[Problem]:
     slugs: dict[str, str] = {}
     for path in sorted(docs.rglob("*.md")):
         relative = path.relative_to(docs).as_posix()
-        shown = path.as_posix()
-        text = path.read_text(encoding="utf-8")
-        page, front_problem = split_page(shown, relative, text)
-        if front_problem:
-            problems.append(front_problem)
+        page = read_page(path.as_posix(), relative, path.read_text(encoding="utf-8"))
+        if isinstance(page, Problem):
+            problems.append(page)
             continue
-        assert page is not None
         if ARTICLE_PAGE.match(relative):
             problems.extend(check_article_front_matter(page, sections, tags))
-            slug = page.front.get("slug")
-            if isinstance(slug, str):
-                if slug in slugs:
-                    problems.append(
-                        Problem(
-                            shown,
-                            page.front_lines.get("slug", 1),
-                            f"slug '{slug}' is also used by {slugs[slug]}",
-                        )
-                    )
-                slugs.setdefault(slug, shown)
-        problems.extend(check_footnotes(page))
-        problems.extend(check_furniture(page))
-        problems.extend(check_tables(page))
+            problems.extend(check_slug(page, slugs))
+        for check in (check_footnotes, check_furniture, check_tables):
+            problems.extend(check(page))
     return problems
 
 
-def split_page(shown: str, relative: str, text: str) -> tuple[PageText | None, Problem | None]:
-    lines = text.split("\n")
-    if not lines or lines[0] != "---":
-        if ARTICLE_PAGE.match(relative) or ISSUE_PAGE.match(relative):
-            return None, Problem(shown, 1, "front matter missing: the page must start with '---'")
-        return PageText(shown, relative, {}, {}, text, 1), None
+def read_page(shown: str, relative: str, text: str) -> PageText | Problem:
+    """The page split into front matter and body, or the problem that stops that."""
+    if not has_front_matter(text) and (ARTICLE_PAGE.match(relative) or ISSUE_PAGE.match(relative)):
+        return Problem(shown, 1, "front matter missing: the page must start with '---'")
     try:
-        end = lines.index("---", 1)
-    except ValueError:
-        return None, Problem(shown, 1, "front matter not closed: no second '---' line")
-    raw = "\n".join(lines[1:end])
-    try:
-        front = yaml.safe_load(raw) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        return None, Problem(shown, line, f"front matter is not valid YAML: {error}")
-    if not isinstance(front, dict):
-        return None, Problem(shown, 2, "front matter must be a mapping of fields")
-    front_lines = {
-        match.group(1): number
-        for number, line in enumerate(lines[1:end], start=2)
-        if (match := re.match(r"^([A-Za-z_]+):", line))
-    }
-    body = "\n".join(lines[end + 1 :])
-    return PageText(shown, relative, front, front_lines, body, end + 2, raw), None
+        split = split_page(text)
+    except FrontMatterError as error:
+        return Problem(shown, error.line, error.message)
+    front_lines = {name: split.field_line(name) for name in split.fields if isinstance(name, str)}
+    return PageText(
+        shown, relative, split.fields, front_lines, split.body, split.body_line, split.raw
+    )
+
+
+def check_slug(page: PageText, slugs: dict[str, str]) -> Iterator[Problem]:
+    """Slugs name the pages' URLs: two pages may not share one."""
+    slug = page.front.get("slug")
+    if not isinstance(slug, str):
+        return
+    if slug in slugs:
+        yield Problem(
+            page.path,
+            page.front_lines.get("slug", 1),
+            f"slug '{slug}' is also used by {slugs[slug]}",
+        )
+    slugs.setdefault(slug, page.path)
 
 
 def check_article_front_matter(
@@ -228,7 +213,7 @@ def check_furniture(page: PageText) -> Iterator[Problem]:
     for number, line in body_lines(page):
         if RUNNING_HEADER.match(line):
             yield Problem(page.path, number, "leftover running header (page furniture)")
-        elif BARE_NUMBER.match(line):
+        elif PAGE_NUMBER.match(line):
             yield Problem(page.path, number, "a line holding only a number (page number?)")
 
 
@@ -245,3 +230,16 @@ def check_tables(page: PageText) -> Iterator[Problem]:
             yield Problem(
                 page.path, number, f"table row has {cells} cells where the header has {width}"
             )
+
+
+# What the converter itself checks on every page it renders, before writing any:
+# the structure it builds (footnotes and tables), not the editors' vocabularies.
+RENDERED_PAGE_CHECKS: tuple[PageCheck, ...] = (check_footnotes, check_tables)
+
+
+def check_rendered(relative: str, text: str) -> list[Problem]:
+    """Problems in a page the converter rendered (named by its path in docs/)."""
+    page = read_page(relative, relative, text)
+    if isinstance(page, Problem):
+        return [page]
+    return [problem for check in RENDERED_PAGE_CHECKS for problem in check(page)]

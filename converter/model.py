@@ -8,7 +8,8 @@ name ``file:line``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -180,15 +181,26 @@ class Article:
         return f"{self.ordinal:02d}"
 
 
+def article_texts(article: Article) -> Iterator[str]:
+    """The article's text, block by block: paragraphs, subheadings, captions, cells."""
+    for block in article.blocks:
+        if isinstance(block, Paragraph):
+            yield block.text.value
+        elif isinstance(block, Subheading):
+            yield block.text
+        elif isinstance(block, Figure):
+            yield block.caption
+        elif isinstance(block, Table):
+            yield block.caption
+            yield from (cell for row in (block.header, *block.rows) for cell in row)
+
+
 @dataclass(frozen=True)
 class Issue:
     id: IssueId
     source: Source
     summary: tuple[Block, ...]
     articles: tuple[Article, ...]
-    warnings: tuple[Warning_, ...] = field(default=())
-    # Every footnote definition of the issue (each also sits on its article).
-    footnotes: tuple[Footnote, ...] = ()
     headings: tuple[str, ...] = ()  # the section headings as they stood in the export
 
 
@@ -200,7 +212,9 @@ class Draft:
     data: bytes
     source: Source | None = None
     layout: Layout | None = None
+    # Does this export space Chinese from Latin text inside lines? Decided once per
+    # document by the paragraphs pass; every later join of wrapped lines follows it.
+    spaced: bool = True
     paragraphs: tuple[Paragraph, ...] = ()
     issue: Issue | None = None
-    warnings: tuple[Warning_, ...] = ()
     report: tuple[str, ...] = ()  # the character accounting, one line per category

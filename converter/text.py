@@ -5,23 +5,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .patterns import HAN
+
 # Full-width punctuation carries its own spacing; a space next to it is an artefact.
 FULLWIDTH_PUNCTUATION = "，。、；：？！“”‘’（）《》【】「」『』…—～·"
 SPACE_AROUND_FULLWIDTH = re.compile(
     rf"(?<=[{FULLWIDTH_PUNCTUATION}]) +| +(?=[{FULLWIDTH_PUNCTUATION}])"
 )
-CJK_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 # Justified text spreads single characters apart ("与 电 池 热 失"). Three single
 # characters in a row never occur in normal prose; two do in padded names ("付 豪").
 JUSTIFIED_MIN_RUN = 3
 JUSTIFIED_RUN = re.compile(
-    rf"(?<![^\s]){CJK_CHAR}(?: {CJK_CHAR}(?![^\s\-，。、；：）])){{{JUSTIFIED_MIN_RUN - 1},}}"
+    rf"(?<![^\s]){HAN}(?: {HAN}(?![^\s\-，。、；：）])){{{JUSTIFIED_MIN_RUN - 1},}}"
 )
 MULTIPLE_SPACES = re.compile(r" {2,}")
-
-
-def is_cjk(char: str) -> bool:
-    return bool(re.match(CJK_CHAR, char)) or char in FULLWIDTH_PUNCTUATION
 
 
 def display_width(text: str) -> int:
@@ -31,10 +28,10 @@ def display_width(text: str) -> int:
 
 # Inside a line the bulletin always spaces Chinese from Latin words and numbers
 # ("ITU 标准"), but the extractor drops that space where a line wraps between them.
-HAN_THEN_LATIN = re.compile(rf"{CJK_CHAR} [A-Za-z0-9]")
-HAN_LATIN_GLUED = re.compile(rf"{CJK_CHAR}[A-Za-z]")
-LATIN_THEN_HAN = re.compile(rf"[A-Za-z0-9] {CJK_CHAR}")
-LATIN_HAN_GLUED = re.compile(rf"[A-Za-z]{CJK_CHAR}")
+HAN_THEN_LATIN = re.compile(rf"{HAN} [A-Za-z0-9]")
+HAN_LATIN_GLUED = re.compile(rf"{HAN}[A-Za-z]")
+LATIN_THEN_HAN = re.compile(rf"[A-Za-z0-9] {HAN}")
+LATIN_HAN_GLUED = re.compile(rf"[A-Za-z]{HAN}")
 # Share of spaced Chinese/Latin boundaries inside lines above which a document is
 # taken to space them everywhere, line wraps included.
 SPACED_BOUNDARY_SHARE = 0.9
@@ -47,8 +44,8 @@ CODE_END = re.compile(r"(?:^|[\s，。、；：（）《》“”])[A-Z][A-Z0-9.
 STANDALONE_NUMBER_START = re.compile(r"^\d+(?:\.\d+)? ")
 LETTER_START = re.compile(r"^[A-Za-z]")
 LETTER_END = re.compile(r"[A-Za-z]$")
-CJK_START = re.compile(rf"^{CJK_CHAR}")
-CJK_END = re.compile(rf"{CJK_CHAR}$")
+HAN_START = re.compile(rf"^{HAN}")
+HAN_END = re.compile(rf"{HAN}$")
 
 
 def spaces_script_boundaries(texts: list[str]) -> bool:
@@ -60,9 +57,9 @@ def spaces_script_boundaries(texts: list[str]) -> bool:
 
 def wrap_lost_space(before: str, after: str) -> bool:
     """Did a line wrap between ``before`` and ``after`` swallow a script-boundary space?"""
-    if CJK_END.search(before):
+    if HAN_END.search(before):
         return bool(LETTER_START.search(after) or STANDALONE_NUMBER_START.search(after))
-    if CJK_START.search(after):
+    if HAN_START.search(after):
         return bool(
             LETTER_END.search(before)
             or STANDALONE_NUMBER_END.search(before)

@@ -15,7 +15,6 @@ TAG_GROUPS = ("organizations", "regions", "topics")
 @dataclass(frozen=True)
 class Tag:
     name: str
-    group: str
     aliases: tuple[str, ...]
 
 
@@ -57,7 +56,7 @@ def load_tags_file(path: Path) -> tuple[Tag, ...]:
                 raise ValueError(f"{path}:1: every tag in '{group}' needs a name: {entry!r}")
             name = str(entry["name"])
             aliases = tuple(str(alias) for alias in entry.get("aliases") or [name])
-            tags.append(Tag(name=name, group=group, aliases=aliases))
+            tags.append(Tag(name=name, aliases=aliases))
     return tuple(tags)
 
 

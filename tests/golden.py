@@ -13,8 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from converter.cli import configured_site_url, main
-from converter.output import CACHE_FILE
+from converter.cli import main
+from converter.run import configured_site_url
+from converter.site.cache import CACHE_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "archive" / "2023-07.txt"
@@ -22,7 +23,7 @@ GOLDEN = ROOT / "tests" / "golden" / "2023-07"
 
 
 def convert_sample(out_dir: Path) -> None:
-    site_url = configured_site_url(ROOT / "docs")
+    site_url = configured_site_url(ROOT / "mkdocs.yml")
     code = main(
         ["convert", str(SAMPLE.relative_to(ROOT)), "--out", str(out_dir), "--site-url", site_url],
         io.StringIO(),

@@ -3,9 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from converter.accounting import account, check_nothing_lost
+from converter.diagnostics import Diagnostics
 from converter.model import ConversionError, Paragraph
-from converter.pipeline import run_passes
+from converter.passes import run_passes
+from converter.passes.accounting import account, check_nothing_lost
 
 SAMPLE = Path(__file__).resolve().parent.parent / "archive" / "2023-07.txt"
 
@@ -26,20 +27,37 @@ def test_every_character_of_the_sample_is_accounted_for(draft) -> None:  # type:
     assert "lost: 0" in draft.report
 
 
-def test_a_dropped_paragraph_is_an_error_naming_its_line(draft) -> None:  # type: ignore[no-untyped-def]
+def drop_first_paragraph(draft, index: int) -> tuple[Paragraph, ConversionError]:  # type: ignore[no-untyped-def]
+    """Remove article ``index``'s first paragraph from the issue; the error it gives."""
     issue = draft.issue
-    article = issue.articles[2]
+    article = issue.articles[index]
     dropped = next(block for block in article.blocks if isinstance(block, Paragraph))
     blocks = tuple(block for block in article.blocks if block is not dropped)
-    articles = (*issue.articles[:2], replace(article, blocks=blocks), *issue.articles[3:])
-    with pytest.raises(ConversionError) as caught:
-        check_nothing_lost(draft.layout, replace(issue, articles=articles))
-    assert caught.value.path == "archive/2023-07.txt"
-    assert "went nowhere" in caught.value.message
-    assert (
-        dropped.line <= caught.value.line <= dropped.lines[-1].number
-        or caught.value.line < dropped.line
+    articles = (
+        *issue.articles[:index],
+        replace(article, blocks=blocks),
+        *issue.articles[index + 1 :],
     )
+    with pytest.raises(ConversionError) as caught:
+        check_nothing_lost(draft.layout, replace(issue, articles=articles), Diagnostics(draft.path))
+    return dropped, caught.value
+
+
+def test_a_dropped_paragraph_is_an_error(draft) -> None:  # type: ignore[no-untyped-def]
+    _, error = drop_first_paragraph(draft, 2)
+    assert error.path == "archive/2023-07.txt"
+    assert "went nowhere" in error.message
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the error names the line with the largest share of lost characters, ties "
+    "broken by line number: a short earlier line made of the same characters (a table "
+    "row number such as '1 ', the article's title) wins over the dropped paragraph's own",
+)
+def test_a_dropped_paragraph_is_an_error_naming_its_line(draft) -> None:  # type: ignore[no-untyped-def]
+    dropped, error = drop_first_paragraph(draft, 2)
+    assert error.line in [line.number for line in dropped.lines]
 
 
 def test_a_dropped_footnote_is_an_error(draft) -> None:  # type: ignore[no-untyped-def]
@@ -47,4 +65,4 @@ def test_a_dropped_footnote_is_an_error(draft) -> None:  # type: ignore[no-untyp
     articles = (replace(first, footnotes=()), *draft.issue.articles[1:])
     issue = replace(draft.issue, articles=articles)
     with pytest.raises(ConversionError, match="went nowhere"):
-        check_nothing_lost(draft.layout, issue)
+        check_nothing_lost(draft.layout, issue, Diagnostics(draft.path))

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from converter.check import check_docs
 from converter.cli import main
-from converter.render import page
+from converter.site.front_matter import page
 
 GOOD_FRONT: dict[str, object] = {
     "title": "美国国家标准学会发布电动汽车标准化路线图",

@@ -12,8 +12,7 @@ import pytest
 import yaml
 
 from converter.cli import main
-from converter.output import read_front_matter
-from converter.render import CHECKSUM_KEY, page
+from converter.site.front_matter import CHECKSUM_KEY, page, read_fields
 from tests.golden import tree
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n\n", re.DOTALL)
@@ -46,6 +45,7 @@ def test_same_input_converts_to_byte_identical_trees(sample_export: Path, tmp_pa
     converted(sample_export, tmp_path / "first")
     converted(sample_export, tmp_path / "second")
     first, second = tree(tmp_path / "first"), tree(tmp_path / "second")
+    assert "2023/07/01.md" in first
     assert sorted(first) == sorted(second)
     for name, content in first.items():
         assert content == second[name], f"{name} differs between two conversions"
@@ -223,7 +223,7 @@ def test_an_unedited_page_from_an_older_conversion_is_rewritten(
     article = docs / "2023" / "07" / "02.md"
     generated = article.read_bytes()
     text = generated.decode("utf-8")
-    front_matter = {k: v for k, v in read_front_matter(text).items() if k != CHECKSUM_KEY}
+    front_matter = {k: v for k, v in read_fields(text).items() if k != CHECKSUM_KEY}
     older = page(front_matter, body_of(edit_a_sentence(text)))
     article.write_bytes(older.encode("utf-8"))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from converter.cli import main
-from converter.output import CACHE_FILE
+from converter.site.cache import CACHE_FILE
 from tests.golden import tree
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,8 @@
-from converter.footnotes import link_footnotes, marker_candidates, read_definitions
+from converter.diagnostics import Diagnostics
 from converter.model import Article, Paragraph, Warning_
-from converter.paragraphs import build_paragraphs
-from converter.structure import build_structure
+from converter.passes.footnotes import link_footnotes, marker_candidates, read_definitions
+from converter.passes.paragraphs import build_paragraphs
+from converter.passes.structure import build_structure
 from tests.exports import NOTE_RULE, layout_of
 
 
@@ -35,13 +36,11 @@ def test_numbers_that_are_not_markers() -> None:
 
 def run(*blocks: list[str]) -> tuple[tuple[Article, ...], list[Warning_]]:
     layout = layout_of(*blocks)
-    structure = build_structure(layout, build_paragraphs(layout))
-    warnings: list[Warning_] = []
-    notes = read_definitions(layout, warnings)
-    _, articles = link_footnotes(
-        tuple(structure.summary), tuple(structure.articles), notes, "x", warnings
-    )
-    return articles, warnings
+    report = Diagnostics(layout.source.path)
+    structure = build_structure(layout, build_paragraphs(layout), report)
+    notes = read_definitions(layout, report)
+    _, articles = link_footnotes(tuple(structure.summary), tuple(structure.articles), notes, report)
+    return articles, report.warnings
 
 
 def test_definition_wraps_inside_a_url_and_a_date_and_is_linked() -> None:

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from converter import output
-from converter.output import is_hand_edited, plan_writes, write_atomically
-from converter.render import page
+from converter.site import writer
+from converter.site.front_matter import is_hand_edited, page
+from converter.site.writer import plan_writes, write_atomically
 
 
 def test_generated_page_is_not_edited_and_a_change_is_detected() -> None:
@@ -53,7 +53,7 @@ def test_failed_write_leaves_the_folder_as_it_was(
     def fail(staging: Path, out_dir: Path) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(output, "swap_in", fail)
+    monkeypatch.setattr(writer, "swap_in", fail)
     with pytest.raises(OSError):
         write_atomically(docs, {"new.md": "新", "old.md": "改"})
     assert sorted(p.name for p in docs.iterdir()) == ["old.md"]

@@ -21,11 +21,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from converter.model import Paragraph, Table
-from converter.pipeline import convert_bytes
-from converter.tables import rebuild_table
+from converter.passes import convert_bytes
 from converter.text import display_width, normalise_spacing
-from tests.exports import NOTE_RULE, export, paragraphs_of
-from tests.test_tables import caption, lines_of
+from tests.exports import NOTE_RULE, caption, export, lines_of, paragraphs_of, rebuild
 
 # No example database: nothing written into the working tree.
 EXAMPLES = settings(max_examples=150, deadline=None, database=None)
@@ -230,7 +228,8 @@ annotated = st.builds(
 @settings(EXAMPLES, max_examples=100)
 @given(annotated)
 def test_glued_markers_become_note_refs_in_order(case: Annotated) -> None:
-    issue, warnings = convert_bytes(case.export().encode("utf-8"), "2023-07.txt")
+    issue, report = convert_bytes(case.export().encode("utf-8"), "2023-07.txt")
+    warnings = report.warnings
     (article,) = issue.articles
     paragraph = article.blocks[0]
     assert isinstance(paragraph, Paragraph)
@@ -286,7 +285,9 @@ def flat_tables(draw: st.DrawFn) -> FlatTable:
 @EXAMPLES
 @given(flat_tables())
 def test_a_flattened_table_comes_back_cell_for_cell(flat: FlatTable) -> None:
-    table, consumed, warnings = rebuild_table(caption(), lines_of(*flat.lines()), "t.txt")
+    rebuilt = rebuild(caption(), lines_of(*flat.lines()), "t.txt")
+    assert rebuilt is not None
+    table, consumed, warnings = rebuilt
     assert isinstance(table, Table)
     assert table.header == flat.header
     assert table.rows == tuple((str(number), *row) for number, row in enumerate(flat.rows, start=1))

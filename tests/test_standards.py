@@ -1,6 +1,7 @@
 import pytest
 
-from converter.standards import anchor, find_standards, natural_key
+from converter.passes.standards import find_standards, natural_key
+from converter.site.paths import standard_anchor as anchor
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,33 @@ import datetime as dt
 
 import pytest
 
-from converter.model import ConversionError, Figure, IssueId, Paragraph, Subheading
-from converter.paragraphs import build_paragraphs
-from converter.structure import article_date, build_structure, identify_issue, parse_names
+from converter.diagnostics import Diagnostics
+from converter.model import ConversionError, Figure, IssueId, Layout, Paragraph, Subheading
+from converter.passes.paragraphs import build_paragraphs
+from converter.passes.structure import (
+    Structure,
+    article_date,
+    build_structure,
+    identify_issue,
+    parse_names,
+)
 from tests.exports import NOTE_RULE, layout_of
 
 
-def structure_of(*blocks: list[str], path: str = "archive/2023-07.txt"):  # type: ignore[no-untyped-def]
+def structure_and_report(
+    *blocks: list[str], path: str = "archive/2023-07.txt"
+) -> tuple[Structure, Diagnostics]:
     layout = layout_of(*blocks, path=path)
-    return build_structure(layout, build_paragraphs(layout))
+    report = Diagnostics(path)
+    return build_structure(layout, build_paragraphs(layout), report), report
+
+
+def structure_of(*blocks: list[str], path: str = "archive/2023-07.txt") -> Structure:
+    return structure_and_report(*blocks, path=path)[0]
+
+
+def issue_of(layout: Layout) -> IssueId:
+    return identify_issue(layout, Diagnostics(layout.source.path))
 
 
 ISSUE = [
@@ -49,13 +67,13 @@ def test_article_date_authors_and_blocks() -> None:
 
 def test_issue_from_header_or_from_file_name() -> None:
     header = ["正文", "", " ", "3 ", " ", "2024 年第 01 期 ", "续。 "]
-    assert identify_issue(layout_of(header, path="x.txt")) == IssueId(2024, 1)
-    assert identify_issue(layout_of(["正文。 "], path="archive/2019-11.txt")) == IssueId(2019, 11)
+    assert issue_of(layout_of(header, path="x.txt")) == IssueId(2024, 1)
+    assert issue_of(layout_of(["正文。 "], path="archive/2019-11.txt")) == IssueId(2019, 11)
 
 
 def test_no_header_and_no_dated_file_name_is_an_error() -> None:
     with pytest.raises(ConversionError, match=r"notes\.txt:1: cannot tell the issue"):
-        identify_issue(layout_of(["正文。 "], path="notes.txt"))
+        issue_of(layout_of(["正文。 "], path="notes.txt"))
 
 
 def test_text_without_any_article_is_not_a_bulletin_export() -> None:
@@ -76,13 +94,13 @@ def test_padded_two_character_names_are_one_author() -> None:
 
 
 def test_article_opening_a_page_after_a_part_empty_page_has_its_section_lost() -> None:
-    structure = structure_of(
+    structure, report = structure_and_report(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", " ", NOTE_RULE],
         ["1 注释。 "],
         [" 乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
     )
     assert [a.section for a in structure.articles] == ["机构评论", ""]
-    assert any("section heading seems lost" in w.message for w in structure.warnings)
+    assert any("section heading seems lost" in w.message for w in report.warnings)
 
 
 def test_article_opening_a_page_after_a_full_page_stays_in_its_section() -> None:

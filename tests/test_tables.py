@@ -1,8 +1,6 @@
 """The table pass: one small case per quirk of the flattened export, then the sample.
 
-``lines_of`` builds body lines the way the layout pass hands them over: a leading
-``|`` marks a line that starts an extractor block (a single newline before it), a
-leading ``>`` a line that starts a page (its one-space indent already removed).
+The small cases build their lines with ``tests.exports.lines_of`` and ``caption``.
 """
 
 from __future__ import annotations
@@ -11,45 +9,30 @@ from pathlib import Path
 
 import pytest
 
-from converter.decode import read_source
-from converter.layout import read_layout
-from converter.model import ConversionError, Line, LineKind, Table
-from converter.tables import rebuild_table
+from converter.model import Line, LineKind, Table
+from converter.passes.blocks import table_caption
+from converter.passes.decode import read_source
+from converter.passes.layout import read_layout
+from converter.passes.paragraphs import make_paragraph
+from tests.exports import FIRST_LINE, caption, lines_of, rebuild
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "archive" / "2023-07.txt"
 GOLDEN_TABLE = ROOT / "tests" / "fixtures" / "tables" / "2023-07-table-1.tsv"
 CAPTION_LINE = 84  # "表 1. 路线图提出的 37 个标准化缺口及相应的建议 " in the sample
 PATH = "t.txt"
-FIRST_LINE = 10  # the caption's line number in the small cases
-
-
-def lines_of(*texts: str) -> list[Line]:
-    lines: list[Line] = []
-    page = 1
-    for offset, raw in enumerate(texts, start=FIRST_LINE + 1):
-        starts_page = raw.startswith(">")
-        starts_block = starts_page or raw.startswith("|")
-        page += starts_page
-        lines.append(
-            Line(
-                number=offset,
-                text=raw[1:] if starts_block else raw,
-                page=page,
-                kind=LineKind.BODY,
-                starts_block=starts_block,
-                starts_page=starts_page,
-            )
-        )
-    return lines
-
-
-def caption(text: str = "表 1. 测试表格 ") -> Line:
-    return Line(FIRST_LINE, text, 1, LineKind.BODY, starts_block=False, starts_page=False)
 
 
 def table_of(*texts: str) -> tuple[Table, int, list[str]]:
-    return rebuild_table(caption(), lines_of(*texts), PATH)
+    rebuilt = rebuild(caption(), lines_of(*texts), PATH)
+    assert rebuilt is not None
+    return rebuilt
+
+
+def table_of_lines(lines: list[Line]) -> tuple[Table, int, list[str]]:
+    rebuilt = rebuild(caption(), lines, PATH)
+    assert rebuilt is not None
+    return rebuilt
 
 
 # --- one case per quirk -------------------------------------------------------------
@@ -187,7 +170,7 @@ def test_a_page_start_does_not_continue_a_cell_whose_line_was_not_full() -> None
         "评估互操作性 否 ",
         ">（邓阿妹 孙玉琦） ",
     )
-    table, consumed, _ = rebuild_table(caption(), lines, PATH)
+    table, consumed, _ = table_of_lines(lines)
     assert table.rows[1] == ("2", "通信协议", "评估互操作性", "否")
     assert consumed == 8
 
@@ -224,7 +207,7 @@ def test_the_table_ends_before_a_line_that_is_not_the_next_row() -> None:
         "（邓阿妹 孙玉琦） ",
         "下一段正文。 ",
     )
-    table, consumed, _ = rebuild_table(caption(), lines, PATH)
+    table, consumed, _ = table_of_lines(lines)
     assert len(table.rows) == 2
     assert lines[consumed].text == "（邓阿妹 孙玉琦） "
 
@@ -294,14 +277,19 @@ def test_a_row_missing_cells_has_its_last_line_split_and_is_reported() -> None:
     ]
 
 
-def test_a_caption_that_is_not_a_table_caption_is_an_error() -> None:
-    with pytest.raises(ConversionError, match="not a table caption"):
-        rebuild_table(caption("图 1. 不是表 "), lines_of("1 ", "甲 "), PATH)
+@pytest.mark.parametrize("text", ["表 1. 标题 ", "表1：标题", "表 １、标题", "表 12. 标题"])
+def test_caption_forms(text: str) -> None:
+    found = table_caption(make_paragraph([caption(text)], True))
+    assert found is not None and found.title == "标题"
 
 
-def test_a_single_row_gives_no_evidence_for_the_columns() -> None:
-    with pytest.raises(ConversionError, match="fewer than two numbered rows"):
-        table_of("序号 名称 ", "1 ", "甲 ")
+@pytest.mark.parametrize("text", ["图 1. 不是表 ", "表示赞同。", "表 1 中的数据显示，"])
+def test_not_a_table_caption(text: str) -> None:
+    assert table_caption(make_paragraph([caption(text)], True)) is None
+
+
+def test_a_single_row_gives_no_evidence_for_the_columns_and_stays_text() -> None:
+    assert rebuild(caption(), lines_of("序号 名称 ", "1 ", "甲 "), PATH) is None
 
 
 # --- the sample ---------------------------------------------------------------------
@@ -316,7 +304,9 @@ def sample_table() -> tuple[Table, int, list[Line], list[str]]:
     body = [line for line in layout.lines if line.kind is LineKind.BODY]
     at = next(i for i, line in enumerate(body) if line.number == CAPTION_LINE)
     following = body[at + 1 :]
-    table, consumed, warnings = rebuild_table(body[at], following, "archive/2023-07.txt")
+    rebuilt = rebuild(body[at], following, "archive/2023-07.txt")
+    assert rebuilt is not None
+    table, consumed, warnings = rebuilt
     return table, consumed, following, warnings
 
 

@@ -1,12 +1,12 @@
 from converter.model import Article, Paragraph, Text
-from converter.tags import tag_articles
+from converter.passes.tags import tag_articles
 from converter.vocabulary import Tag, load_tags
 
 VOCABULARY = (
-    Tag("ISO", "organizations", ("ISO", "国际标准化组织")),
-    Tag("ANSI", "organizations", ("ANSI", "美国国家标准学会")),
-    Tag("电动汽车", "topics", ("电动汽车",)),
-    Tag("人工智能", "topics", ("人工智能", "AI")),
+    Tag("ISO", ("ISO", "国际标准化组织")),
+    Tag("ANSI", ("ANSI", "美国国家标准学会")),
+    Tag("电动汽车", ("电动汽车",)),
+    Tag("人工智能", ("人工智能", "AI")),
 )
 
 

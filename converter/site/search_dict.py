@@ -8,22 +8,21 @@ publish it); mkdocs.yml points ``search.jieba_dict_user`` at it.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from .vocabulary import DATA_DIR, load_tags
+from ..patterns import HAN_CHAR
+from ..vocabulary import DATA_DIR, load_tags
 
 SEARCH_DICT_FILE = ".search-dict.txt"
 EXTRA_WORDS_FILE = "search-words.txt"
 # jieba's frequency for a user word: high enough to win over the general
 # dictionary's split of the same characters.
 WORD_FREQUENCY = 100_000
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def search_words(data_dir: Path | None = None) -> list[str]:
     folder = data_dir or DATA_DIR
-    words = {alias for tag in load_tags(folder) for alias in tag.aliases if CJK.search(alias)}
+    words = {alias for tag in load_tags(folder) for alias in tag.aliases if HAN_CHAR.search(alias)}
     extra = folder / EXTRA_WORDS_FILE
     if extra.exists():
         for line in extra.read_text(encoding="utf-8").splitlines():

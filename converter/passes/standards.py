@@ -1,4 +1,5 @@
-"""Standard codes mentioned in an article: "IEC 62208:2023", "SAE J2954/2", "GB/T 1.1-2020".
+"""Pass 8, standards: the standard codes each article mentions ("IEC 62208:2023",
+"SAE J2954/2", "GB/T 1.1-2020").
 
 Each family has its own number shape, so a date, a page number, a count or an
 organisation's committee ("IEC/TC 121", "第 121 届") is never taken for a standard.
@@ -8,6 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from ..model import Article, article_texts
 
 # Longer family names first, so "ISO/IEC 15118" is not read as "ISO" + "/IEC".
 FAMILY_NUMBERS: tuple[tuple[str, str], ...] = (
@@ -59,6 +63,14 @@ def find_standards(text: str) -> Iterator[str]:
     yield from (code for _, code in sorted(found))
 
 
+def find_article_standards(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    """The standard codes each article mentions (title, text, tables)."""
+    return tuple(
+        replace(article, standards=standards_in([article.title, *article_texts(article)]))
+        for article in articles
+    )
+
+
 def standards_in(texts: Iterable[str]) -> tuple[str, ...]:
     """Distinct codes over several texts, in order of first mention."""
     seen: dict[str, None] = {}
@@ -74,7 +86,3 @@ def family_of(code: str) -> str:
 
 def natural_key(code: str) -> tuple[object, ...]:
     return tuple(int(chunk) if chunk.isdigit() else chunk for chunk in NATURAL_CHUNK.split(code))
-
-
-def anchor(code: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")

@@ -10,17 +10,18 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .model import ConversionError, Source
+from ..diagnostics import Diagnostics
+from ..model import Source
 
 # Tried in order; UTF-8 first because a GB18030 decode of UTF-8 bytes rarely fails
 # outright but yields mojibake, while UTF-8 rejects almost any GB18030 text.
 ENCODINGS = ("utf-8", "gb18030")
 
 
-def decode_bytes(data: bytes, path: str) -> Source:
+def decode_bytes(data: bytes, report: Diagnostics) -> Source:
     """Decode one export, normalise its line ends, and drop a byte-order mark."""
     if not data.strip():
-        raise ConversionError(path, 1, "the export is empty")
+        report.fail(1, "the export is empty")
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     body = data[bom:]
     errors: list[UnicodeDecodeError] = []
@@ -30,13 +31,12 @@ def decode_bytes(data: bytes, path: str) -> Source:
         except UnicodeDecodeError as error:
             errors.append(error)
             continue
-        return Source(path=path, text=normalise_line_ends(text))
+        return Source(path=report.path, text=normalise_line_ends(text))
     # The encoding that read furthest is most likely the file's own: its error is
     # the one worth showing.
     furthest = max(errors, key=lambda error: error.start)
     offset = bom + furthest.start
-    raise ConversionError(
-        path,
+    report.fail(
         line_of_offset(data, offset),
         f"cannot decode byte offset {offset} as UTF-8 or GB18030 "
         f"(as {furthest.encoding}: {furthest.reason})",
@@ -54,4 +54,4 @@ def normalise_line_ends(text: str) -> str:
 
 
 def read_source(path: str | Path) -> Source:
-    return decode_bytes(Path(path).read_bytes(), str(path))
+    return decode_bytes(Path(path).read_bytes(), Diagnostics(str(path)))

@@ -14,27 +14,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .model import (
-    Article,
-    Block,
-    Footnote,
-    Layout,
-    Line,
-    LineKind,
-    NoteRef,
-    Paragraph,
-    Text,
-    Warning_,
-)
-from .text import join_wrapped
+from ..diagnostics import Diagnostics
+from ..model import Article, Block, Footnote, Layout, Line, LineKind, NoteRef, Paragraph, Text
+from ..patterns import HAN_RANGES
+from ..text import join_wrapped
 
 DEFINITION_START = re.compile(r"^(\d{1,3}) +(?=\S)")
 # Glued marker: digits right after a Chinese character, closing full-width
 # punctuation or a Latin word, and followed by neither a digit nor a decimal part.
-MARKER = re.compile(r"(?<=[\u4e00-\u9fff）》”’a-z)\]])(\d{1,3})(?![\d%]|\.\d|[:/\-]\d|[A-Za-z])")
+MARKER = re.compile(rf"(?<=[{HAN_RANGES}）》”’a-z)\]])(\d{{1,3}})(?![\d%]|\.\d|[:/\-]\d|[A-Za-z])")
 # A marker after a Latin word must be followed by Chinese or full-width punctuation
 # ("Economics7开展"), otherwise it is part of a code ("J2954", "P2030").
-AFTER_LATIN = re.compile(r"[\u4e00-\u9fff，。、；：）（]")
+AFTER_LATIN = re.compile(rf"[{HAN_RANGES}，。、；：）（]")
 # How many pages before its definition a marker may stand: a footnote area that
 # does not fit under its marker continues on the next page.
 MARKER_PAGE_LAG = 1
@@ -49,29 +40,23 @@ class Place:
     paragraph: Paragraph
 
 
-def read_definitions(layout: Layout, warnings: list[Warning_]) -> tuple[Footnote, ...]:
-    path = layout.source.path
+def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...]:
     notes: list[Footnote] = []
     for group in definition_groups(layout.lines):
         first = group[0]
         match = DEFINITION_START.match(first.text)
         if not match:
-            warnings.append(Warning_(path, first.number, "footnote text without a number"))
+            report.warn(first.number, "footnote text without a number")
             continue
         number = int(match.group(1))
         expected = notes[-1].number + 1 if notes else 1
         if number != expected:
-            warnings.append(
-                Warning_(path, first.number, f"footnote {number} where {expected} was expected")
-            )
+            report.warn(first.number, f"footnote {number} where {expected} was expected")
         pieces = [first.text[match.end() :], *(line.text for line in group[1:])]
         if not group[-1].ends_with_space:
-            warnings.append(
-                Warning_(
-                    path,
-                    group[-1].number,
-                    f"footnote {number} may be cut off: its last line does not end its block",
-                )
+            report.warn(
+                group[-1].number,
+                f"footnote {number} may be cut off: its last line does not end its block",
             )
         notes.append(
             Footnote(
@@ -120,8 +105,7 @@ def link_footnotes(
     summary: tuple[Block, ...],
     articles: tuple[Article, ...],
     notes: tuple[Footnote, ...],
-    path: str,
-    warnings: list[Warning_],
+    report: Diagnostics,
 ) -> tuple[tuple[Block, ...], tuple[Article, ...]]:
     """Replace each marker by a ``NoteRef`` and give each article its footnotes."""
     places = list(paragraph_places(summary, articles))
@@ -130,13 +114,10 @@ def link_footnotes(
     for note in notes:
         hit = find_marker(places, note, cursor)
         if hit is None:
-            warnings.append(
-                Warning_(
-                    path,
-                    note.line,
-                    f"footnote {note.number} has no marker in the text; "
-                    "it is shown unlinked at the end of its page's article",
-                )
+            report.warn(
+                note.line,
+                f"footnote {note.number} has no marker in the text; "
+                "it is shown unlinked at the end of its page's article",
             )
             continue
         found[note.key] = hit

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .model import Layout, Line, LineKind, Paragraph, Text
-from .text import join_wrapped, normalise_spacing, spaces_script_boundaries, unjustify
+from ..model import Layout, Line, LineKind, Paragraph, Text
+from ..text import join_wrapped, normalise_spacing, spaces_script_boundaries, unjustify
 
 # Lines that take no part in the running text: they are neither joined nor end it.
 TRANSPARENT = frozenset(
@@ -36,10 +36,17 @@ OPENING = "《（("
 CLOSING = "》）)"
 
 
-def build_paragraphs(layout: Layout) -> tuple[Paragraph, ...]:
-    spaced = spaces_script_boundaries(
+def spaces_boundaries(layout: Layout) -> bool:
+    """Does this export space Chinese from Latin text inside its body lines?"""
+    return spaces_script_boundaries(
         [line.text for line in layout.lines if line.kind is LineKind.BODY]
     )
+
+
+def build_paragraphs(layout: Layout, spaced: bool | None = None) -> tuple[Paragraph, ...]:
+    """The body paragraphs; ``spaced`` is the document's ``spaces_boundaries``."""
+    if spaced is None:
+        spaced = spaces_boundaries(layout)
     return tuple(make_paragraph(group, spaced) for group in group_lines(layout.lines))
 
 
@@ -86,7 +93,7 @@ def has_open_bracket(text: str) -> bool:
     return depth > 0
 
 
-def make_paragraph(lines: list[Line], space_script_boundaries: bool = True) -> Paragraph:
+def make_paragraph(lines: list[Line], space_script_boundaries: bool) -> Paragraph:
     pieces = [unjustify(line.text) for line in lines]
     text = normalise_spacing(join_wrapped(pieces, space_script_boundaries))
     return Paragraph(lines=tuple(lines), text=Text(text))

@@ -1,11 +1,11 @@
-"""Pass 5, tables: a caption line and the body lines after it → one ``Table``.
+"""Rebuilding one table's grid: a caption line and the body lines after it → ``Table``.
 
 Takes the caption (``表 1. 标题``) and the BODY lines that follow it in export order,
-with page furniture and footnote areas already removed; gives the ``Table``, how many
-of those lines it used (the rest of the article follows them), and a
-``path:line: message`` warning for every guess.
+with page furniture and footnote areas already removed; gives the ``Table`` and how
+many of those lines it used (the rest of the article follows them), and warns the
+export's ``Diagnostics`` of every guess. ``passes/tables.py`` puts it in its article.
 
-The export flattens a table row by row (FORMAT.md): each cell's text comes out
+The export flattens a table row by row (converter/FORMAT.md): each cell's text comes out
 wrapped to its column's width, one visual line per export line, a line ending with
 a space ends its cell, cells sharing a baseline come out on one line separated by
 spaces, and a row crossing a page break continues its unfinished cells on the next
@@ -37,10 +37,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import combinations, pairwise
 
-from .model import ConversionError, Line, Table
-from .text import display_width, normalise_spacing, spaces_script_boundaries, wrap_lost_space
+from ..diagnostics import Diagnostics
+from ..model import Line, Table
+from ..text import display_width, normalise_spacing, wrap_lost_space
+from .blocks import Caption
 
-CAPTION = re.compile(r"^\s*表\s*(\d+)\s*[.．:：、]?\s*(.*?)\s*$")
 # A line placed in a column may be this much wider than the widest line seen there:
 # the widest line is only a lower bound of the column, and Latin glyphs are
 # proportional (one full-width character).
@@ -111,6 +112,7 @@ class Columns:
 
 
 Span = tuple[int, int, int]  # (column, first token, end token) of one piece of a line
+Note = tuple[int, str]  # a warning's export line and message, kept until the table is done
 
 
 @dataclass
@@ -123,7 +125,7 @@ class RowBuilder:
     cur: int = 0  # the column of the last piece placed
     resumed: bool = False  # unfinished cells are being continued after a page break
     last: tuple[Words, int] | None = None  # the last line placed and its first column
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
 
     def edge(self, column: int) -> Edge | None:
         cell = self.cells[column]
@@ -133,42 +135,38 @@ class RowBuilder:
         return [column for column, cell in enumerate(self.cells) if not cell]
 
 
-def rebuild_table(caption: Line, lines: Sequence[Line], path: str) -> tuple[Table, int, list[str]]:
-    """Rebuild the table captioned ``caption`` from the ``lines`` that follow it.
+def rebuild_table(
+    caption: Caption, lines: Sequence[Line], spaced: bool, report: Diagnostics
+) -> tuple[Table, int] | None:
+    """Rebuild the table ``caption`` opens from the ``lines`` that follow it.
 
-    Returns the table, how many of ``lines`` it used, and warnings
-    (``path:line: message``). Raises ``ConversionError`` when the caption is not a
-    table caption or fewer than two numbered rows follow it (the columns are learned
-    from the rows).
+    Returns the table and how many of ``lines`` it used; ``spaced`` is the document's
+    decision on spaces between Chinese and Latin text. Returns None, with a warning,
+    when fewer than two numbered rows follow the caption (the columns are learned
+    from the rows): its lines then stay text.
     """
-    number, title = read_caption(caption, path)
+    number, title = caption.number, caption.title
     first = find_first_row(lines)
-    if first is None:
-        raise ConversionError(path, caption.number, f"table {number}: no row numbered 1")
-    starts = find_row_starts(lines, first)
-    if len(starts) < 2:
-        raise ConversionError(
-            path, caption.number, f"table {number}: fewer than two numbered rows to learn from"
+    starts = find_row_starts(lines, first) if first is not None else []
+    if first is None or len(starts) < 2:
+        report.warn(
+            caption.line,
+            f"table {number}: fewer than two numbered rows after the caption; kept as text",
         )
+        return None
     columns = learn_columns(lines, starts)
-    spaced = spaces_script_boundaries([caption.text, *(line.text for line in lines)])
     builders, consumed = read_rows(lines, first, columns)
-    header, warnings = read_header(lines, first, columns, spaced)
+    header, notes = read_header(lines, first, columns, spaced)
     for builder in builders:
-        warnings.extend(builder.warnings)
+        notes.extend(builder.warnings)
+    for line, message in notes:
+        report.warn(line, message)
     rows = tuple(row_texts(builder, spaced) for builder in builders)
-    table = Table(number=number, caption=title, header=header, rows=rows, line=caption.number)
-    return table, consumed, [f"{path}:{message}" for message in warnings]
+    table = Table(number=number, caption=title, header=header, rows=rows, line=caption.line)
+    return table, consumed
 
 
-# --- caption and rows ---------------------------------------------------------------
-
-
-def read_caption(caption: Line, path: str) -> tuple[int, str]:
-    match = CAPTION.match(caption.text)
-    if not match:
-        raise ConversionError(path, caption.number, f"not a table caption: {caption.text!r}")
-    return int(match.group(1)), normalise_spacing(match.group(2))
+# --- rows ---------------------------------------------------------------------------
 
 
 def first_token(line: Line) -> str:
@@ -479,9 +477,11 @@ def complete_row(row: RowBuilder, columns: Columns) -> bool:
         row.cells[c] = [piece for piece in row.cells[c] if piece.index != words.index]
     place(row, words, spans)
     row.warnings.append(
-        f"{words.line.number}: table row {row.number}: split "
-        f"{' '.join(words.tokens)!r} at spaces by column widths to fill "
-        f"{len(spans)} cells"
+        (
+            words.line.number,
+            f"table row {row.number}: split {' '.join(words.tokens)!r} at spaces "
+            f"by column widths to fill {len(spans)} cells",
+        )
     )
     return True
 
@@ -492,8 +492,11 @@ def close_row(row: RowBuilder, columns: Columns) -> None:
     missing = row.missing()
     if missing:
         row.warnings.append(
-            f"{row.line}: table row {row.number}: {len(missing)} of "
-            f"{columns.count} cells not found; left empty"
+            (
+                row.line,
+                f"table row {row.number}: {len(missing)} of {columns.count} cells not found; "
+                "left empty",
+            )
         )
 
 
@@ -512,8 +515,11 @@ def place_line(row: RowBuilder, words: Words, column: int, columns: Columns) -> 
     spans, overflow = layout_spans(words, column, columns)
     if overflow:
         row.warnings.append(
-            f"{words.line.number}: table row {row.number}: more cells than the "
-            f"{columns.count} columns; the surplus joined the last cell"
+            (
+                words.line.number,
+                f"table row {row.number}: more cells than the {columns.count} columns; "
+                "the surplus joined the last cell",
+            )
         )
     place(row, words, spans)
 
@@ -586,7 +592,7 @@ def run_width(run: Run, seen: int) -> int:
 
 def merge_header(
     groups: list[list[Piece]], columns: Columns, line: int
-) -> tuple[list[Run], list[str]]:
+) -> tuple[list[Run], list[Note]]:
     """One run of fragments per column, and a warning if that took a guess."""
     count = columns.count
     if len(groups) == count:
@@ -595,7 +601,7 @@ def merge_header(
         runs: list[Run] = [[group] for group in groups]
         runs.extend([] for _ in range(count - len(groups)))
         return runs, [
-            f"{line}: table header: {len(groups)} cells for {count} columns; the last left empty"
+            (line, f"table header: {len(groups)} cells for {count} columns; the last left empty")
         ]
     found = header_runs(groups, columns)
     if found is not None:
@@ -603,15 +609,16 @@ def merge_header(
     runs = [[group] for group in groups[: count - 1]]
     runs.append(groups[count - 1 :])
     warning = (
-        f"{line}: table header: {len(groups)} fragments for {count} columns and no one way "
-        "to merge them; the surplus joined the last cell"
+        line,
+        f"table header: {len(groups)} fragments for {count} columns and no one way "
+        "to merge them; the surplus joined the last cell",
     )
     return runs, [warning]
 
 
 def read_header(
     lines: Sequence[Line], first: int, columns: Columns, spaced: bool
-) -> tuple[tuple[str, ...], list[str]]:
+) -> tuple[tuple[str, ...], list[Note]]:
     """The header cells from the lines before row 1 (``first``)."""
     words = [read_words(lines, index) for index in range(first)]
     groups = group_cells([w for w in words if w.tokens])

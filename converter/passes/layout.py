@@ -11,17 +11,15 @@ after a single newline; a page's first line is indented by one space.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Layout, Line, LineKind, Source
+from ..model import Layout, Line, LineKind, Source
+from ..patterns import PAGE_NUMBER, RUNNING_HEADER
 
 # The rule above a footnote area is a line of spaces as wide as the page; 20 is far
 # above any whitespace-only filler line seen (1 or 2 spaces).
 NOTE_RULE_MIN_SPACES = 20
-RUNNING_HEADER = re.compile(r"^\s*(\d{4})\s*年第\s*(\d{1,2})\s*期\s*$")
-PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 PAGE_INDENT = " "
 
 

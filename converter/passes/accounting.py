@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .model import (
+from ..diagnostics import Diagnostics
+from ..model import (
     Block,
-    ConversionError,
     Figure,
     Issue,
     Layout,
@@ -147,14 +147,13 @@ def places_of(layout: Layout, lost: Counter[str]) -> list[int]:
     return [number for _, number in sorted(scored)[:MAX_PLACES]]
 
 
-def check_nothing_lost(layout: Layout, issue: Issue) -> Accounting:
-    """Raise ``ConversionError`` when export text reached neither output nor a category."""
+def check_nothing_lost(layout: Layout, issue: Issue, report: Diagnostics) -> Accounting:
+    """Fail when export text reached neither the output nor a category."""
     result = account(layout, issue)
     if result.lost:
         sample = "".join(sorted(result.lost.elements()))[:MAX_SHOWN]
         also = ", ".join(map(str, result.places[1:]))
-        raise ConversionError(
-            layout.source.path,
+        report.fail(
             result.places[0] if result.places else 1,
             f"{sum(result.lost.values())} characters of text went nowhere ({sample}…)"
             + (f"; also lines {also}" if also else ""),

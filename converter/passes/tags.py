@@ -1,4 +1,4 @@
-"""Passes 7 and 8: each article's ``tags`` (from data/tags.yml) and ``standards``.
+"""Pass 7, tags: each article's ``tags``, from the vocabulary in data/tags.yml.
 
 A tag applies when one of its aliases occurs in the article's title, or at least
 ``TAG_MIN_MENTIONS`` times in its text (paragraphs, subheadings, figure captions,
@@ -11,23 +11,13 @@ all-capital aliases
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
-from .model import Article, Figure, Paragraph, Subheading, Table
-from .standards import standards_in
-from .vocabulary import Tag, load_tags
+from ..model import Article, article_texts
+from ..vocabulary import Tag, load_tags
 
 TAG_MIN_MENTIONS = 2
-
-
-def find_article_standards(articles: tuple[Article, ...]) -> tuple[Article, ...]:
-    """The standard codes each article mentions (title, text, tables)."""
-    return tuple(
-        replace(article, standards=standards_in([article.title, *article_texts(article)]))
-        for article in articles
-    )
 
 
 def tag_articles(
@@ -48,19 +38,6 @@ def tags_for(article: Article, vocabulary: tuple[Tag, ...]) -> tuple[str, ...]:
         if any(mentions(title, alias) for alias in tag.aliases)
         or sum(mentions(body, alias) for alias in tag.aliases) >= TAG_MIN_MENTIONS
     )
-
-
-def article_texts(article: Article) -> Iterator[str]:
-    for block in article.blocks:
-        if isinstance(block, Paragraph):
-            yield block.text.value
-        elif isinstance(block, Subheading):
-            yield block.text
-        elif isinstance(block, Figure):
-            yield block.caption
-        elif isinstance(block, Table):
-            yield block.caption
-            yield from (cell for row in (block.header, *block.rows) for cell in row)
 
 
 def mentions(text: str, alias: str) -> int:

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import (
+from ..diagnostics import Diagnostics
+from ..model import (
     Article,
     Block,
-    ConversionError,
     Figure,
     IssueId,
     Layout,
@@ -25,25 +25,22 @@ from .model import (
     Paragraph,
     Subheading,
     Text,
-    Warning_,
 )
+from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
+from .blocks import BlockKind, block_kind
 
 SUMMARY_HEADING = "本期概要"
 # Section headings are a few Chinese characters ("标准战略"); article titles are
 # sentences, and a table row number opening a page is digits.
-SECTION_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
-DATELINE = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日[，,]")
+SECTION_HEADING = re.compile(rf"^{HAN}{{2,8}}$")
 # A title wraps onto two lines at most and never ends a sentence.
 TITLE_MAX_LINES = 2
 # "（邓阿妹 孙玉琦）" closes an article; names are 2–4 characters, and a two-character
 # name is padded with a space ("付 豪").
-AUTHORS = re.compile(r"（((?:[\u4e00-\u9fff]{1,4} ?)+)）$")
+AUTHORS = re.compile(rf"（((?:{HAN}{{1,4}} ?)+)）$")
 NAME_MIN_CHARS = 2
 # Short paragraphs (a table cell, "是") legitimately repeat; sentences do not.
 REPEAT_MIN_CHARS = 12
-SUBHEADING = re.compile(r"^[一二三四五六七八九十]+、[^。；]{1,30}$")
-FIGURE_CAPTION = re.compile(r"^图\s*(\d+)\s*[.．]\s*(.+)$")
-ISSUE_HEADER = re.compile(r"(\d{4})\s*年第\s*(\d{1,2})\s*期")
 ISSUE_FILE_NAME = re.compile(r"(\d{4})-(\d{1,2})")
 ISSUES_PER_YEAR = 12
 # Transparent to "what came last on the page": footnote areas and furniture.
@@ -65,19 +62,17 @@ class Structure:
     id: IssueId
     summary: list[Block] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
-    warnings: list[Warning_] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
 
 
-def identify_issue(layout: Layout) -> IssueId:
+def identify_issue(layout: Layout, report: Diagnostics) -> IssueId:
     """Year and number from the running header, else from the file name."""
-    path = layout.source.path
-    if layout.issue_header and (match := ISSUE_HEADER.search(layout.issue_header)):
-        return checked_issue(path, header_line(layout), int(match.group(1)), int(match.group(2)))
-    if match := ISSUE_FILE_NAME.search(Path(path).stem):
-        return checked_issue(path, 1, int(match.group(1)), int(match.group(2)))
-    raise ConversionError(
-        path,
+    if layout.issue_header and (match := ISSUE_IN_TEXT.search(layout.issue_header)):
+        line = header_line(layout)
+        return checked_issue(report, line, int(match.group(1)), int(match.group(2)))
+    if match := ISSUE_FILE_NAME.search(Path(report.path).stem):
+        return checked_issue(report, 1, int(match.group(1)), int(match.group(2)))
+    report.fail(
         1,
         "cannot tell the issue: no running header like '2023 年第 07 期' "
         "and no file name like '2023-07.txt'",
@@ -88,19 +83,18 @@ def header_line(layout: Layout) -> int:
     return next((line.number for line in layout.lines if line.kind is LineKind.RUNNING_HEADER), 1)
 
 
-def checked_issue(path: str, line: int, year: int, number: int) -> IssueId:
+def checked_issue(report: Diagnostics, line: int, year: int, number: int) -> IssueId:
     """The bulletin is monthly: issue numbers run 1 to 12."""
     if not 1 <= number <= ISSUES_PER_YEAR:
-        raise ConversionError(
-            path, line, f"issue number {number} is not a month (expected 1 to {ISSUES_PER_YEAR})"
-        )
+        report.fail(line, f"issue number {number} is not a month (expected 1 to {ISSUES_PER_YEAR})")
     return IssueId(year, number)
 
 
-def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Structure:
-    issue = identify_issue(layout)
+def build_structure(
+    layout: Layout, paragraphs: tuple[Paragraph, ...], report: Diagnostics
+) -> Structure:
+    issue = identify_issue(layout, report)
     result = Structure(id=issue)
-    path = layout.source.path
     section: str | None = None  # None until the first heading
     section_number = 0  # counts headings, lost ones too: two lost headings stay apart
     after_blank = pages_ending_blank(layout)
@@ -111,40 +105,34 @@ def build_structure(layout: Layout, paragraphs: tuple[Paragraph, ...]) -> Struct
         paragraph = paragraphs[index]
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if is_section_heading(paragraph, following):
-            close_article(result, title, pending, (section, section_number), path)
+            close_article(result, title, pending, (section, section_number), report)
             title, pending = None, []
             section = paragraph.text.value
             result.headings.append(section)
             section_number += 1
         elif is_title(paragraph, following):
-            close_article(result, title, pending, (section, section_number), path)
+            close_article(result, title, pending, (section, section_number), report)
             pending = []
             if paragraph.lines[0].starts_page and paragraph.line in after_blank:
                 section = ""
                 section_number += 1
-                result.warnings.append(
-                    Warning_(
-                        path,
-                        paragraph.line,
-                        "a page opens with this article after a "
-                        "part-empty page: its section heading seems lost; section left empty",
-                    )
+                report.warn(
+                    paragraph,
+                    "a page opens with this article after a "
+                    "part-empty page: its section heading seems lost; section left empty",
                 )
             title = paragraph
         elif title is None and section == SUMMARY_HEADING:
             result.summary.append(paragraph)
         elif title is None:
-            result.warnings.append(
-                Warning_(path, paragraph.line, "text outside any article is kept in the summary")
-            )
+            report.warn(paragraph, "text outside any article is kept in the summary")
             result.summary.append(paragraph)
         else:
             pending.append(paragraph)
         index += 1
-    close_article(result, title, pending, (section, section_number), path)
+    close_article(result, title, pending, (section, section_number), report)
     if not result.articles:
-        raise ConversionError(
-            path,
+        report.fail(
             1,
             "no articles found: expected a title line followed by a dateline "
             "like '6 月 15 日，…' (is this a bulletin export?)",
@@ -189,15 +177,15 @@ def close_article(
     title: Paragraph | None,
     body: list[Paragraph],
     section: tuple[str | None, int],
-    path: str,
+    report: Diagnostics,
 ) -> None:
     if title is None:
         return
     dateline = body[0].text.value if body else ""
     authors, body = split_authors(body)
     if not authors:
-        result.warnings.append(Warning_(path, title.line, "article has no author line"))
-    result.warnings.extend(repeated_paragraphs(body, path))
+        report.warn(title, "article has no author line")
+    warn_repeated_paragraphs(body, report)
     result.articles.append(
         Article(
             ordinal=len(result.articles) + 1,
@@ -212,21 +200,15 @@ def close_article(
     )
 
 
-def repeated_paragraphs(body: list[Paragraph], path: str) -> list[Warning_]:
+def warn_repeated_paragraphs(body: list[Paragraph], report: Diagnostics) -> None:
     """A paragraph that repeats an earlier one word for word is most likely a
     duplicated stretch of the export; it is kept, and reported."""
     first_seen: dict[str, int] = {}
-    warnings = []
     for paragraph in body:
         text = paragraph.text.value
         if text in first_seen and len(text) >= REPEAT_MIN_CHARS:
-            warnings.append(
-                Warning_(
-                    path, paragraph.line, f"paragraph repeats line {first_seen[text]} word for word"
-                )
-            )
+            report.warn(paragraph, f"paragraph repeats line {first_seen[text]} word for word")
         first_seen.setdefault(text, paragraph.line)
-    return warnings
 
 
 def split_authors(body: list[Paragraph]) -> tuple[tuple[str, ...], list[Paragraph]]:
@@ -279,9 +261,14 @@ def article_date(dateline: str, issue: IssueId) -> dt.date | None:
 
 
 def classify_block(paragraph: Paragraph) -> Block:
-    text = paragraph.text.value
-    if SUBHEADING.match(text):
-        return Subheading(text=text, line=paragraph.line)
-    if match := FIGURE_CAPTION.match(text):
+    """Subheadings and figure captions become blocks of their own; a table caption
+    stays a paragraph for the table pass, which needs the lines after it."""
+    found = block_kind(paragraph)
+    if found is None:
+        return paragraph
+    kind, match = found
+    if kind is BlockKind.SUBHEADING:
+        return Subheading(text=paragraph.text.value, line=paragraph.line)
+    if kind is BlockKind.FIGURE_CAPTION:
         return Figure(number=int(match.group(1)), caption=match.group(2), line=paragraph.line)
     return paragraph

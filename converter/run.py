@@ -1,0 +1,229 @@
+"""One conversion run: gather every page, check them, then write them all at once.
+
+1. Gather: convert the exports that changed since their last conversion (in
+   parallel with ``jobs``), render their pages, and the archive's pages from every
+   issue in the docs folder.
+2. Check: refuse two exports of one issue, and check every rendered page as the
+   editors' gate would (footnotes, tables); nothing is written if one fails.
+3. Write: plan the writes (an editor's page is never overwritten without
+   ``force``) and write them atomically.
+
+``cli`` parses the arguments and prints; this module does the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .check import Problem, check_rendered
+from .diagnostics import Diagnostics
+from .model import ConversionError, Table, Warning_
+from .passes import run_passes
+from .site.archive_pages import archive_pages
+from .site.cache import (
+    CACHE_FILE,
+    Recorded,
+    converter_hash,
+    export_hash,
+    recorded_exports,
+    render_cache,
+)
+from .site.entries import IssueEntry, existing_entries, issue_entry
+from .site.issue_pages import render_issue
+from .site.paths import TAGS_PAGE, issue_folder
+from .site.writer import WritePlan, plan_writes, write_atomically
+
+Step = Callable[[int, int, str], None]  # (done, total, export name): progress
+
+
+@dataclass(frozen=True)
+class Options:
+    out_dir: Path
+    site_url: str = "/"
+    force: bool = False  # overwrite pages edited by hand
+    reuse: bool = True  # skip exports unchanged since their last conversion
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class Converted:
+    """One export converted and rendered: what the run needs of it, and no more
+    (with ``jobs`` it comes back from a worker process)."""
+
+    path: Path
+    issue_id: str
+    export: str  # hash of the export's bytes
+    pages: dict[str, str]
+    entry: IssueEntry
+    warnings: tuple[Warning_, ...]
+    report: tuple[str, ...]  # the character accounting
+    footnotes: int
+    tables: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    converted: tuple[Converted, ...]
+    unchanged: tuple[Path, ...]  # exports not converted again
+    plan: WritePlan
+
+    @property
+    def warnings(self) -> list[Warning_]:
+        return [warning for result in self.converted for warning in result.warnings]
+
+
+class PagesRejected(Exception):
+    """Rendered pages failed their checks; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems in the rendered pages")
+        self.problems = problems
+
+
+@dataclass
+class Gathered:
+    pages: dict[str, str] = field(default_factory=dict)
+    converted: list[Converted] = field(default_factory=list)
+
+
+def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) -> Outcome:
+    """Convert ``inputs`` into ``options.out_dir``. Raises ``ConversionError`` for a
+    bad export and ``PagesRejected`` for rendered pages that fail their checks."""
+    out_dir = options.out_dir
+    paths, unchanged = split_unchanged(list(inputs), out_dir, options.reuse)
+    converted = convert_files(paths, options.jobs, step)
+    check_unique_issues({**unchanged, **{c.path: c.issue_id for c in converted}})
+    pages: dict[str, str] = {}
+    for result in converted:
+        pages.update(result.pages)
+    problems = [
+        problem
+        for relative, text in sorted(pages.items())
+        if relative.endswith(".md")
+        for problem in check_rendered(relative, text)
+    ]
+    if problems:
+        raise PagesRejected(problems)
+    pages[CACHE_FILE] = render_cache(updated_cache(out_dir, converted))
+    pages.update(all_archive_pages(out_dir, converted, options.site_url))
+    folders = tuple(issue_folder(result.issue_id) for result in converted)
+    plan = plan_writes(out_dir, pages, force=options.force, folders=folders)
+    write_atomically(out_dir, plan.write, tuple(plan.remove))
+    return Outcome(tuple(converted), tuple(unchanged), plan)
+
+
+def convert_path(path: Path) -> Converted:
+    data = path.read_bytes()
+    report = Diagnostics(str(path))
+    draft = run_passes(data, str(path), report)
+    issue = draft.issue
+    assert issue is not None
+    return Converted(
+        path=path,
+        issue_id=str(issue.id),
+        export=export_hash(data),
+        pages=render_issue(issue),
+        entry=issue_entry(issue),
+        warnings=tuple(report.warnings),
+        report=draft.report,
+        footnotes=sum(len(a.footnotes) for a in issue.articles),
+        tables=sum(isinstance(b, Table) for a in issue.articles for b in a.blocks),
+    )
+
+
+def convert_files(paths: Sequence[Path], jobs: int, step: Step | None) -> list[Converted]:
+    """Convert every export, in parallel when ``jobs`` > 1; results in input order."""
+    results: dict[int, Converted] = {}
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(convert_path, path): index for index, path in enumerate(paths)}
+            for done, future in enumerate(as_completed(futures), start=1):
+                index = futures[future]
+                if step:
+                    step(done, len(paths), paths[index].name)
+                results[index] = future.result()
+    else:
+        for index, path in enumerate(paths):
+            if step:
+                step(index + 1, len(paths), path.name)
+            results[index] = convert_path(path)
+    return [results[index] for index in range(len(paths))]
+
+
+def split_unchanged(
+    paths: list[Path], out_dir: Path, reuse: bool
+) -> tuple[list[Path], dict[Path, str]]:
+    """Exports to convert, and those whose recorded conversion is still current
+    (same bytes, same converter), with the issue each one gave."""
+    if not reuse:
+        return paths, {}
+    recorded = recorded_exports(out_dir)
+    current = converter_hash()
+    fresh: list[Path] = []
+    unchanged: dict[Path, str] = {}
+    for path in paths:
+        found = recorded.get(export_hash(path.read_bytes()))
+        if found and found[1] == current and pages_present(out_dir, found[0], found[2]):
+            unchanged[path] = found[0]
+        else:
+            fresh.append(path)
+    return fresh, unchanged
+
+
+def pages_present(out_dir: Path, issue_id: str, count: int) -> bool:
+    """Are the issue's pages all still there (none deleted since)?"""
+    return sum(1 for _ in (out_dir / issue_folder(issue_id)).glob("*.md")) >= count
+
+
+def check_unique_issues(issue_of: dict[Path, str]) -> None:
+    seen: dict[str, Path] = {}
+    for path, issue_id in issue_of.items():
+        if issue_id in seen:
+            raise ConversionError(str(path), 1, f"issue {issue_id} is also in {seen[issue_id]}")
+        seen[issue_id] = path
+
+
+def updated_cache(out_dir: Path, converted: list[Converted]) -> Recorded:
+    """The cache's records, the issues just converted replacing their old ones."""
+    fresh_ids = {result.issue_id for result in converted}
+    recorded = {
+        export: entry
+        for export, entry in recorded_exports(out_dir).items()
+        if entry[0] not in fresh_ids
+    }
+    for result in converted:
+        recorded[result.export] = (result.issue_id, converter_hash(), len(result.pages))
+    return recorded
+
+
+def all_archive_pages(out_dir: Path, converted: list[Converted], site_url: str) -> dict[str, str]:
+    """The archive's pages over every issue: those in the docs folder and those just
+    converted (which replace their earlier selves)."""
+    entries = {entry.issue: entry for entry in existing_entries(out_dir)}
+    entries.update((result.entry.issue, result.entry) for result in converted)
+    return archive_pages(entries.values(), site_url, (out_dir / TAGS_PAGE).exists())
+
+
+class TolerantLoader(yaml.SafeLoader):
+    """Reads any YAML, tags included (``!ENV``, ``!!python/name:``), as plain data."""
+
+
+TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def configured_site_url(config: Path) -> str:
+    """``site_url`` from an mkdocs.yml, or "/" without one.
+
+    Not MkDocs' own loader: it insists that the ``INHERIT`` file exists, and the
+    navigation it inherits is what the converter is about to write.
+    """
+    if not config.exists():
+        return "/"
+    loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=TolerantLoader)
+    url = loaded.get("site_url") if isinstance(loaded, dict) else None
+    return str(url) if url else "/"

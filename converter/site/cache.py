@@ -1,0 +1,71 @@
+"""The conversion cache: what each conversion depended on, hashed.
+
+``docs/.convert-cache.json`` records, for every export converted into the docs
+folder, the hash of its bytes, the hash of the converter (its code and the editors'
+vocabularies) and the issue and page count it gave. ``convert`` skips an export
+whose bytes and converter are those recorded, so rebuilding an archive of hundreds
+of issues only converts the issues that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from ..vocabulary import DATA_DIR
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# Output depends on the code and on the editors' vocabularies.
+INPUTS = ("**/*.py",)
+DATA_INPUTS = ("tags.yml", "sections.yml", "search-words.txt")
+SHORT = 16
+
+
+def export_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:SHORT]
+
+
+@cache
+def converter_hash() -> str:
+    digest = hashlib.sha256()
+    code = sorted(p for pattern in INPUTS for p in PACKAGE_DIR.glob(pattern))
+    named = [(p.relative_to(PACKAGE_DIR).as_posix(), p) for p in code]
+    named += [(name, DATA_DIR / name) for name in DATA_INPUTS if (DATA_DIR / name).exists()]
+    for name, path in named:
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:SHORT]
+
+
+CACHE_FILE = ".convert-cache.json"
+
+
+Recorded = dict[str, tuple[str, str, int]]
+
+
+def recorded_exports(out_dir: Path) -> Recorded:
+    """Export hash → (issue, converter hash, page count) of the conversions that made
+    ``out_dir``."""
+    path = out_dir / CACHE_FILE
+    if not path.exists():
+        return {}
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return {}  # a damaged cache only costs a conversion
+    exports = loaded.get("exports", {}) if isinstance(loaded, dict) else {}
+    return {
+        export: (str(entry.get("issue")), str(entry.get("converter")), int(entry.get("pages", 0)))
+        for export, entry in exports.items()
+        if isinstance(entry, dict)
+    }
+
+
+def render_cache(recorded: Recorded) -> str:
+    exports = {
+        export: {"issue": issue, "converter": converter, "pages": pages}
+        for export, (issue, converter, pages) in sorted(recorded.items())
+    }
+    return json.dumps({"exports": exports}, ensure_ascii=False, indent=1) + "\n"

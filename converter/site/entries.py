@@ -1,0 +1,102 @@
+"""What the archive's pages need to know of each issue, and where it comes from.
+
+An ``IssueEntry`` is made from an issue just converted, or read back from the pages
+already in the docs folder (with the editors' changes), so that converting one
+issue keeps every other issue listed.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Issue
+from .front_matter import read_fields
+from .paths import ISSUE_PAGE, article_path, issue_folder
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """What the archive pages need to know of one article."""
+
+    path: str  # relative to the docs folder: "2023/07/01.md"
+    title: str
+    date: str  # ISO date or ""
+    standards: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class IssueEntry:
+    """What the archive pages need to know of one issue."""
+
+    issue: str  # "2023-07"
+    title: str  # "2023 年第 07 期"
+    articles: tuple[ArticleEntry, ...]
+
+    @property
+    def year(self) -> str:
+        return self.issue[:4]
+
+    @property
+    def folder(self) -> str:
+        return issue_folder(self.issue)
+
+
+def issue_entry(issue: Issue) -> IssueEntry:
+    return IssueEntry(
+        issue=str(issue.id),
+        title=issue.id.label,
+        articles=tuple(
+            ArticleEntry(
+                path=article_path(str(issue.id), a.slug),
+                title=a.title,
+                date=a.date.isoformat() if a.date else "",
+                standards=a.standards,
+                authors=a.authors,
+                section=a.section,
+            )
+            for a in issue.articles
+        ),
+    )
+
+
+def existing_entries(out_dir: Path) -> Iterator[IssueEntry]:
+    """The issues already in the docs folder, with their pages' current titles."""
+    if not out_dir.exists():
+        return
+    for index_page in sorted(out_dir.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/index.md")):
+        relative = index_page.relative_to(out_dir).as_posix()
+        match = ISSUE_PAGE.match(relative)
+        if not match:
+            continue
+        meta = read_fields(index_page.read_text(encoding="utf-8"))
+        articles = [
+            article_entry(article.relative_to(out_dir).as_posix(), article)
+            for article in sorted(index_page.parent.glob("[0-9]*.md"))
+        ]
+        yield IssueEntry(
+            issue=f"{match.group(1)}-{match.group(2)}",
+            title=str(meta.get("title") or relative),
+            articles=tuple(articles),
+        )
+
+
+def article_entry(relative: str, path: Path) -> ArticleEntry:
+    meta = read_fields(path.read_text(encoding="utf-8"))
+    return ArticleEntry(
+        path=relative,
+        # Front matter titles are HTML (see issue_pages.html_title); entries hold text.
+        title=html.unescape(str(meta.get("title") or path.stem)),
+        date=str(meta.get("date") or ""),
+        standards=string_list(meta.get("standards")),
+        authors=string_list(meta.get("authors")),
+        section=str(meta.get("section") or ""),
+    )
+
+
+def string_list(value: object) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()

@@ -1,0 +1,122 @@
+"""A page's YAML front matter, written and read in one place.
+
+Every generated page is ``---``, the fields, a checksum of the rest as the last
+field, ``---``, a blank line and the Markdown body. The checksum tells a page an
+editor changed (it no longer matches) from one the converter wrote. The converter
+(``issue_pages``, ``archive_pages``), the writer and the editors' check all split
+and read pages here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import yaml
+
+CHECKSUM_KEY = "checksum"
+FENCE = "---\n"
+CLOSING = "---\n\n"
+FRONT_MATTER = re.compile(r"\A---\n(?P<fields>.*?)^---$\n?", re.DOTALL | re.MULTILINE)
+CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: ([0-9a-f]+)\n", re.MULTILINE)
+FIELD_LINE = re.compile(r"^([A-Za-z_]+):", re.MULTILINE)
+# libyaml's emitter when PyYAML has it (much faster on big archives); the output is
+# the same as the pure-Python one's for the plain fields written here.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def page(fields: dict[str, object], body: str) -> str:
+    """A page with front matter and, as its last field, a checksum of the rest.
+
+    The checksum line is added as text (always unquoted hex), so that removing it
+    gives back exactly the text that was hashed.
+    """
+    dumped = yaml.dump(
+        fields,
+        Dumper=SAFE_DUMPER,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1000,
+    )
+    opening = FENCE + dumped
+    digest = checksum(opening + CLOSING + body)
+    return f"{opening}{CHECKSUM_KEY}: {digest}\n{CLOSING}{body}"
+
+
+def checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def is_hand_edited(text: str) -> bool:
+    """True unless the page still matches the checksum it was generated with."""
+    front = FRONT_MATTER.match(text)
+    if not front:
+        return True
+    found = CHECKSUM_LINE.search(front.group("fields"))
+    if not found:
+        return True
+    start = front.start("fields")
+    without = text[: start + found.start()] + text[start + found.end() :]
+    return checksum(without) != found.group(1)
+
+
+class FrontMatterError(ValueError):
+    """Front matter that cannot be read: where (line of the page) and why."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SplitPage:
+    fields: dict[str, object]
+    raw: str  # the front matter's text; its first line is the page's line 2
+    body: str
+    body_line: int  # the page line the body starts on
+
+    def field_line(self, name: str) -> int:
+        """The page line a field stands on (1 when it is missing)."""
+        for number, line in enumerate(self.raw.split("\n"), start=2):
+            match = FIELD_LINE.match(line)
+            if match and match.group(1) == name:
+                return number
+        return 1
+
+
+def has_front_matter(text: str) -> bool:
+    return text.startswith(FENCE)
+
+
+def split_page(text: str) -> SplitPage:
+    """Front matter and body; raises ``FrontMatterError`` naming the line at fault.
+
+    A page without front matter is all body.
+    """
+    if not has_front_matter(text):
+        return SplitPage({}, "", text, 1)
+    front = FRONT_MATTER.match(text)
+    if not front:
+        raise FrontMatterError(1, "front matter not closed: no second '---' line")
+    raw = front.group("fields")
+    try:
+        fields = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise FrontMatterError(line, f"front matter is not valid YAML: {error}") from error
+    if not isinstance(fields, dict):
+        raise FrontMatterError(2, "front matter must be a mapping of fields")
+    body_line = text.count("\n", 0, front.end()) + 1
+    return SplitPage(fields, raw.removesuffix("\n"), text[front.end() :], body_line)
+
+
+def read_fields(text: str) -> dict[str, object]:
+    """The front matter's fields, or none when it cannot be read."""
+    try:
+        return split_page(text).fields
+    except FrontMatterError:
+        return {}

@@ -1,0 +1,164 @@
+"""Render: ``Issue`` → the Markdown pages of one issue (with ``markdown``, the only
+code that knows Markdown).
+
+Pages of one issue live under ``YYYY/MM/``: ``index.md`` is the landing page (the
+summary and a table of contents by section), ``01.md``… are the articles.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from itertools import groupby
+
+from ..model import (
+    Article,
+    Block,
+    Figure,
+    Footnote,
+    Issue,
+    Paragraph,
+    Subheading,
+    Table,
+    Text,
+)
+from .front_matter import page
+from .markdown import escape, escape_attribute, linkify
+from .paths import STANDARDS_PAGE, article_path, issue_folder, standard_anchor
+
+LOST_SECTION_LABEL = "（栏目标题缺失）"
+FIGURE_PLACEHOLDER = "assets/figure-placeholder.svg"
+
+
+def render_issue(issue: Issue) -> dict[str, str]:
+    """All pages of one issue, keyed by path relative to the docs folder."""
+    folder = issue_folder(str(issue.id))
+    pages = {f"{folder}/index.md": render_landing(issue)}
+    for article in issue.articles:
+        pages[article_path(str(issue.id), article.slug)] = render_article(issue, article)
+    return pages
+
+
+def html_title(title: str) -> str:
+    """A title for the front matter. MkDocs and Material print ``page.title`` into
+    the HTML as it is (titles from headings are already HTML), so the characters
+    that would make markup are written as entities."""
+    return html.escape(title, quote=False)
+
+
+def render_article(issue: Issue, article: Article) -> str:
+    front_matter: dict[str, object] = {
+        "title": html_title(article.title),
+        "date": article.date or "",
+        "issue": str(issue.id),
+        "section": article.section,
+        "authors": list(article.authors),
+        "tags": list(article.tags),
+        "standards": list(article.standards),
+        "slug": f"{issue.id}-{article.slug}",
+        "source": f"{issue.source.path}:{article.line}",
+    }
+    depth = issue_folder(str(issue.id)).count("/") + 1
+    labels = footnote_labels(article.footnotes)
+    parts = [render_block(block, depth, labels) for block in article.blocks]
+    if article.standards:
+        parts.append(render_standards_line(article.standards, depth))
+    linked = [note for note in article.footnotes if note.linked]
+    if linked:
+        parts.append("\n".join(f"[^{labels[note.key]}]: {linkify(note.text)}" for note in linked))
+    parts.extend(
+        f"注 {note.number}（原文中未找到标注位置）：{linkify(note.text)}"
+        for note in article.footnotes
+        if not note.linked
+    )
+    return page(front_matter, "\n\n".join(parts) + "\n")
+
+
+def footnote_labels(notes: tuple[Footnote, ...]) -> dict[int, str]:
+    """Footnote labels as numbered in the export; a number that repeats on one page
+    (a misnumbered export) gets the definition's key so both notes stay apart."""
+    counts = Counter(note.number for note in notes)
+    return {
+        note.key: str(note.number) if counts[note.number] == 1 else f"{note.number}-{note.key}"
+        for note in notes
+    }
+
+
+def render_standards_line(codes: tuple[str, ...], depth: int) -> str:
+    """The standards the article mentions, linked to the index; the codes written
+    without their space ride along for search ("IEC62208" finds "IEC 62208:2023")."""
+    index = "../" * depth + STANDARDS_PAGE
+    links = "、".join(f"[{escape(code)}]({index}#{standard_anchor(code)})" for code in codes)
+    compact = " ".join(sorted({variant for code in codes for variant in compact_forms(code)}))
+    return (
+        '<div class="article-standards" markdown>\n'
+        f"**本文提及的标准**：{links}"
+        f'<span class="search-keywords" aria-hidden="true">{escape(compact)}</span>\n'
+        "</div>"
+    )
+
+
+def compact_forms(code: str) -> tuple[str, ...]:
+    """ "IEC 62208:2023" → ("IEC62208:2023", "IEC62208")."""
+    joined = code.replace(" ", "", 1)
+    base = re.split(r"[:]", joined, maxsplit=1)[0]
+    return (joined, base) if base != joined else (joined,)
+
+
+def render_landing(issue: Issue) -> str:
+    front_matter: dict[str, object] = {
+        "title": issue.id.label,
+        "issue": str(issue.id),
+        "source": f"{issue.source.path}:1",
+    }
+    parts = ["## 本期概要", *(render_block(block, depth=2) for block in issue.summary)]
+    parts.append("## 本期目录")
+    for (_, section), articles in groupby(
+        issue.articles, key=lambda a: (a.section_number, a.section)
+    ):
+        parts.append(f"### {escape(section) if section else LOST_SECTION_LABEL}")
+        parts.append("\n".join(f"- [{escape(a.title)}]({a.slug}.md)" for a in articles))
+    return page(front_matter, "\n\n".join(parts) + "\n")
+
+
+def render_block(block: Block, depth: int, labels: dict[int, str] | None = None) -> str:
+    if isinstance(block, Paragraph):
+        return render_text(block.text, labels or {})
+    if isinstance(block, Subheading):
+        return f"### {escape(block.text)}"
+    if isinstance(block, Figure):
+        return render_figure(block, depth)
+    return render_table(block)
+
+
+def render_text(text: Text, labels: dict[int, str]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for ref in text.notes:
+        pieces.append(escape(text.value[position : ref.offset]))
+        pieces.append(f"[^{labels.get(ref.key, str(ref.number))}]")
+        position = ref.offset
+    pieces.append(escape(text.value[position:]))
+    return "".join(pieces)
+
+
+def render_figure(figure: Figure, depth: int) -> str:
+    label = f"图 {figure.number}. {figure.caption}"
+    image = "../" * depth + FIGURE_PLACEHOLDER
+    # The caption sits in raw HTML, which md_in_html leaves as it is: HTML escaping
+    # there, Markdown escaping in the image's alt text.
+    return (
+        '<figure markdown="span">\n'
+        f'  ![{escape(label)}]({image}){{ title="{escape_attribute("图片待补：" + label)}" }}\n'
+        f"  <figcaption>{html.escape(label, quote=False)}</figcaption>\n"
+        "</figure>"
+    )
+
+
+def render_table(table: Table) -> str:
+    caption = f"**表 {table.number}. {escape(table.caption)}**"
+    header = "| " + " | ".join(escape(cell) for cell in table.header) + " |"
+    rule = "|" + "|".join(" --- " for _ in table.header) + "|"
+    rows = ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in table.rows]
+    return "\n".join([caption, "", header, rule, *rows])
