@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE := $(sort $(wildcard archive/*.txt))
+LINTED := converter tests scripts benchmarks tools
 
-.PHONY: site convert build offline test golden clean serve links bench
+.PHONY: site convert build offline test quick golden clean serve links bench
 
 site: build
 
@@ -41,10 +42,18 @@ serve: convert
 
 test: $(VENV)/.test
 	bash scripts/ensure-browser
-	$(BIN)/ruff check converter tests scripts benchmarks
-	$(BIN)/ruff format --check converter tests scripts benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# The edit-test loop: lint, types and the tests that neither build the site, start
+# Chromium nor convert full-size exports (pytest markers). `make test` runs them all.
+quick: $(VENV)/.test
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+	$(BIN)/pytest -m "not site and not browser and not slow"
 
 # Performance at archive scale: N synthetic issues per size; writes
 # benchmarks/results.json and BENCHMARKS.md (takes about half an hour at the default sizes).

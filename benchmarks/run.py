@@ -40,7 +40,7 @@ from typing import Any
 from benchmarks import buildprofile, report
 from benchmarks.measure import Measured, run
 from benchmarks.search import OTHER_QUERY, QUERY, SearchRun, first_result
-from tests.browser import chromium, serve
+from tools.browser import chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "archive" / "2023-07.txt"

@@ -1,7 +1,7 @@
 """Screenshot pages of a built site at desktop and phone widths (for reviewing).
 
 Usage: python -m scripts.screenshot SITE_DIR OUT_DIR PAGE...   (PAGE like 2023/07/01/)
-Uses the tests' browser helpers: Debian's Chromium, a local server.
+Uses the shared browser helpers (tools/browser.py): Debian's Chromium, a local server.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.browser import DESKTOP, PHONE, chromium, serve
+from tools.browser import DESKTOP, PHONE, chromium, serve
 
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 

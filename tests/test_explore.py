@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, Route
 
-from tests.browser import DESKTOP, serve
+from tools.browser import DESKTOP, serve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 pytestmark = pytest.mark.site

@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, Dialog, Page
 
 from converter.cli import main
-from tests.browser import search_results, serve
+from tools.browser import search_results, serve
 
 pytestmark = pytest.mark.site
 
@@ -197,6 +197,8 @@ def test_file_names_are_safe(which: str, request: pytest.FixtureRequest) -> None
 
 def test_markup_in_the_body_is_escaped_in_the_markdown(markup: Built) -> None:
     body = (markup.docs / ISSUE / "01.md").read_text(encoding="utf-8")
+    for word in ("警告", "图片", "不是标题", "不是列表", "不是引用"):
+        assert word in body, f"the hostile paragraph with {word} is missing"
     for raw in ("<img", "<b ", "**x**", "[a](", "\n# 不是", "\n1. 不是", "\n> 不是", "\n| a |"):
         assert raw not in body, raw
 
@@ -225,7 +227,9 @@ def foreign_scripts(soup: BeautifulSoup) -> list[str]:
 
 def unsafe_markup(built: Built) -> list[str]:
     problems = []
-    for page in built.html_pages():
+    pages = built.html_pages()
+    assert built.site / ISSUE / "01" / "index.html" in pages, "the site has no article pages"
+    for page in pages:
         name = page.relative_to(built.site).as_posix()
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         problems += [f"{name}: script {s}" for s in foreign_scripts(soup)]

@@ -1,7 +1,8 @@
 import markdown as python_markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from converter.markdown import escape, linkify
+from converter.site.markdown import escape, linkify
 
 
 def to_html(text: str) -> str:
@@ -23,10 +24,13 @@ def to_html(text: str) -> str:
     ],
 )
 def test_escaped_text_renders_as_itself(text: str) -> None:
-    html = to_html(escape(text))
-    assert "<script" not in html and "<img" not in html and "<a " not in html
-    assert "<strong>" not in html and "<em>" not in html and "<h1>" not in html
-    assert "<li>" not in html and "<code>" not in html
+    escaped = escape(text)
+    assert escaped != text  # every case has characters Markdown or HTML would act on
+    rendered = BeautifulSoup(to_html(escaped), "html.parser")
+    # One plain paragraph (no link, emphasis, heading, list, table, script or image)
+    # whose text is exactly the input.
+    assert [element.name for element in rendered.find_all(True)] == ["p"]
+    assert rendered.get_text() == text
 
 
 def test_only_http_urls_become_links() -> None:
@@ -40,3 +44,8 @@ def test_only_http_urls_become_links() -> None:
 
 def test_url_followed_by_sentence_punctuation_keeps_it_outside() -> None:
     assert linkify("见 https://a.org/x.") == "见 <https://a.org/x>."
+
+
+def test_a_url_ends_where_full_width_text_begins() -> None:
+    assert linkify("见 https://a.org/x。下文") == "见 <https://a.org/x>。下文"
+    assert linkify("（https://a.org/y）") == "（<https://a.org/y>）"

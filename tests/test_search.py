@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from tests.browser import DESKTOP, search_results, serve
+from tools.browser import DESKTOP, search_results, serve
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
 MIN_RECALL_AT_3 = 0.9

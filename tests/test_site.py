@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser
 
-from tests.browser import PHONE, serve
+from tools.browser import PHONE, serve
 
 pytestmark = pytest.mark.site
 
@@ -254,6 +254,7 @@ def test_every_footnote_url_is_a_link(
                 assert url in hrefs, f"{slug} {item['id']}: {url} is not a link"
                 linked.add(url)
     # The URLs as they stand in the export, wrapped lines joined: none lost or cut.
+    assert linked, "no footnote URL found"
     assert linked == export_urls(export_text)
 
 
@@ -327,11 +328,16 @@ def test_table_scrolls_on_a_phone(built_site: Path, browser: Browser) -> None:
 # --- no page furniture or spacing artefacts in the text -----------------------------
 
 
-def all_pages(built_site: Path) -> Iterator[tuple[str, BeautifulSoup]]:
+def all_pages(built_site: Path) -> list[tuple[str, BeautifulSoup]]:
+    """Every page with content (Material's article), the issue's articles among them."""
+    pages = []
     for path in sorted(built_site.rglob("index.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         if soup.select_one("article.md-content__inner"):
-            yield path.parent.relative_to(built_site).as_posix(), soup
+            pages.append((path.parent.relative_to(built_site).as_posix(), soup))
+    missing = {f"{ISSUE}/{slug}" for slug in ARTICLES} - {url for url, _ in pages}
+    assert not missing, f"pages without Material's article: {sorted(missing)}"
+    return pages
 
 
 def test_no_running_header_in_the_text(

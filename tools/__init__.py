@@ -1,0 +1,1 @@
+"""Development helpers shared by the tests, the scripts and the benchmarks (not the converter)."""
