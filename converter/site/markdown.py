@@ -7,20 +7,22 @@ characters it is, and only http(s) URLs become links.
 
 from __future__ import annotations
 
+import html
 import re
 
-HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Characters Python-Markdown gives a meaning to inside a line.
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 # At the start of a line these open a list, heading or rule.
 LINE_START_SPECIAL = re.compile(r"^(\s*)([#+\-]|\d+(?=[.)]))")
-URL = re.compile(r"https?://[^\s<>\"'）]+", re.IGNORECASE)
+# A URL is printable ASCII: a full-width mark or Chinese text right after it ends it
+# ("见 https://a.org/x。").
+URL = re.compile(r"https?://[!#-&(-;=?-~]+", re.IGNORECASE)
 URL_TRAILING_PUNCTUATION = ".,;:!?"
 
 
 def escape(text: str) -> str:
     """Text → Markdown that renders as exactly that text."""
-    text = "".join(HTML_ENTITIES.get(char, char) for char in text)
+    text = html.escape(text, quote=False)
     text = INLINE_SPECIAL.sub(r"\\\1", text)
     return LINE_START_SPECIAL.sub(escape_line_start, text)
 
@@ -47,6 +49,5 @@ def linkify(text: str) -> str:
 
 
 def escape_attribute(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-    )
+    """Text for a double-quoted attribute (single quotes need no escape there)."""
+    return html.escape(text, quote=False).replace('"', "&quot;")

@@ -1,0 +1,54 @@
+"""The table pass in an article: a caption paragraph and the paragraphs of its
+flattened cells become one ``Table``; what follows the table stays text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from converter.diagnostics import Diagnostics
+from converter.model import Article, Line, Paragraph, Table
+from converter.passes.paragraphs import make_paragraph
+from converter.passes.tables import place_tables
+from tests.exports import caption, lines_of
+
+
+def article_of(*paragraphs: list[Line]) -> Article:
+    blocks = tuple(make_paragraph(lines, True) for lines in paragraphs)
+    return Article(1, "标题", dt.date(2023, 6, 1), "标准战略", (), blocks, 1)
+
+
+def placed(*paragraphs: list[Line]) -> tuple[Article, Diagnostics]:
+    report = Diagnostics("t.txt")
+    return place_tables(article_of(*paragraphs), True, report), report
+
+
+def test_caption_and_cell_paragraphs_become_one_table() -> None:
+    cells = lines_of("序号 名称 ", "1 ", "甲 ", "2 ", "乙 ")
+    article, report = placed([caption()], cells[:3], cells[3:])
+    (table,) = article.blocks
+    assert isinstance(table, Table)
+    assert table.rows == (("1", "甲"), ("2", "乙"))
+    assert report.warnings == []
+
+
+def test_text_after_the_table_in_the_same_paragraph_stays_a_paragraph() -> None:
+    lines = lines_of("序号 名称 ", "1 ", "甲 ", "2 ", "乙 ", "|表后的说明文字。 ")
+    article, _ = placed([caption()], lines)
+    table, after = article.blocks
+    assert isinstance(table, Table) and len(table.rows) == 2
+    assert isinstance(after, Paragraph) and after.text.value == "表后的说明文字。"
+
+
+def test_a_caption_with_no_numbered_rows_stays_text_with_a_warning() -> None:
+    text = lines_of("这里没有表格。 ")
+    article, report = placed([caption()], text)
+    assert [type(block) for block in article.blocks] == [Paragraph, Paragraph]
+    assert [w.line for w in report.warnings] == [caption().number]
+    assert "kept as text" in report.warnings[0].message
+
+
+def test_a_caption_written_with_a_colon_is_a_caption() -> None:
+    cells = lines_of("序号 名称 ", "1 ", "甲 ", "2 ", "乙 ")
+    article, _ = placed([caption("表 1：测试表格 ")], cells)
+    (table,) = article.blocks
+    assert isinstance(table, Table) and table.caption == "测试表格"
