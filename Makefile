@@ -62,9 +62,11 @@ bench: $(VENV)/.test
 	bash scripts/ensure-browser
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES)
 
-# Regenerate the golden Markdown of the sample issue; review the diff before committing.
+# Regenerate the golden Markdown of the sample issue and the expected output of the
+# behaviour cases (tests/cases/); review the diff before committing.
 golden: $(VENV)/.site
 	$(BIN)/python -m tests.golden
+	$(BIN)/python -m tests.cases
 
 clean:
 	rm -rf site site-offline dist .cache .pytest_cache .mypy_cache .ruff_cache
