@@ -3,8 +3,9 @@
 Joins the body lines that the extractor wrapped at the page width, across page
 breaks and footnote areas (which are skipped, not ended on), and removes spacing
 artefacts. A line ending with a space ends its paragraph, except where the space
-only separates two Latin words or sits inside an open bracket. Blank space left
-on the page ends a paragraph too.
+only separates two Latin words or sits inside an open bracket; a line before a
+dateline ("6 月 28 日，") always ends its paragraph, even one ending in a code.
+Blank space left on the page ends a paragraph too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Layout, Line, LineKind, Paragraph, Text
+from ..patterns import DATELINE
 from ..text import join_wrapped, normalise_spacing, spaces_script_boundaries, unjustify
 
 # Lines that take no part in the running text: they are neither joined nor end it.
@@ -78,6 +80,8 @@ def ends_paragraph(current: list[Line], following: Line | None) -> bool:
     if ENUMERATOR_END.search(before_space):
         return False
     next_text = following.text.lstrip(" ")
+    if DATELINE.match(next_text):
+        return True  # a dateline opens an article: the line before it (a title) is done
     if LATIN_END.search(before_space) and LATIN_START.search(next_text):
         return False
     return not has_open_bracket("".join(line.text for line in current))
