@@ -136,3 +136,8 @@ def test_a_table_row_number_opening_a_page_is_not_a_section_heading() -> None:
     )
     assert [a.section for a in structure.articles] == ["标准战略"]
     assert structure.articles[0].authors == ("孙玉琦",)
+
+
+def test_a_parenthesis_of_more_than_four_characters_is_not_an_author_line() -> None:
+    assert parse_names("征求意见稿") == ()
+    assert parse_names("欧阳娜娜 付 豪") == ("欧阳娜娜", "付豪")

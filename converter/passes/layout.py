@@ -6,7 +6,8 @@ and lines of a footnote area, or page furniture (page number, running header and
 the whitespace around them).
 
 The export separates the lines of one block by a blank line and starts a new block
-after a single newline; a page's first line is indented by one space.
+after a single newline; a page's first line is indented by one space, except on a
+page that follows page furniture (the furniture itself marks the turn).
 """
 
 from __future__ import annotations

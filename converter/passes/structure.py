@@ -30,8 +30,10 @@ from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
 from .blocks import BlockKind, block_kind
 
 SUMMARY_HEADING = "本期概要"
-# Section headings are a few Chinese characters ("标准战略"); article titles are
-# sentences, and a table row number opening a page is digits.
+# Section headings are a few Chinese characters ("标准战略") alone on a page's first
+# line and not followed by a dateline; article titles are longer, and table lines
+# opening a page hold digits or several cells. A single short cell of Chinese text
+# opening a page would still look like a heading (not seen in the sample).
 SECTION_HEADING = re.compile(rf"^{HAN}{{2,8}}$")
 # A title wraps onto two lines at most and never ends a sentence.
 TITLE_MAX_LINES = 2
@@ -39,6 +41,9 @@ TITLE_MAX_LINES = 2
 # name is padded with a space ("付 豪").
 AUTHORS = re.compile(rf"（((?:{HAN}{{1,4}} ?)+)）$")
 NAME_MIN_CHARS = 2
+# Chinese names (compound surnames included) have at most four characters: a longer
+# run in closing parentheses ("（征求意见稿）") is not an author line.
+NAME_MAX_CHARS = 4
 # Short paragraphs (a table cell, "是") legitimately repeat; sentences do not.
 REPEAT_MIN_CHARS = 12
 ISSUE_FILE_NAME = re.compile(r"(\d{4})-(\d{1,2})")
@@ -237,7 +242,7 @@ def parse_names(text: str) -> tuple[str, ...]:
             names[-1] += token
         else:
             names.append(token)
-    if any(len(name) < NAME_MIN_CHARS for name in names):
+    if any(not NAME_MIN_CHARS <= len(name) <= NAME_MAX_CHARS for name in names):
         return ()
     return tuple(names)
 

@@ -49,7 +49,7 @@ WIDTH_TOLERANCE = 2
 # A cell piece that ended at a space inside a line continues after a page break only
 # if it was full; a wrapped line can stop this short of the column's widest line
 # (two full-width characters: justification and proportional Latin glyphs; the
-# wrapped "保持 UL 9741" is 12 wide in a 14-wide column, "…UL 1741 的一" 38 in 43).
+# wrapped "保持 UL 9741" is 12 wide in a 14-wide column, "…UL 1741 的一" 39 in 43).
 WRAP_SLACK = 4
 # Half-width marks that join words without spaces in Chinese text ("和/或", "DC-即服务").
 # A space between one and a Chinese character, the mark being glued to the word on its
