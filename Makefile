@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE := $(sort $(wildcard archive/*.txt))
-LINTED := converter tests scripts benchmarks tools
+LINTED := converter sitesearch tests scripts benchmarks tools
 
 .PHONY: site convert build offline test quick golden clean serve links bench
 
@@ -26,11 +26,12 @@ convert: $(VENV)/.site
 
 build: convert
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m sitesearch docs site
 
 # The downloadable edition: dist/bulletin-offline.zip, opened from index.html (file://).
 offline: convert
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir site-offline
-	bash scripts/vendor-iframe-worker site-offline/assets/javascripts/iframe-worker/shim.js
+	$(BIN)/python -m sitesearch docs site-offline
 	$(BIN)/python scripts/make_zip.py site-offline dist/bulletin-offline.zip bulletin-offline
 
 # Internal links and anchors of the built site (run after `make site`; CI does).

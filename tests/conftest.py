@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +16,11 @@ from playwright.sync_api import Browser
 
 from converter.cli import main
 from tools.browser import chromium
+from tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # The hand-made parts of the docs folder; everything else in it is generated.
-STATIC_DOCS = ("assets", "stylesheets", "tags.md")
+STATIC_DOCS = ("assets", "stylesheets", "tags.md")  # assets/ holds the search client
 
 
 # Conversions of 10 to 50 MB exports (about 150 s together), marked here until their
@@ -85,21 +84,7 @@ def built_site(converted_docs: Path) -> Path:
     project = converted_docs.parent
     shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     site = project / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-        ],
-        check=True,
-        cwd=project,
-    )
+    build_site(project, site)
     return site
 
 

@@ -20,8 +20,6 @@ import html
 import io
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +32,7 @@ from playwright.sync_api import Browser, Dialog, Page
 
 from converter.cli import main
 from tools.browser import search_results, serve
+from tools.build import build_site
 
 pytestmark = pytest.mark.site
 
@@ -130,11 +129,7 @@ def build(project: Path, export: str) -> Built:
     out, err = io.StringIO(), io.StringIO()
     code = main(["convert", str(project / NAME), "--out", str(docs)], out, err)
     assert code == 0, err.getvalue()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
-        check=True,
-        cwd=project,
-    )
+    build_site(project, project / "site")
     return Built(project)
 
 

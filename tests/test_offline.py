@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request
 
 from tools.browser import DESKTOP, search_results
+from tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.site, pytest.mark.browser]
@@ -24,12 +25,7 @@ def unpacked(converted_docs: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     site = project / "site-offline"
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml"]
-    subprocess.run([*mkdocs, "-d", str(site)], check=True, cwd=project)
-    shim = site / "assets/javascripts/iframe-worker/shim.js"
-    subprocess.run(
-        ["bash", str(ROOT / "scripts/vendor-iframe-worker"), str(shim)], check=True, cwd=ROOT
-    )
+    build_site(project, site, "mkdocs.offline.yml")
     archive = project / "dist" / "bulletin-offline.zip"
     subprocess.run(
         [sys.executable, str(ROOT / "scripts/make_zip.py"), str(site), str(archive), "bulletin"],

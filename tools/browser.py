@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -60,39 +59,24 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-# Material runs a query on key events. A reader typing Chinese commits the text
-# through an input method (text inserted, then a key released); the tests do the
-# same: insert the text, then press End. A query typed before the search index is
-# ready is dropped until the next key, so the helper presses End again until the
-# results (or "no results") show or the time is up.
+# A reader typing Chinese commits the text through an input method (text inserted,
+# then a key released); the tests do the same: insert the text, then press End. The
+# search client marks the box with the query it answered (data-answered).
 SEARCH_TIMEOUT_MS = 20_000
-RETRY_AFTER_MS = 500
-ANSWERED = (
-    "() => { const meta = document.querySelector('.md-search-result__meta');"
-    " return !!document.querySelector('.md-search-result__item a')"
-    " || (!!meta && meta.textContent.includes('没有找到')); }"
-)
+SEARCH_INPUT = ".bs-search__input"
+ANSWERED = "(q) => document.querySelector('.bs-search')?.getAttribute('data-answered') === q"
+RESULT_LINKS = ".bs-search__result > a"
 
 
 def search_results(page: Page, query: str, timeout_ms: int = SEARCH_TIMEOUT_MS) -> list[str]:
     """Type ``query`` into the search box; the result pages' paths, best first."""
-    page.click(".md-search__input")
-    page.fill(".md-search__input", "")
-    page.keyboard.press("End")  # clears the previous query's results
-    page.wait_for_function(f"() => !({ANSWERED})()", timeout=timeout_ms)
+    if not page.is_visible(SEARCH_INPUT):
+        page.click(".bs-search__open")  # phones: the box opens from a button
+    page.click(SEARCH_INPUT)
+    page.fill(SEARCH_INPUT, "")
     page.keyboard.insert_text(query)
-    waited = 0
-    while True:
-        page.keyboard.press("End")
-        try:
-            page.wait_for_function(ANSWERED, timeout=RETRY_AFTER_MS)
-            break
-        except PlaywrightTimeout:
-            waited += RETRY_AFTER_MS
-            if waited >= timeout_ms:
-                raise
-    links: list[str] = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > a", "els => els.map(e => e.href)"
-    )
+    page.keyboard.press("End")
+    page.wait_for_function(ANSWERED, arg=query, timeout=timeout_ms)
+    links: list[str] = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
     paths = [urlsplit(link).path for link in links]
-    return list(dict.fromkeys(paths))  # a page's sections each have a link
+    return list(dict.fromkeys(paths))

@@ -26,7 +26,6 @@ from .paths import (
     standard_anchor,
     year_page,
 )
-from .search_dict import SEARCH_DICT_FILE, render_search_dict
 
 HOME_TITLE = "标准化动态"
 STANDARDS_TITLE = "标准索引"
@@ -48,7 +47,6 @@ def archive_pages(
         NAV_FILE: render_nav(issues, extra),
         STANDARDS_PAGE: render_standards(issues),
         FEED_FILE: render_feed(issues, site_url, HOME_TITLE),
-        SEARCH_DICT_FILE: render_search_dict(),
     }
     for year in sorted({entry.year for entry in issues}):
         pages[year_page(year)] = render_year(year, [e for e in issues if e.year == year])

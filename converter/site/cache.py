@@ -19,7 +19,7 @@ from ..vocabulary import DATA_DIR
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Output depends on the code and on the editors' vocabularies.
 INPUTS = ("**/*.py",)
-DATA_INPUTS = ("tags.yml", "sections.yml", "search-words.txt")
+DATA_INPUTS = ("tags.yml", "sections.yml")
 SHORT = 16
 
 

@@ -1,0 +1,540 @@
+/*
+ * The site's search client: no framework, no network but the site's own files.
+ *
+ * The index (written by `python -m sitesearch`, see sitesearch/DESIGN.md) is a set of
+ * small scripts under search/ that call window.bulletinSearch; they are loaded with
+ * <script> tags, which works over http and from file:// alike. A query loads the
+ * shards of its terms, ranks the pages that hold every term, then reads the best
+ * pages' text to keep only those that really contain each phrase, ranks them again
+ * (title first, then density) and shows them with an excerpt.
+ *
+ * The tokenizer below follows sitesearch/tokens.py rule for rule.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var ROOT = new URL("../../", script.src);
+  var INDEX = new URL("search/", ROOT);
+  var SHOWN = 10; // results shown
+  var BATCH = 12; // pages read at a time to confirm candidates
+  var MAX_READ = 60; // pages read at most for one query
+  var EXCERPT_BEFORE = 24;
+  var EXCERPT_LENGTH = 90;
+
+  // --- loading index files -------------------------------------------------------
+  var waiting = {};
+  var loaded = {};
+
+  function settle(key, data) {
+    loaded[key] = data;
+    if (waiting[key]) {
+      waiting[key].resolve(data);
+    }
+  }
+
+  function load(key, path) {
+    if (loaded[key] !== undefined) {
+      return Promise.resolve(loaded[key]);
+    }
+    if (!waiting[key]) {
+      var entry = {};
+      entry.promise = new Promise(function (resolve, reject) {
+        entry.resolve = resolve;
+        entry.reject = reject;
+      });
+      waiting[key] = entry;
+      var tag = document.createElement("script");
+      tag.src = new URL(path, INDEX).href;
+      tag.async = true;
+      tag.onerror = function () {
+        delete waiting[key];
+        entry.reject(new Error("cannot load " + path));
+      };
+      document.head.appendChild(tag);
+    }
+    return waiting[key].promise;
+  }
+
+  var api = {
+    meta: function (data) { settle("meta", data); },
+    shard: function (number, data) { settle("s" + number, data); },
+    page: function (number, data) { settle("p" + number, data); }
+  };
+  window.bulletinSearch = api;
+
+  function meta() { return load("meta", "meta.js"); }
+  function shard(number) { return load("s" + number, "s/" + number + ".js"); }
+  function page(number) { return load("p" + number, "d/" + number + ".js"); }
+
+  // --- tokenizer (sitesearch/tokens.py) ------------------------------------------
+  var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]$/u;
+  var LATIN = /^[a-z]$/;
+  var DIGIT = /^[0-9]$/;
+
+  function kindOf(ch) {
+    if (HAN.test(ch)) { return "han"; }
+    if (LATIN.test(ch)) { return "latin"; }
+    if (DIGIT.test(ch)) { return "digit"; }
+    return null;
+  }
+
+  function tokenize(text) {
+    var tokens = [];
+    var current = "";
+    var kind = null;
+    var start = 0;
+    var previousEnd = -1;
+    var index = 0;
+    function close(end) {
+      var joined = kind === "han" && previousEnd === start;
+      tokens.push({ text: current, kind: kind, start: start, end: end, joined: joined });
+      previousEnd = kind === "han" ? end : -1;
+    }
+    while (index < text.length) {
+      var raw = String.fromCodePoint(text.codePointAt(index));
+      var normal = Array.from(raw.normalize("NFKC").toLowerCase());
+      for (var k = 0; k < normal.length; k++) {
+        var ch = normal[k];
+        var this_ = kindOf(ch);
+        if (this_ !== null && this_ === kind && this_ !== "han") {
+          current += ch;
+          continue;
+        }
+        if (current && kind !== null) {
+          close(index);
+        }
+        if (this_ === null) {
+          current = "";
+          kind = null;
+          previousEnd = -1;
+        } else {
+          current = ch;
+          kind = this_;
+          start = index;
+        }
+      }
+      index += raw.length;
+    }
+    if (current && kind !== null) {
+      close(text.length);
+    }
+    return tokens;
+  }
+
+  function termsOf(tokens) {
+    return tokens.map(function (token, i) {
+      var next = tokens[i + 1];
+      return token.kind === "han" && next && next.joined ? token.text + next.text : token.text;
+    });
+  }
+
+  // --- queries -------------------------------------------------------------------
+  // A query is groups separated by white space; a page must hold every group, and a
+  // group's tokens side by side. The last token of the query may be unfinished.
+  function parseQuery(query) {
+    var words = query.trim().split(/\s+/).filter(Boolean);
+    return words.map(function (word, w) {
+      return groupOf(tokenize(word), w === words.length - 1);
+    }).filter(function (group) { return group.tokens.length > 0; });
+  }
+
+  // What to look up for a group of tokens: a term per token position (the end of a
+  // Han run is covered by the bigram before it); ``open``: the query's last group,
+  // whose last word may be unfinished.
+  function groupOf(tokens, open) {
+    var lookups = [];
+    tokens.forEach(function (token, i) {
+      var next = tokens[i + 1];
+      var last = i === tokens.length - 1;
+      if (token.kind === "han" && next && next.joined) {
+        lookups.push({ term: token.text + next.text, prefix: false, at: i });
+      } else if (token.kind === "han" && token.joined && i > 0) {
+        return;
+      } else if (token.kind === "han") {
+        lookups.push({ term: token.text, prefix: last, at: i });
+      } else {
+        lookups.push({ term: token.text, prefix: last && open, at: i });
+      }
+    });
+    return { tokens: tokens, lookups: lookups, open: open };
+  }
+
+  // A bigram that no page holds cannot be inside a phrase of any page: the query
+  // joins two words there ("国际标准化组织理事会" → 国际标准化组织 + 理事会; the
+  // page says "国际标准化组织第 121 届理事会"). Split the group at it.
+  function splitAtAbsent(groups, info, shards) {
+    var split = false;
+    var result = [];
+    groups.forEach(function (group) {
+      var absent = group.lookups.filter(function (lookup) {
+        return !lookup.prefix && lookup.term.length > 1 && group.tokens[lookup.at].kind === "han" &&
+          !Object.keys(postingsOf(lookup, info, shards)).length;
+      })[0];
+      if (!absent) {
+        result.push(group);
+        return;
+      }
+      split = true;
+      result.push(groupOf(group.tokens.slice(0, absent.at + 1), false));
+      result.push(groupOf(group.tokens.slice(absent.at + 1), group.open));
+    });
+    return split ? result : null;
+  }
+
+  // Weights of one lookup's pages; a prefix adds up the terms it matches.
+  function postingsOf(lookup, info, shards) {
+    var terms = shards[lookup.term.codePointAt(0) % info.shards] || {};
+    var found = {};
+    function add(list) {
+      var id = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        id += list[i];
+        var weight = list[i + 1];
+        var before = found[id];
+        found[id] = before === undefined ? weight
+          : (((before >> 1) + (weight >> 1)) << 1) | ((before | weight) & 1);
+      }
+    }
+    if (lookup.prefix) {
+      Object.keys(terms).forEach(function (term) {
+        if (term.lastIndexOf(lookup.term, 0) === 0) { add(terms[term]); }
+      });
+    } else if (terms[lookup.term]) {
+      add(terms[lookup.term]);
+    }
+    return found;
+  }
+
+  // Pages holding every term, best estimate first: a term in the title, then the
+  // rarest term's density (a phrase is never denser than its rarest part).
+  function candidates(groups, info, shards) {
+    var lookups = [];
+    groups.forEach(function (group) { lookups = lookups.concat(group.lookups); });
+    var lists = lookups.map(function (lookup) { return postingsOf(lookup, info, shards); });
+    lists.sort(function (a, b) { return Object.keys(a).length - Object.keys(b).length; });
+    var result = [];
+    Object.keys(lists[0] || {}).forEach(function (id) {
+      var title = 1;
+      var density = Infinity;
+      for (var i = 0; i < lists.length; i++) {
+        var weight = lists[i][id];
+        if (weight === undefined) { return; }
+        title = Math.min(title, weight & 1);
+        density = Math.min(density, weight >> 1);
+      }
+      result.push({ id: Number(id), title: title, density: density });
+    });
+    result.sort(byRank);
+    return result;
+  }
+
+  function byRank(a, b) {
+    return b.title - a.title || b.density - a.density || b.id - a.id;
+  }
+
+  // Does the group stand at token i? Same kinds and texts side by side, a Han run
+  // of the query within one run of the page; the query's unfinished last word may be
+  // the start of a longer one.
+  function matchesAt(group, tokens, i) {
+    var want = group.tokens;
+    for (var k = 0; k < want.length; k++) {
+      var have = tokens[i + k];
+      var wanted = want[k];
+      if (have.kind !== wanted.kind) { return false; }
+      if (k > 0 && wanted.joined && !have.joined) { return false; }
+      var open = group.open && k === want.length - 1 && wanted.kind !== "han";
+      if (open ? have.text.lastIndexOf(wanted.text, 0) !== 0 : have.text !== wanted.text) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Where the group stands in these tokens: [first token, end token] pairs.
+  function occurrences(group, tokens) {
+    var found = [];
+    for (var i = 0; i + group.tokens.length <= tokens.length; i++) {
+      if (matchesAt(group, tokens, i)) { found.push([i, i + group.tokens.length]); }
+    }
+    return found;
+  }
+
+  function confirm(groups, data) {
+    var titleTokens = tokenize(data.t);
+    var textTokens = tokenize(data.x);
+    var inTitle = 1;
+    var count = 0;
+    var first = null;
+    for (var g = 0; g < groups.length; g++) {
+      var inText = occurrences(groups[g], textTokens);
+      var titled = occurrences(groups[g], titleTokens);
+      if (!inText.length && !titled.length) { return null; }
+      if (!titled.length) { inTitle = 0; }
+      count += inText.length + titled.length;
+      if (first === null && inText.length) { first = textTokens[inText[0][0]].start; }
+    }
+    var length = titleTokens.length + textTokens.length + 50;
+    return {
+      title: inTitle,
+      density: Math.round(count * 10000 / length),
+      data: data,
+      titleTokens: titleTokens,
+      textTokens: textTokens,
+      first: first
+    };
+  }
+
+  var latest = 0;
+
+  // The results of one query: a promise of {results, total, more}. Queries typed
+  // before the index is ready wait for it; a later query makes an earlier one stale.
+  function search(query) {
+    var groups = parseQuery(query);
+    if (!groups.length) { return Promise.resolve({ results: [], total: 0, more: false }); }
+    return meta().then(function (info) {
+      return lookUp(groups, info, {});
+    });
+  }
+
+  // Load the shards the groups need, split groups at bigrams no page holds (which
+  // may need more shards), then read the candidates.
+  function lookUp(groups, info, shards) {
+    var numbers = [];
+    groups.forEach(function (group) {
+      group.lookups.forEach(function (lookup) {
+        var number = lookup.term.codePointAt(0) % info.shards;
+        if (!(number in shards) && numbers.indexOf(number) < 0) { numbers.push(number); }
+      });
+    });
+    return Promise.all(numbers.map(shard)).then(function (loadedShards) {
+      numbers.forEach(function (number, i) { shards[number] = loadedShards[i]; });
+      var split = splitAtAbsent(groups, info, shards);
+      if (split) { return lookUp(split, info, shards); }
+      return read(groups, candidates(groups, info, shards), info);
+    });
+  }
+
+  function read(groups, pending, info) {
+    var confirmed = [];
+    var next = 0;
+    function step() {
+      if (confirmed.length >= SHOWN || next >= pending.length || next >= MAX_READ) {
+        confirmed.sort(byRank);
+        var total = next >= pending.length ? confirmed.length : pending.length;
+        return {
+          results: confirmed.slice(0, SHOWN).map(function (hit) { return present(hit, groups, info); }),
+          total: total,
+          more: next < pending.length
+        };
+      }
+      var batch = pending.slice(next, next + BATCH);
+      next += batch.length;
+      return Promise.all(batch.map(function (c) { return page(c.id); })).then(function (pages) {
+        pages.forEach(function (data, i) {
+          var hit = confirm(groups, data);
+          if (hit) {
+            hit.id = batch[i].id;
+            confirmed.push(hit);
+          }
+        });
+        return step();
+      });
+    }
+    return step();
+  }
+
+  // --- presenting ----------------------------------------------------------------
+  // The page's address: "2023/07/01" is 2023/07/01/ on the hosted site and
+  // 2023/07/01.html in the offline edition; an index page is its folder.
+  function pageUrl(path, info) {
+    if (!info.directoryUrls) { return new URL(path + ".html", ROOT).href; }
+    var folder = path === "index" ? "./" : path.replace(/\/index$/, "/");
+    return new URL(folder === path ? path + "/" : folder, ROOT).href;
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, function (ch) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" }[ch];
+    });
+  }
+
+  // Text with every occurrence of the groups marked.
+  function highlight(text, tokens, groups, from, to) {
+    var spans = [];
+    groups.forEach(function (group) {
+      occurrences(group, tokens).forEach(function (range) {
+        var start = tokens[range[0]].start;
+        var end = tokens[range[1] - 1].end;
+        if (end > from && start < to) { spans.push([Math.max(start, from), Math.min(end, to)]); }
+      });
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var html = "";
+    var at = from;
+    spans.forEach(function (span) {
+      if (span[0] < at) { return; }
+      html += escapeHtml(text.slice(at, span[0])) + "<mark>" + escapeHtml(text.slice(span[0], span[1])) + "</mark>";
+      at = span[1];
+    });
+    return html + escapeHtml(text.slice(at, to));
+  }
+
+  function present(hit, groups, info) {
+    var text = hit.data.x;
+    var start = hit.first === null ? 0 : Math.max(0, hit.first - EXCERPT_BEFORE);
+    var end = Math.min(text.length, start + EXCERPT_LENGTH);
+    var excerpt = (start > 0 ? "…" : "") + highlight(text, hit.textTokens, groups, start, end) +
+      (end < text.length ? "…" : "");
+    return {
+      path: hit.data.u,
+      url: pageUrl(hit.data.u, info),
+      title: highlight(hit.data.t, hit.titleTokens, groups, 0, hit.data.t.length),
+      meta: escapeHtml(hit.data.m),
+      excerpt: excerpt.replace(/\n/g, " ")
+    };
+  }
+
+  api.search = search;
+  api.tokenize = tokenize;
+  api.termsOf = termsOf;
+
+  // --- the search box ------------------------------------------------------------
+  var LABELS = {
+    placeholder: "搜索",
+    loading: "正在搜索…",
+    none: "没有找到包含“{q}”的文章",
+    found: "找到 {n} 篇文章",
+    more: "约 {n} 篇文章，显示最相关的 {k} 篇",
+    failed: "搜索索引无法加载",
+    close: "关闭搜索"
+  };
+
+  function label(name, values) {
+    return LABELS[name].replace(/\{(\w)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function build() {
+    var host = document.querySelector(".md-header__inner") || document.body;
+    var box = document.createElement("div");
+    box.className = "bs-search";
+    box.innerHTML =
+      '<button type="button" class="bs-search__open" aria-label="' + LABELS.placeholder + '">' +
+      '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>' +
+      "</button>" +
+      '<div class="bs-search__panel" role="search">' +
+      '<div class="bs-search__bar">' +
+      '<input class="bs-search__input" type="search" autocomplete="off" spellcheck="false" ' +
+      'role="combobox" aria-expanded="false" aria-controls="bs-results" aria-autocomplete="list" placeholder="' + LABELS.placeholder + '">' +
+      '<button type="button" class="bs-search__close" aria-label="' + LABELS.close + '">×</button>' +
+      "</div>" +
+      '<div class="bs-search__status" aria-live="polite"></div>' +
+      '<ol class="bs-search__results" id="bs-results" role="listbox"></ol>' +
+      "</div>";
+    var title = host.querySelector(".md-header__title");
+    host.insertBefore(box, title ? title.nextSibling : host.firstChild);
+    return box;
+  }
+
+  function attach() {
+    var box = build();
+    var input = box.querySelector(".bs-search__input");
+    var status = box.querySelector(".bs-search__status");
+    var list = box.querySelector(".bs-search__results");
+    var active = -1;
+
+    function open() {
+      box.classList.add("bs-search--open");
+      input.focus();
+    }
+    function close() {
+      box.classList.remove("bs-search--open");
+      box.classList.remove("bs-search--showing");
+      input.setAttribute("aria-expanded", "false");
+      input.blur();
+    }
+    function items() { return list.querySelectorAll(".bs-search__result"); }
+    function activate(index) {
+      var all = items();
+      if (!all.length) { return; }
+      active = (index + all.length) % all.length;
+      all.forEach(function (item, i) { item.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      all[active].scrollIntoView({ block: "nearest" });
+    }
+    function show(query, outcome) {
+      box.setAttribute("data-answered", query); // for tests and benchmarks
+      box.classList.add("bs-search--showing");
+      input.setAttribute("aria-expanded", "true");
+      active = -1;
+      list.innerHTML = outcome.results.map(function (r, i) {
+        return '<li class="bs-search__result" role="option" id="bs-r' + i + '" aria-selected="false">' +
+          '<a href="' + escapeHtml(r.url) + '"><span class="bs-search__title">' + r.title + "</span>" +
+          '<span class="bs-search__meta">' + r.meta + "</span>" +
+          '<span class="bs-search__excerpt">' + r.excerpt + "</span></a></li>";
+      }).join("");
+      if (!outcome.results.length) {
+        status.textContent = label("none", { q: query });
+      } else if (outcome.more) {
+        status.textContent = label("more", { n: outcome.total, k: outcome.results.length });
+      } else {
+        status.textContent = label("found", { n: outcome.total });
+      }
+    }
+    function run() {
+      var query = input.value;
+      var ticket = ++latest;
+      box.removeAttribute("data-answered");
+      if (!query.trim()) {
+        list.innerHTML = "";
+        status.textContent = "";
+        box.classList.remove("bs-search--showing");
+        return;
+      }
+      box.classList.add("bs-search--showing");
+      status.textContent = LABELS.loading;
+      search(query).then(function (outcome) {
+        if (ticket === latest) { show(query, outcome); }
+      }, function () {
+        if (ticket === latest) {
+          status.textContent = LABELS.failed;
+          box.setAttribute("data-answered", query);
+        }
+      });
+    }
+
+    input.addEventListener("input", run);
+    input.addEventListener("focus", function () {
+      box.classList.add("bs-search--open");
+      if (input.value.trim()) { box.classList.add("bs-search--showing"); }
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") { activate(active + 1); event.preventDefault(); }
+      else if (event.key === "ArrowUp") { activate(active - 1); event.preventDefault(); }
+      else if (event.key === "Enter") {
+        var all = items();
+        var target = all[active >= 0 ? active : 0];
+        if (target) { window.location.href = target.querySelector("a").href; }
+        event.preventDefault();
+      } else if (event.key === "Escape") { close(); }
+    });
+    box.querySelector(".bs-search__open").addEventListener("click", open);
+    box.querySelector(".bs-search__close").addEventListener("click", close);
+    document.addEventListener("click", function (event) {
+      if (!box.contains(event.target)) {
+        box.classList.remove("bs-search--showing");
+        box.classList.remove("bs-search--open");
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      var typing = /input|textarea|select/i.test((event.target && event.target.tagName) || "");
+      if (!typing && (event.key === "/" || event.key === "s")) { open(); event.preventDefault(); }
+    });
+    meta(); // start loading the index's first file with the page
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", attach);
+  } else {
+    attach();
+  }
+})();

@@ -1,0 +1,139 @@
+"""The index writer: search pages → script files in the built site's ``search/``.
+
+Every file is a script that hands its data to ``bulletinSearch`` (a global the
+client defines), so the browser loads it with a ``<script>`` tag: that works over
+http and from ``file://``, where fetch does not. Files:
+
+- ``meta.js``: the format version, the number of shards, the number of pages, and
+  whether the site uses directory URLs (``2023/07/01/``) or files (``01.html``).
+- ``s/K.js``: shard K, every term whose first character's code point is K modulo
+  the shard count, with its postings: page ids (delta-coded) and a weight each.
+- ``d/N.js``: page N's title, path, meta line and text (for checking a phrase,
+  ranking by its density, and the excerpt).
+
+A posting's weight is ``2 × density + in_title``: the term's occurrences per 10,000
+terms of the page (smoothed for short pages, capped), doubled, plus one if the term
+is in the title. The client ranks by it before it has read any page.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .pages import SearchPage
+from .tokens import terms_of, tokenize
+
+FORMAT_VERSION = 1
+# Aim for shards about this size: a query reads one shard per term it looks up.
+SHARD_TARGET_BYTES = 24_000
+DENSITY_SCALE = 10_000  # occurrences per this many terms of the page
+DENSITY_SMOOTHING = 50  # terms added to every page's length, so a short page's one
+DENSITY_CAP = 999  # mention does not outweigh a long page about the subject
+INDEX_FOLDER = "search"
+
+
+@dataclass
+class Index:
+    pages: list[SearchPage] = field(default_factory=list)
+    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # term → (id, w)
+
+
+def weight(count: int, length: int, in_title: bool) -> int:
+    density = min(DENSITY_CAP, round(count * DENSITY_SCALE / (length + DENSITY_SMOOTHING)))
+    return 2 * density + int(in_title)
+
+
+def build_index(pages: Iterable[SearchPage]) -> Index:
+    index = Index()
+    for page_id, page in enumerate(pages):
+        index.pages.append(page)
+        title_terms = terms_of(tokenize(page.title))
+        body_terms = terms_of(tokenize(page.text))
+        counts = Counter(title_terms) + Counter(body_terms)
+        length = len(title_terms) + len(body_terms)
+        in_title = set(title_terms)
+        for term, count in sorted(counts.items()):
+            index.postings.setdefault(term, []).append(
+                (page_id, weight(count, length, term in in_title))
+            )
+    return index
+
+
+def encoded_postings(postings: list[tuple[int, int]]) -> list[int]:
+    """[id delta, weight, id delta, weight, …]: small numbers, short JSON."""
+    flat: list[int] = []
+    previous = 0
+    for page_id, page_weight in postings:
+        flat += [page_id - previous, page_weight]
+        previous = page_id
+    return flat
+
+
+def compact(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def shard_of(term: str, shards: int) -> int:
+    return ord(term[0]) % shards
+
+
+def shard_count(index: Index) -> int:
+    size = sum(len(term) * 3 + 4 * len(postings) + 6 for term, postings in index.postings.items())
+    return max(1, math.ceil(size / SHARD_TARGET_BYTES))
+
+
+def index_files(index: Index, directory_urls: bool) -> dict[str, str]:
+    """Every file of the index, keyed by path inside ``search/``."""
+    shards = shard_count(index)
+    grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term, postings in index.postings.items():
+        grouped[shard_of(term, shards)][term] = encoded_postings(postings)
+    meta = {
+        "version": FORMAT_VERSION,
+        "shards": shards,
+        "pages": len(index.pages),
+        "directoryUrls": directory_urls,
+    }
+    files = {"meta.js": f"bulletinSearch.meta({compact(meta)});\n"}
+    for number, terms in enumerate(grouped):
+        files[f"s/{number}.js"] = f"bulletinSearch.shard({number},{compact(terms)});\n"
+    for page_id, page in enumerate(index.pages):
+        data = {"t": page.title, "u": page.path, "m": page.meta, "x": page.text}
+        files[f"d/{page_id}.js"] = f"bulletinSearch.page({page_id},{compact(data)});\n"
+    return files
+
+
+def uses_directory_urls(site: Path, pages: list[SearchPage]) -> bool:
+    """Did MkDocs build ``2023/07/01.md`` as ``2023/07/01/index.html`` (hosted) or as
+    ``2023/07/01.html`` (the offline edition)?"""
+    for page in pages:
+        if not page.path.endswith("index"):
+            return not (site / f"{page.path}.html").exists()
+    return True
+
+
+def write_index(site: Path, files: dict[str, str]) -> None:
+    """Replace ``site/search/`` with ``files`` in one step."""
+    target = site / INDEX_FOLDER
+    staging = Path(tempfile.mkdtemp(prefix=".search.", dir=site))
+    try:
+        for relative, text in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        if target.exists():
+            retired = site / f".search.old-{os.getpid()}"
+            os.replace(target, retired)
+            shutil.rmtree(retired)
+        os.replace(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
