@@ -1,0 +1,171 @@
+"""The search index writer: tokenizer, pages read from docs/, and the index files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sitesearch.index import (
+    build_index,
+    index_files,
+    shard_of,
+    uses_directory_urls,
+    weight,
+    write_index,
+)
+from sitesearch.pages import SearchPage, markdown_text, meta_line, search_pages
+from sitesearch.tokens import Kind, terms_of, tokenize
+
+# --- tokenizer ------------------------------------------------------------------------
+
+
+def terms(text: str) -> list[str]:
+    return terms_of(tokenize(text))
+
+
+def test_han_text_becomes_overlapping_bigrams_and_a_final_character() -> None:
+    assert terms("电动汽车") == ["电动", "动汽", "汽车", "车"]
+
+
+def test_punctuation_and_spaces_end_a_han_run() -> None:
+    assert terms("标准，化") == ["标准", "准", "化"]
+    assert terms("标准 化") == ["标准", "准", "化"]
+
+
+def test_latin_words_and_numbers_are_tokens_whatever_the_spacing() -> None:
+    assert terms("IEC 62208:2023") == ["iec", "62208", "2023"]
+    assert terms("IEC62208") == ["iec", "62208"]
+    assert terms("ＩＥＣ　６２２０８") == ["iec", "62208"]  # full-width letters and digits
+
+
+def test_chinese_next_to_latin_is_not_joined() -> None:
+    tokens = tokenize("发布IEC标准")
+    assert [(t.text, t.kind, t.joined) for t in tokens] == [
+        ("发", Kind.HAN, False),
+        ("布", Kind.HAN, True),
+        ("iec", Kind.LATIN, False),
+        ("标", Kind.HAN, False),
+        ("准", Kind.HAN, True),
+    ]
+
+
+def test_token_offsets_point_into_the_original_text() -> None:
+    text = "见 ＩＳＯ 9001。"
+    assert [text[t.start : t.end] for t in tokenize(text)] == ["见", "ＩＳＯ", "9001"]
+
+
+def test_characters_beyond_the_basic_plane_are_han() -> None:
+    assert terms("𠀀𠀁") == ["𠀀𠀁", "𠀁"]
+
+
+# --- pages ----------------------------------------------------------------------------
+
+
+def test_markdown_text_keeps_what_a_reader_reads() -> None:
+    body = (
+        "缺口[^7]。\n\n| 序号 | 名称 |\n| --- | --- |\n| 1 | 甲 |\n\n"
+        '<span class="search-keywords" aria-hidden="true">IEC62208</span>\n\n'
+        "[^7]: 见 <https://a.org/x>。\n"
+    )
+    text = markdown_text(body)
+    assert "缺口。" in text  # the footnote's number is not text
+    assert "序号 名称" in text.replace("\n", " ")
+    assert "IEC62208" not in text
+    assert "见 https://a.org/x。" in text
+    assert "↩" not in text
+
+
+def test_meta_line_names_issue_date_and_section() -> None:
+    fields = {"issue": "2023-07", "date": "2023-06-15", "section": "标准战略"}
+    assert meta_line(fields) == "2023 年第 07 期 · 2023-06-15 · 标准战略"
+    assert meta_line({}) == ""
+
+
+def test_listing_pages_are_left_out(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("---\ntitle: 首页\nsearch:\n  exclude: true\n---\n\n# x\n")
+    (tmp_path / "a.md").write_text("---\ntitle: A &amp; B\n---\n\n正文。\n")
+    (found,) = search_pages(tmp_path)
+    assert (found.path, found.title, found.text) == ("a", "A & B", "正文。")
+
+
+# --- index ----------------------------------------------------------------------------
+
+PAGES = [
+    SearchPage("2023/07/01", "电动汽车路线图", "m1", "电动汽车。" * 3),
+    SearchPage(
+        "2023/07/02", "另一篇", "m2", "提到电动汽车一次，其余都是别的内容。" + "别的内容。" * 20
+    ),
+]
+
+
+def test_weight_puts_the_title_in_the_low_bit_and_density_above() -> None:
+    assert weight(1, 10, True) & 1 == 1
+    assert weight(5, 100, False) > weight(1, 100, False)
+    assert weight(1, 10, False) < weight(1, 10**6, False) + 1000  # capped, never negative
+
+
+def test_postings_hold_every_page_with_a_title_flag_and_density() -> None:
+    index = build_index(PAGES)
+    (first, first_weight), (second, second_weight) = index.postings["电动"]
+    assert (first, second) == (0, 1)
+    assert first_weight & 1 == 1 and second_weight & 1 == 0
+    assert first_weight >> 1 > second_weight >> 1
+
+
+def load_script(text: str) -> tuple[str, list[object]]:
+    call = re.fullmatch(r"bulletinSearch\.(\w+)\((.*)\);\n", text, re.DOTALL)
+    assert call is not None, text[:80]
+    return call.group(1), json.loads(f"[{call.group(2)}]")
+
+
+def test_index_files_are_scripts_that_hand_their_data_over() -> None:
+    files = index_files(build_index(PAGES), directory_urls=True)
+    name, (meta,) = load_script(files["meta.js"])
+    assert name == "meta" and meta == {
+        "version": 1,
+        "shards": meta["shards"],  # type: ignore[index]
+        "pages": 2,
+        "directoryUrls": True,
+    }
+    shards = meta["shards"]  # type: ignore[index]
+    name, (number, terms_found) = load_script(files[f"s/{shard_of('电动', shards)}.js"])
+    index = build_index(PAGES)
+    expected_weights = [page_weight for _, page_weight in index.postings["电动"]]
+    assert name == "shard" and number == shard_of("电动", shards)
+    assert terms_found["电动"][1::2] == expected_weights  # type: ignore[index]
+    name, (page_id, page) = load_script(files["d/1.js"])
+    assert (name, page_id, page["u"], page["t"]) == ("page", 1, "2023/07/02", "另一篇")  # type: ignore[index]
+
+
+def test_postings_are_delta_coded() -> None:
+    files = index_files(build_index(PAGES), directory_urls=True)
+    shards = load_script(files["meta.js"])[1][0]["shards"]  # type: ignore[index]
+    _, (_, found) = load_script(files[f"s/{shard_of('电动', shards)}.js"])
+    ids = found["电动"][0::2]  # type: ignore[index]
+    assert ids == [0, 1]  # page 0, then page 0 + 1
+
+
+def test_the_same_pages_give_byte_identical_files() -> None:
+    assert index_files(build_index(PAGES), True) == index_files(build_index(PAGES), True)
+
+
+def test_directory_urls_are_read_from_the_built_site(tmp_path: Path) -> None:
+    (tmp_path / "2023/07").mkdir(parents=True)
+    assert uses_directory_urls(tmp_path, PAGES)
+    (tmp_path / "2023/07/01.html").write_text("")
+    assert not uses_directory_urls(tmp_path, PAGES)
+
+
+def test_writing_replaces_the_old_index_whole(tmp_path: Path) -> None:
+    write_index(tmp_path, {"meta.js": "a", "s/0.js": "b"})
+    write_index(tmp_path, {"meta.js": "c"})
+    assert sorted(p.name for p in (tmp_path / "search").rglob("*.js")) == ["meta.js"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".search")]
+
+
+@pytest.mark.parametrize("term", ["电动", "iec", "62208", "𠀀𠀁"])
+def test_a_term_lives_in_the_shard_of_its_first_character(term: str) -> None:
+    assert shard_of(term, 7) == ord(term[0]) % 7
