@@ -7,6 +7,7 @@ here measures. ``python -m benchmarks.report [RESULTS] [MARKDOWN]`` re-renders.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,14 @@ HOSTED_FIRST_RESULT_MAX_MS = 500.0
 HOSTED_FETCHED_MAX_KB = 300.0
 OFFLINE_FIRST_RESULT_MAX_MS = 1500.0
 LONG_TASK_MAX_MS = 200.0
+# Very large exports: the sample issue repeated into one export of this many MB
+# (MiB), converted once; wall-time limit in seconds. Peak RSS must stay within
+# LARGE_PEAK_PER_MB × the export + LARGE_PEAK_BASE_MB (the whole issue is held
+# before it is written, about 13 MB per MB of export). Asserted by tests until they
+# failed on a busy machine; a test asserts behaviour, the benchmark measures time.
+LARGE_EXPORT_TIME_LIMITS_S = {20: 60.0, 50: 180.0}
+LARGE_PEAK_PER_MB = 25.0
+LARGE_PEAK_BASE_MB = 100.0
 
 # Row labels, in the tables' order.
 SIZE_ROWS = {
@@ -185,6 +194,46 @@ def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
+def large_key(megabytes: int, figure: str) -> str:
+    """The key of a very large export's figure: ``large_20mb_s``, ``large_20mb_rss_mb``…"""
+    return f"large_{megabytes}mb_{figure}"
+
+
+def large_peak_limit_mb(megabytes: float) -> float:
+    return LARGE_PEAK_PER_MB * megabytes + LARGE_PEAK_BASE_MB
+
+
+LARGE_INPUT = re.compile(r"^large_(\d+)mb_input_mb$")
+
+
+def limits(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each very large export's time and peak-memory limit, with met / not met (None
+    where not measured: in --quick mode the large exports are not converted, and a
+    size without a time limit has none)."""
+    measured_sizes = {int(m[1]) for f in data["figures"] if (m := LARGE_INPUT.match(f["key"]))}
+    found: list[dict[str, Any]] = []
+    for megabytes in sorted(set(LARGE_EXPORT_TIME_LIMITS_S) | measured_sizes):
+        input_mb = value(data, large_key(megabytes, "input_mb"), 1)
+        for figure, limit, unit, name in (
+            ("s", LARGE_EXPORT_TIME_LIMITS_S.get(megabytes), "s", "convert: wall time"),
+            ("rss_mb", large_peak_limit_mb(input_mb or megabytes), "MB", "convert: peak RSS"),
+        ):
+            measured = value(data, large_key(megabytes, figure), 1)
+            found.append(
+                {
+                    "target": f"{megabytes} MB export, {name}",
+                    "figure": large_key(megabytes, figure),
+                    "megabytes": megabytes,
+                    "name": name,
+                    "value": measured,
+                    "limit": None if limit is None else round(limit, 1),
+                    "unit": unit,
+                    "met": None if measured is None or limit is None else measured <= limit,
+                }
+            )
+    return found
+
+
 def number(measured: float | None, unit: str = "") -> str:
     if measured is None:
         return "—"
@@ -310,6 +359,7 @@ def render(data: dict[str, Any]) -> str:
             )
     for error in data["details"].get("errors", []):
         lines.append(f"- **failed**: {error}")
+    lines += large_exports(data)
     if ("profile_site_build_s", top) in table:
         lines += [
             "",
@@ -365,6 +415,59 @@ def render(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def large_figure(
+    table: dict[tuple[str, int], dict[str, Any]], megabytes: int, name: str, unit: str = ""
+) -> str:
+    found = table.get((large_key(megabytes, name), 1))
+    return "—" if found is None else number(found["value"], unit)
+
+
+def large_exports(data: dict[str, Any]) -> list[str]:
+    """The very large exports' section: each limit beside its measured figure."""
+    lines = [
+        "",
+        "## Very large exports (one issue), against their limits",
+        "",
+        "The sample issue repeated into one export (22 articles per copy), converted once "
+        "by `python -m converter convert` with its defaults into a fresh docs folder. The "
+        "time limit is on wall time; the CPU time (user + system) below it is the "
+        "converter's own work, which a busy machine inflates less. The peak RSS limit is "
+        f"{LARGE_PEAK_PER_MB:g} MB per MB of export plus {LARGE_PEAK_BASE_MB:g} MB. "
+        "Not run in `--quick` mode.",
+        "",
+        "| export | figure | measured | limit | verdict |",
+        "|---|---|---|---|---|",
+    ]
+    table = figures(data)
+    load = data["details"].get("large_load", {})
+    for limit in data.get("limits") or limits(data):
+        megabytes = limit["megabytes"]
+        export = ""
+        if limit["figure"] == large_key(megabytes, "s"):
+            export = f"{megabytes} MB"
+            if (large_key(megabytes, "input_mb"), 1) in table:
+                export = (
+                    f"{large_figure(table, megabytes, 'input_mb', 'MB')}, "
+                    f"{large_figure(table, megabytes, 'articles')} articles"
+                )
+            if str(megabytes) in load:
+                export += f" (load average {load[str(megabytes)]:.2f})"
+        shown = "—" if limit["limit"] is None else verdict(limit)
+        if data.get("quick"):
+            shown = "not run (`--quick`)"
+        lines.append(
+            f"| {export} | {limit['name']} | {number(limit['value'], limit['unit'])} | "
+            f"{number(limit['limit'], limit['unit'])} | {shown} |"
+        )
+        if limit["figure"] == large_key(megabytes, "s"):
+            cpu = large_figure(table, megabytes, "cpu_s", "s")
+            lines.append(f"| | convert: CPU time (user + system) | {cpu} | | |")
+    commands = sorted({f["command"] for f in data["figures"] if f["key"].startswith("large_")})
+    if commands:
+        lines += ["", "```sh", *commands, "```"]
+    return lines
+
+
 METHOD = """## How the figures are taken
 
 - **Converter**: `--reconvert` into a fresh docs folder each run (the hand-made
@@ -411,6 +514,7 @@ def main() -> None:
     markdown = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "BENCHMARKS.md"
     data = json.loads(results.read_text(encoding="utf-8"))
     data["targets"] = targets(data)
+    data["limits"] = limits(data)
     markdown.write_text(render(data), encoding="utf-8")
 
 

@@ -11,10 +11,15 @@ hosted, offline from file://, and Pagefind as a comparison. Results go to
 (``benchmarks.report``).
 
 Usage: python -m benchmarks.run [--sizes 12 120 240] [--quick] [--results FILE]
-       [--markdown FILE] [--work DIR] [--keep]
+       [--markdown FILE] [--work DIR] [--keep] [--large-exports [MB ...]]
 
-``--quick`` measures every figure once (no repetitions); with ``--sizes 2`` it is the
-smoke run that ``tests/test_bench.py`` keeps from rotting.
+``--quick`` measures every figure once (no repetitions) and skips the very large
+exports; with ``--sizes 2`` it is the smoke run that ``tests/test_bench.py`` keeps from
+rotting.
+
+After the sizes, the very large exports (``--large-exports``, default 20 and 50 MB):
+the sample issue repeated into one export of that size, converted once, its wall
+time, CPU time and peak RSS set against the limits in ``benchmarks.report``.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ import gzip
 import json
 import os
 import platform
+import re
+import resource
 import shlex
 import shutil
 import statistics
@@ -520,6 +527,51 @@ def bench_profile(project: Project, results: Results) -> None:
         shutil.rmtree(project.folder / "site-profile")
 
 
+# --- very large exports (not in --quick mode) ----------------------------------------
+
+# The converter's summary line: "1 issues, 8448 articles, …".
+CONVERTED_ARTICLES = re.compile(r"issues, (\d+) articles")
+
+
+def children_cpu_s() -> float:
+    """CPU time (user + system) of this process's finished children so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def bench_large_export(work: Path, megabytes: int, results: Results) -> None:
+    """The sample repeated into one ``megabytes`` MB (MiB) export, converted once into
+    a fresh docs folder: wall time, CPU time and peak RSS, for the limits in
+    ``report.LARGE_EXPORT_TIME_LIMITS_S``. The figures have n = 1 (one issue)."""
+    folder = work / f"large-{megabytes}mb"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    sample = SAMPLE.read_bytes()
+    copies = max(1, round(megabytes * 2**20 / len(sample)))
+    export = folder / SAMPLE.name
+    export.write_bytes(sample * copies)
+    argv = python("-m", "converter", "convert", export.name, "--out", "docs")
+    log = work / f"large-{megabytes}mb.log"
+    cpu_before = children_cpu_s()
+    measured = run(argv, folder, log)
+    cpu = children_cpu_s() - cpu_before
+    articles = CONVERTED_ARTICLES.findall(log.read_text(encoding="utf-8"))
+    command = (
+        f"L=$(mktemp -d) && python -c \"import sys; open(sys.argv[2], 'wb')"
+        f".write(open(sys.argv[1], 'rb').read() * {copies})\" "
+        f"$REPO/archive/{SAMPLE.name} $L/{SAMPLE.name} "
+        f"&& cd $L && python -m converter convert {SAMPLE.name} --out docs"
+    )
+    key = f"large_{megabytes}mb"
+    results.add(f"{key}_input_mb", 1, export.stat().st_size / 2**20, "MB", command)
+    results.add(f"{key}_articles", 1, int(articles[-1]) if articles else 0, "articles", command)
+    results.add(f"{key}_s", 1, measured.seconds, "s", command)
+    results.add(f"{key}_cpu_s", 1, cpu, "s", command)
+    results.add(f"{key}_rss_mb", 1, measured.max_rss_mb, "MB", command)
+    shutil.rmtree(folder)
+
+
 # --- the whole run ------------------------------------------------------------------
 
 
@@ -585,6 +637,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch projects")
+    parser.add_argument(
+        "--large-exports",
+        type=int,
+        nargs="*",
+        metavar="MB",
+        default=list(report.LARGE_EXPORT_TIME_LIMITS_S),
+        help="sizes of the very large one-issue exports (none: skip them; --quick skips them)",
+    )
     args = parser.parse_args(argv)
     repeats = 1 if args.quick else REPEATS
     sizes = sorted(set(args.sizes))
@@ -599,6 +659,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for n in sizes:
         bench_size(work, n, n == sizes[-1], repeats, results, say, args.keep)
         write(args, results, sizes, repeats, started)  # what is measured so far
+    for megabytes in [] if args.quick else sorted(set(args.large_exports)):
+        load = os.getloadavg()[0]
+        results.details.setdefault("large_load", {})[str(megabytes)] = round(load, 2)
+        say(f"very large export, {megabytes} MB (load average {load:.2f})")
+        bench_large_export(work, megabytes, results)
+        write(args, results, sizes, repeats, started)
     say(f"done: {args.results}, {args.markdown}")
     if args.work is None and not args.keep:
         shutil.rmtree(work, ignore_errors=True)
@@ -621,6 +687,7 @@ def write(
         "details": results.details,
     }
     data["targets"] = report.targets(data)
+    data["limits"] = report.limits(data)
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
     args.markdown.write_text(report.render(data), encoding="utf-8")

@@ -90,3 +90,14 @@ def test_every_target_has_a_verdict(quick_run: tuple[dict, str]) -> None:
         assert data["machine"][name]
     for name in ("python", "mkdocs", "mkdocs-material", "jieba", "chromium"):
         assert data["versions"][name] not in ("", "?", "not installed"), name
+
+
+def test_quick_mode_skips_the_very_large_exports(quick_run: tuple[dict, str]) -> None:
+    """Their limits are listed, not measured: the 20 and 50 MB conversions take minutes."""
+    data, markdown = quick_run
+    assert [f["key"] for f in data["figures"] if f["key"].startswith("large_")] == []
+    listed = {limit["figure"] for limit in data["limits"]}
+    for megabytes in report.LARGE_EXPORT_TIME_LIMITS_S:
+        assert {report.large_key(megabytes, "s"), report.large_key(megabytes, "rss_mb")} <= listed
+    assert all(limit["met"] is None for limit in data["limits"])
+    assert "not run (`--quick`)" in markdown
