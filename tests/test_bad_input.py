@@ -433,11 +433,6 @@ MAX_GROWTH_FOR_DOUBLE_INPUT = 2.3  # linear is 2; quadratic would be 4
 COMPARED_MIN_LINES = 2000  # functions executing fewer lines at the larger size are not compared
 # Functions known to grow faster than the input, each with its defect. The test below
 # marked xfail fails (strict) once they are fixed or renamed: then remove them here.
-KNOWN_SUPERLINEAR = {
-    # converter/passes/footnotes.py, apply_markers: each article scans every footnote
-    # for its own (articles × footnotes), x3.95; a third of the time at 50 MB.
-    "footnotes.apply_markers.<locals>.<listcomp>",
-}
 CONVERTER_FILES = str(Path(converter.__file__).parent) + "/"  # as code objects name them
 
 
@@ -542,17 +537,10 @@ def test_doubling_the_input_about_doubles_the_work_and_memory(
     faster = {
         name: round(grew, 2)
         for name, grew in growth(small, large).items()
-        if grew > MAX_GROWTH_FOR_DOUBLE_INPUT and name not in KNOWN_SUPERLINEAR
+        if grew > MAX_GROWTH_FOR_DOUBLE_INPUT
     }
     assert not faster, f"lines executed grow faster than the input: {faster}"
     lines = large.total / small.total
     assert lines < MAX_GROWTH_FOR_DOUBLE_INPUT, f"lines executed: {small.total} → {large.total}"
     memory = large.peak / small.peak
     assert memory < MAX_GROWTH_FOR_DOUBLE_INPUT, f"peak memory: {small.peak} → {large.peak} bytes"
-
-
-@pytest.mark.xfail(strict=True, reason="known defects, see KNOWN_SUPERLINEAR")
-def test_the_known_superlinear_functions_grow_linearly(scaling: tuple[Cost, Cost]) -> None:
-    grew = growth(*scaling)
-    known = {name: round(grew[name], 2) for name in KNOWN_SUPERLINEAR if name in grew}
-    assert all(value <= MAX_GROWTH_FOR_DOUBLE_INPUT for value in known.values()), known

@@ -173,17 +173,19 @@ def apply_markers(
     for note in notes:
         if note.key not in found:
             owners[note.key] = article_on_page(places, note.page)
-    new_articles = []
-    for article_index, article in enumerate(articles):
-        own = [
-            note if note.key in found else replace(note, linked=False)
-            for note in notes
-            if owners[note.key] == article_index
-        ]
-        new_articles.append(
-            replace(article, blocks=tuple(new_blocks[article_index]), footnotes=tuple(own))
+    own: dict[int | None, list[Footnote]] = {}
+    for note in notes:  # once per note: an issue's cost stays linear in its notes
+        shown = note if note.key in found else replace(note, linked=False)
+        own.setdefault(owners[note.key], []).append(shown)
+    new_articles = tuple(
+        replace(
+            article,
+            blocks=tuple(new_blocks[index]),
+            footnotes=tuple(own.get(index, ())),
         )
-    return tuple(new_summary), tuple(new_articles)
+        for index, article in enumerate(articles)
+    )
+    return tuple(new_summary), new_articles
 
 
 def article_on_page(places: list[Place], page: int) -> int:
