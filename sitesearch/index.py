@@ -6,8 +6,9 @@ http and from ``file://``, where fetch does not. Files:
 
 - ``meta.js``: the format version, the number of shards, the number of pages, and
   whether the site uses directory URLs (``2023/07/01/``) or files (``01.html``).
-- ``s/K.js``: shard K, every term whose first character's code point is K modulo
-  the shard count, with its postings: page ids (delta-coded) and a weight each.
+- ``s/K.js``: shard K, the terms whose key hashes to K (``tokens.shard_of``: a
+  Han term by itself, a word by its first two letters), with their postings: page
+  ids (delta-coded) and a weight each.
 - ``d/N.js``: page N's title, path, meta line and text (for checking a phrase,
   ranking by its density, and the excerpt).
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pages import SearchPage
-from .tokens import terms_of, tokenize
+from .tokens import shard_of, terms_of, tokenize
 
 FORMAT_VERSION = 1
 # Aim for shards about this size: a query reads one shard per term it looks up.
@@ -55,10 +56,10 @@ def build_index(pages: Iterable[SearchPage]) -> Index:
     index = Index()
     for page_id, page in enumerate(pages):
         index.pages.append(page)
-        title_terms = terms_of(tokenize(page.title))
-        body_terms = terms_of(tokenize(page.text))
-        counts = Counter(title_terms) + Counter(body_terms)
-        length = len(title_terms) + len(body_terms)
+        title_tokens, body_tokens = tokenize(page.title), tokenize(page.text)
+        title_terms = terms_of(title_tokens)
+        counts = Counter(title_terms) + Counter(terms_of(body_tokens))
+        length = len(title_tokens) + len(body_tokens)
         in_title = set(title_terms)
         for term, count in sorted(counts.items()):
             index.postings.setdefault(term, []).append(
@@ -79,10 +80,6 @@ def encoded_postings(postings: list[tuple[int, int]]) -> list[int]:
 
 def compact(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-def shard_of(term: str, shards: int) -> int:
-    return ord(term[0]) % shards
 
 
 def shard_count(index: Index) -> int:

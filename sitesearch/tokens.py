@@ -9,10 +9,9 @@
    is a run of digits ("IEC62208" → "iec", "62208"). Everything else separates
    tokens and takes no position, so "IEC 62208:2023", "IEC62208" and "iec 62208"
    are the same token sequence.
-3. Terms: a Han character followed directly by another (no separator) gives the
-   bigram of the two; the last Han character of a run gives itself. A Latin or digit
-   token is its own term. Every token position thus has exactly one term, and every
-   term starts with its token's first character, which picks its shard.
+3. Terms: every Han character is a term (a page holding it), and so is every pair
+   of Han characters side by side with no separator (a bigram). A Latin or digit
+   token is its own term.
 
 No segmenter decides what a word is: a phrase that occurs in a page is found
 whatever a dictionary thinks of it (电动汽车 is the bigrams 电动 动汽 汽车 at
@@ -86,12 +85,33 @@ def close(chars: list[str], kind: Kind, start: int, end: int, previous_end: int)
 
 
 def terms_of(tokens: list[Token]) -> list[str]:
-    """One term per token position (see the module docstring, rule 3)."""
+    """The terms of a text: each Han character, each pair side by side, each word."""
     terms = []
     for index, token in enumerate(tokens):
+        terms.append(token.text)
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if token.kind is Kind.HAN and following is not None and following.joined:
             terms.append(token.text + following.text)
-        else:
-            terms.append(token.text)
     return terms
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over the UTF-16 code units (what JavaScript strings hold)."""
+    value = 0x811C9DC5
+    data = text.encode("utf-16-le")
+    for low, high in zip(data[0::2], data[1::2], strict=True):
+        value = ((value ^ (low | high << 8)) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+# A Latin or digit term is filed under its first two characters, so that every word
+# a reader may be typing ("iso 90" → 9001, 9000…) is in one shard.
+LATIN_KEY_LENGTH = 2
+
+
+def shard_key(term: str) -> str:
+    return term if HAN_CHAR.match(term) else term[:LATIN_KEY_LENGTH]
+
+
+def shard_of(term: str, shards: int) -> int:
+    return fnv1a(shard_key(term)) % shards

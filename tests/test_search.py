@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, Route
 
-from sitesearch.tokens import terms_of, tokenize
+from sitesearch.tokens import shard_of, terms_of, tokenize
 from tools.browser import ANSWERED, DESKTOP, PHONE, search_results, serve
 from tools.build import build_site
 
@@ -223,3 +223,5 @@ def test_the_client_cuts_text_as_the_index_writer_does(hosted: tuple[Page, str])
     for text in TEXTS:
         client = page.evaluate("t => bulletinSearch.termsOf(bulletinSearch.tokenize(t))", text)
         assert client == terms_of(tokenize(text)), text
+        shards = page.evaluate("ts => ts.map(t => bulletinSearch.shardOf(t, 613))", client)
+        assert shards == [shard_of(term, 613) for term in client], text

@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sitesearch.index import (
-    build_index,
-    index_files,
-    shard_of,
-    uses_directory_urls,
-    weight,
-    write_index,
-)
+from sitesearch.index import build_index, index_files, uses_directory_urls, weight, write_index
 from sitesearch.pages import SearchPage, markdown_text, meta_line, search_pages
-from sitesearch.tokens import Kind, terms_of, tokenize
+from sitesearch.tokens import Kind, fnv1a, shard_of, terms_of, tokenize
 
 # --- tokenizer ------------------------------------------------------------------------
 
@@ -26,13 +19,13 @@ def terms(text: str) -> list[str]:
     return terms_of(tokenize(text))
 
 
-def test_han_text_becomes_overlapping_bigrams_and_a_final_character() -> None:
-    assert terms("电动汽车") == ["电动", "动汽", "汽车", "车"]
+def test_han_text_becomes_characters_and_overlapping_bigrams() -> None:
+    assert terms("电动汽车") == ["电", "电动", "动", "动汽", "汽", "汽车", "车"]
 
 
 def test_punctuation_and_spaces_end_a_han_run() -> None:
-    assert terms("标准，化") == ["标准", "准", "化"]
-    assert terms("标准 化") == ["标准", "准", "化"]
+    assert terms("标准，化") == ["标", "标准", "准", "化"]
+    assert terms("标准 化") == ["标", "标准", "准", "化"]
 
 
 def test_latin_words_and_numbers_are_tokens_whatever_the_spacing() -> None:
@@ -58,7 +51,7 @@ def test_token_offsets_point_into_the_original_text() -> None:
 
 
 def test_characters_beyond_the_basic_plane_are_han() -> None:
-    assert terms("𠀀𠀁") == ["𠀀𠀁", "𠀁"]
+    assert terms("𠀀𠀁") == ["𠀀", "𠀀𠀁", "𠀁"]
 
 
 # --- pages ----------------------------------------------------------------------------
@@ -166,6 +159,13 @@ def test_writing_replaces_the_old_index_whole(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".search")]
 
 
-@pytest.mark.parametrize("term", ["电动", "iec", "62208", "𠀀𠀁"])
-def test_a_term_lives_in_the_shard_of_its_first_character(term: str) -> None:
-    assert shard_of(term, 7) == ord(term[0]) % 7
+def test_a_han_term_is_filed_by_itself_a_word_by_its_first_two_letters() -> None:
+    assert shard_of("电动", 97) == fnv1a("电动") % 97
+    assert shard_of("iso", 97) == shard_of("isolation", 97) == fnv1a("is") % 97
+    assert shard_of("9001", 97) == shard_of("90", 97)
+
+
+def test_fnv1a_is_the_32_bit_hash_of_utf16_code_units() -> None:
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
+    assert fnv1a("𠀀") == 0xB722598D  # as JavaScript computes it over "\ud840\udc00"

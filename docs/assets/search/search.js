@@ -123,10 +123,28 @@
   }
 
   function termsOf(tokens) {
-    return tokens.map(function (token, i) {
+    var terms = [];
+    tokens.forEach(function (token, i) {
+      terms.push(token.text);
       var next = tokens[i + 1];
-      return token.kind === "han" && next && next.joined ? token.text + next.text : token.text;
+      if (token.kind === "han" && next && next.joined) { terms.push(token.text + next.text); }
     });
+    return terms;
+  }
+
+  // Which shard holds a term (sitesearch/tokens.py shard_of): FNV-1a of its key, a
+  // Han term itself, a word its first two letters.
+  function fnv1a(text) {
+    var value = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      value = Math.imul(value ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    return value;
+  }
+
+  function shardOf(term, shards) {
+    var key = HAN.test(String.fromCodePoint(term.codePointAt(0))) ? term : term.slice(0, 2);
+    return fnv1a(key) % shards;
   }
 
   // --- queries -------------------------------------------------------------------
@@ -139,9 +157,10 @@
     }).filter(function (group) { return group.tokens.length > 0; });
   }
 
-  // What to look up for a group of tokens: a term per token position (the end of a
-  // Han run is covered by the bigram before it); ``open``: the query's last group,
-  // whose last word may be unfinished.
+  // What to look up for a group of tokens: the bigram at each Han character followed
+  // by another (the run's last character is in the bigram before it), a lone Han
+  // character itself, each word; ``open``: the query's last group, whose last word
+  // may be unfinished.
   function groupOf(tokens, open) {
     var lookups = [];
     tokens.forEach(function (token, i) {
@@ -152,9 +171,11 @@
       } else if (token.kind === "han" && token.joined && i > 0) {
         return;
       } else if (token.kind === "han") {
-        lookups.push({ term: token.text, prefix: last, at: i });
+        lookups.push({ term: token.text, prefix: false, at: i });
       } else {
-        lookups.push({ term: token.text, prefix: last && open, at: i });
+        // A word still being typed is any word it begins (two letters at least).
+        var typing = last && open && token.text.length >= 2;
+        lookups.push({ term: token.text, prefix: typing, at: i });
       }
     });
     return { tokens: tokens, lookups: lookups, open: open };
@@ -184,7 +205,7 @@
 
   // Weights of one lookup's pages; a prefix adds up the terms it matches.
   function postingsOf(lookup, info, shards) {
-    var terms = shards[lookup.term.codePointAt(0) % info.shards] || {};
+    var terms = shards[shardOf(lookup.term, info.shards)] || {};
     var found = {};
     function add(list) {
       var id = 0;
@@ -243,7 +264,8 @@
       var wanted = want[k];
       if (have.kind !== wanted.kind) { return false; }
       if (k > 0 && wanted.joined && !have.joined) { return false; }
-      var open = group.open && k === want.length - 1 && wanted.kind !== "han";
+      var open = group.open && k === want.length - 1 && wanted.kind !== "han" &&
+        wanted.text.length >= 2;
       if (open ? have.text.lastIndexOf(wanted.text, 0) !== 0 : have.text !== wanted.text) {
         return false;
       }
@@ -303,7 +325,7 @@
     var numbers = [];
     groups.forEach(function (group) {
       group.lookups.forEach(function (lookup) {
-        var number = lookup.term.codePointAt(0) % info.shards;
+        var number = shardOf(lookup.term, info.shards);
         if (!(number in shards) && numbers.indexOf(number) < 0) { numbers.push(number); }
       });
     });
@@ -398,6 +420,7 @@
   api.search = search;
   api.tokenize = tokenize;
   api.termsOf = termsOf;
+  api.shardOf = shardOf;
 
   // --- the search box ------------------------------------------------------------
   var LABELS = {
