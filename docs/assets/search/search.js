@@ -311,17 +311,17 @@
 
   // The results of one query: a promise of {results, total, more}. Queries typed
   // before the index is ready wait for it; a later query makes an earlier one stale.
-  function search(query) {
+  function search(query, progress) {
     var groups = parseQuery(query);
-    if (!groups.length) { return Promise.resolve({ results: [], total: 0, more: false }); }
+    if (!groups.length) { return Promise.resolve({ results: [], total: 0, more: false, done: true }); }
     return meta().then(function (info) {
-      return lookUp(groups, info, {});
+      return lookUp(groups, info, {}, progress);
     });
   }
 
   // Load the shards the groups need, split groups at bigrams no page holds (which
   // may need more shards), then read the candidates.
-  function lookUp(groups, info, shards) {
+  function lookUp(groups, info, shards, progress) {
     var numbers = [];
     groups.forEach(function (group) {
       group.lookups.forEach(function (lookup) {
@@ -332,24 +332,31 @@
     return Promise.all(numbers.map(shard)).then(function (loadedShards) {
       numbers.forEach(function (number, i) { shards[number] = loadedShards[i]; });
       var split = splitAtAbsent(groups, info, shards);
-      if (split) { return lookUp(split, info, shards); }
-      return read(groups, candidates(groups, info, shards), info);
+      if (split) { return lookUp(split, info, shards, progress); }
+      return read(groups, candidates(groups, info, shards), info, progress);
     });
   }
 
-  function read(groups, pending, info) {
+  // Read the candidates' pages a batch at a time, best estimate first, keeping those
+  // that hold every phrase; ``progress`` sees the results found so far after each
+  // batch, so the first ones show while the rest are read.
+  function read(groups, pending, info, progress) {
     var confirmed = [];
     var next = 0;
+    function outcome(done) {
+      confirmed.sort(byRank);
+      return {
+        results: confirmed.slice(0, SHOWN).map(function (hit) { return present(hit, groups, info); }),
+        total: next >= pending.length ? confirmed.length : pending.length,
+        more: next < pending.length,
+        done: done
+      };
+    }
     function step() {
       if (confirmed.length >= SHOWN || next >= pending.length || next >= MAX_READ) {
-        confirmed.sort(byRank);
-        var total = next >= pending.length ? confirmed.length : pending.length;
-        return {
-          results: confirmed.slice(0, SHOWN).map(function (hit) { return present(hit, groups, info); }),
-          total: total,
-          more: next < pending.length
-        };
+        return outcome(true);
       }
+      if (confirmed.length && progress) { progress(outcome(false)); }
       var batch = pending.slice(next, next + BATCH);
       next += batch.length;
       return Promise.all(batch.map(function (c) { return page(c.id); })).then(function (pages) {
@@ -426,6 +433,7 @@
   var LABELS = {
     placeholder: "搜索",
     loading: "正在搜索…",
+    reading: "正在查找更多结果…",
     none: "没有找到包含“{q}”的文章",
     found: "找到 {n} 篇文章",
     more: "约 {n} 篇文章，显示最相关的 {k} 篇",
@@ -485,7 +493,9 @@
       all[active].scrollIntoView({ block: "nearest" });
     }
     function show(query, outcome) {
-      box.setAttribute("data-answered", query); // for tests and benchmarks
+      if (outcome.done) {
+        box.setAttribute("data-answered", query); // for tests and benchmarks
+      }
       box.classList.add("bs-search--showing");
       input.setAttribute("aria-expanded", "true");
       active = -1;
@@ -495,7 +505,9 @@
           '<span class="bs-search__meta">' + r.meta + "</span>" +
           '<span class="bs-search__excerpt">' + r.excerpt + "</span></a></li>";
       }).join("");
-      if (!outcome.results.length) {
+      if (!outcome.done) {
+        status.textContent = LABELS.reading;
+      } else if (!outcome.results.length) {
         status.textContent = label("none", { q: query });
       } else if (outcome.more) {
         status.textContent = label("more", { n: outcome.total, k: outcome.results.length });
@@ -515,7 +527,9 @@
       }
       box.classList.add("bs-search--showing");
       status.textContent = LABELS.loading;
-      search(query).then(function (outcome) {
+      search(query, function (partial) {
+        if (ticket === latest) { show(query, partial); }
+      }).then(function (outcome) {
         if (ticket === latest) { show(query, outcome); }
       }, function () {
         if (ticket === latest) {
@@ -555,9 +569,11 @@
     meta(); // start loading the index's first file with the page
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", attach);
-  } else {
+  // At the end of the page the header is already there: the box can be made at once
+  // rather than after the rest of the page's scripts.
+  if (document.readyState !== "loading" || document.querySelector(".md-header__inner")) {
     attach();
+  } else {
+    document.addEventListener("DOMContentLoaded", attach);
   }
 })();
