@@ -4,12 +4,43 @@ into the built site SITE (``SITE/search/``)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .index import build_index, index_files, uses_directory_urls, write_index
-from .pages import search_pages
+from .index import (
+    PageWeights,
+    build_index,
+    index_files,
+    page_weights,
+    uses_directory_urls,
+    write_index,
+)
+from .pages import SearchPage, read_page
+
+# Pages read (Markdown rendered, terms counted) per task in a worker process.
+CHUNK = 64
+
+
+def read_chunk(docs: Path, paths: list[Path]) -> list[tuple[SearchPage, PageWeights]]:
+    pages = (read_page(docs, path) for path in paths)
+    return [(page, page_weights(page)) for page in pages if page is not None]
+
+
+def read_pages(docs: Path, chunk: int = CHUNK) -> tuple[list[SearchPage], list[PageWeights]]:
+    """Every page to index with its terms' weights, in path order; on every core."""
+    paths = sorted(docs.rglob("*.md"))
+    chunks = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
+    workers = min(os.cpu_count() or 1, len(chunks))
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = list(pool.map(read_chunk, [docs] * len(chunks), chunks))
+    else:
+        done = [read_chunk(docs, chunk) for chunk in chunks]
+    read = [item for chunk in done for item in chunk]
+    return [page for page, _ in read], [weights for _, weights in read]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"error: {args.site} is not a built site (run mkdocs build first)\n")
         return 2
     started = time.perf_counter()
-    pages = list(search_pages(args.docs))
-    index = build_index(pages)
+    pages, weights = read_pages(args.docs)
+    index = build_index(pages, weights)
     files = index_files(index, uses_directory_urls(args.site, pages))
     write_index(args.site, files)
     size = sum(len(text.encode("utf-8")) for text in files.values())

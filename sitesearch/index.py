@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pages import SearchPage
-from .tokens import shard_of, terms_of, tokenize
+from .tokens import shard_of, text_terms
 
 FORMAT_VERSION = 1
 # Aim for shards about this size: a query reads one shard per term it looks up.
@@ -52,19 +52,27 @@ def weight(count: int, length: int, in_title: bool) -> int:
     return 2 * density + int(in_title)
 
 
-def build_index(pages: Iterable[SearchPage]) -> Index:
-    index = Index()
-    for page_id, page in enumerate(pages):
-        index.pages.append(page)
-        title_tokens, body_tokens = tokenize(page.title), tokenize(page.text)
-        title_terms = terms_of(title_tokens)
-        counts = Counter(title_terms) + Counter(terms_of(body_tokens))
-        length = len(title_tokens) + len(body_tokens)
-        in_title = set(title_terms)
-        for term, count in sorted(counts.items()):
-            index.postings.setdefault(term, []).append(
-                (page_id, weight(count, length, term in in_title))
-            )
+PageWeights = dict[str, int]  # term → weight, for one page
+
+
+def page_weights(page: SearchPage) -> PageWeights:
+    """Every term of the page with its weight (title flag and density)."""
+    title_terms, title_length = text_terms(page.title)
+    body_terms, body_length = text_terms(page.text)
+    counts = Counter(title_terms) + Counter(body_terms)
+    length = title_length + body_length
+    in_title = set(title_terms)
+    return {term: weight(count, length, term in in_title) for term, count in counts.items()}
+
+
+def build_index(pages: Iterable[SearchPage], weights: Iterable[PageWeights] | None = None) -> Index:
+    """The index of ``pages`` (in order: their ids); ``weights``, if given, are their
+    ``page_weights`` computed beforehand (in worker processes)."""
+    index = Index(pages=list(pages))
+    all_weights = weights if weights is not None else map(page_weights, index.pages)
+    for page_id, page_terms in enumerate(all_weights):
+        for term, page_weight in page_terms.items():
+            index.postings.setdefault(term, []).append((page_id, page_weight))
     return index
 
 

@@ -6,11 +6,10 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
+from sitesearch.__main__ import read_pages
 from sitesearch.index import build_index, index_files, uses_directory_urls, weight, write_index
 from sitesearch.pages import SearchPage, markdown_text, meta_line, search_pages
-from sitesearch.tokens import Kind, fnv1a, shard_of, terms_of, tokenize
+from sitesearch.tokens import Kind, fnv1a, shard_of, terms_of, text_terms, tokenize
 
 # --- tokenizer ------------------------------------------------------------------------
 
@@ -169,3 +168,25 @@ def test_fnv1a_is_the_32_bit_hash_of_utf16_code_units() -> None:
     assert fnv1a("") == 0x811C9DC5
     assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
     assert fnv1a("𠀀") == 0xB722598D  # as JavaScript computes it over "\ud840\udc00"
+
+
+def test_the_writers_fast_terms_are_the_tokenizers() -> None:
+    for text in [
+        "发布 IEC 62208:2023 标准。",
+        "ＩＥＣ６２２０８与ISO/IEC 15118，DC-即服务（DCaaS）",
+        "𠀀𠀁 名字 ﬁ ㎏ Ⅻ 2.0 版 e\u0301 café İstanbul",
+        "",
+    ]:
+        fast, length = text_terms(text)
+        assert sorted(fast) == sorted(terms_of(tokenize(text))), text
+        assert length == len(tokenize(text))
+
+
+def test_reading_pages_in_workers_gives_the_same_index(tmp_path: Path) -> None:
+    for number in range(3):
+        (tmp_path / f"{number:02d}.md").write_text(
+            f"---\ntitle: 第{number}篇\n---\n\n电动汽车{number}。\n"
+        )
+    pages, weights = read_pages(tmp_path)
+    assert [page.path for page in pages] == ["00", "01", "02"]
+    assert index_files(build_index(pages, weights), True) == index_files(build_index(pages), True)
