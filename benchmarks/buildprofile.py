@@ -19,11 +19,12 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "markdown": ("mkdocs/commands/build.py", ("_populate_page",)),
     "templates": ("jinja2/environment.py", ("render",)),
     "templates_nav": ("material/templates/partials/nav.html", ("root",)),
+    # Material's search plugin: only the bare build has it (the site's search index is
+    # written after the build, by python -m sitesearch).
     "search_plugin": (
         "material/plugins/search/plugin.py",
         ("on_config", "on_page_context", "on_post_build", "on_pre_build", "on_serve"),
     ),
-    "search_jieba": ("material/plugins/search/plugin.py", ("_segment_chinese",)),
     "tags_plugin": (
         "material/plugins/tags/plugin.py",
         (

@@ -3,15 +3,24 @@
 For each size N it makes a scratch project (the repository's configuration,
 overrides, vocabularies and hand-made docs, plus N synthetic issue exports from
 ``benchmarks.generate``) and measures, with the command that reproduces each figure:
-the converter on one core and on all cores, the ``make site`` steps against a bare
-MkDocs + Material build of the same Markdown, a rebuild after one page is edited,
-page and site sizes, the offline edition, and (at the largest N) search in Chromium:
-hosted, offline from file://, and Pagefind as a comparison. Results go to
+the converter on one core and on all cores, the ``make site`` steps (convert,
+``mkdocs build --strict``, ``python -m sitesearch docs site``) against a bare MkDocs +
+Material build of the same Markdown (with Material's own search), a rebuild after
+one page is edited (and the search index written again), page, site and search index
+sizes, the offline edition, and (at the largest N) search in Chromium: the site's own
+search hosted and offline from file:// (one query repeated, and a set of cold
+queries drawn from the archive's pages: ``benchmarks.search_scale``), Material's
+search on the bare build, and Pagefind as a comparison. Results go to
 ``benchmarks/results.json``; ``BENCHMARKS.md`` is rendered from them
 (``benchmarks.report``).
 
 Usage: python -m benchmarks.run [--sizes 12 120 240] [--quick] [--results FILE]
        [--markdown FILE] [--work DIR] [--keep] [--large-exports [MB ...]]
+       [--vocabulary sample|growing]
+
+``--vocabulary`` is passed to ``benchmarks.generate``: ``sample`` (the default) keeps
+the sample's words in every issue; ``growing`` draws the text from a word-frequency
+list, so the archive's vocabulary (and its search index) grows with N.
 
 ``--quick`` measures every figure once (no repetitions) and skips the very large
 exports; with ``--sizes 2`` it is the smoke run that ``tests/test_bench.py`` keeps from
@@ -47,6 +56,7 @@ from typing import Any
 from benchmarks import buildprofile, report
 from benchmarks.measure import Measured, run
 from benchmarks.search import OTHER_QUERY, QUERY, SearchRun, first_result
+from benchmarks.search_scale import SEARCH_FILES, Cold, cold, sample_queries, summary
 from tools.browser import chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +69,10 @@ DEFAULT_SIZES = (12, 120, 240)
 # Timed runs of each converter command, of `make site` and the bare build, and of
 # each search (the median is reported); --quick runs each once.
 REPEATS = 3
+# Cold queries (each in a fresh page) of the site's own search at the largest N,
+# phrases drawn from the archive's pages; --quick types fewer.
+COLD_QUERIES = 12
+QUICK_COLD_QUERIES = 3
 # The article of the first issue edited for the incremental rebuild, and the edit.
 EDITED_PAGE = "01.md"
 EDIT = "\n\n（基准测试：编辑后重新构建。）\n"
@@ -76,6 +90,8 @@ plugins:
   - search
 """
 PAGEFIND_PAGE = "pagefind-bench.html"
+# The site's search index, written into a built site after `mkdocs build`.
+INDEX_FOLDER = "search"
 
 
 # --- figures ------------------------------------------------------------------------
@@ -112,6 +128,7 @@ class Project:
     folder: Path
     n: int
     log: Path
+    vocabulary: str = "sample"
 
     @property
     def exports(self) -> list[Path]:
@@ -143,16 +160,22 @@ def mkdocs(*args: str) -> list[str]:
     return python("-m", "mkdocs", "build", *args)
 
 
-def setup_command(n: int) -> str:
+def sitesearch(site: str) -> list[str]:
+    """The search index step of `make site` / `make offline`."""
+    return python("-m", "sitesearch", "docs", site)
+
+
+def setup_command(n: int | str, vocabulary: str = "sample") -> str:
     static = " ".join(f"docs/{name}" for name in STATIC_DOCS)
+    option = "" if vocabulary == "sample" else f" --vocabulary {vocabulary}"
     return (
         f'P=$(mktemp -d) && cp -r {" ".join(PROJECT_FILES)} "$P"/ && mkdir "$P/{STATIC_COPY}" '
         f'&& cp -r {static} "$P/{STATIC_COPY}"/ '
-        f'&& python -m benchmarks.generate {n} "$P/archive"   # in $REPO'
+        f'&& python -m benchmarks.generate {n} "$P/archive"{option}   # in $REPO'
     )
 
 
-def make_project(work: Path, n: int) -> Project:
+def make_project(work: Path, n: int, vocabulary: str = "sample") -> Project:
     folder = work / f"n{n}"
     if folder.exists():
         shutil.rmtree(folder)
@@ -162,9 +185,10 @@ def make_project(work: Path, n: int) -> Project:
     for name in STATIC_DOCS:
         copy(ROOT / "docs" / name, folder / STATIC_COPY / name)
     (folder / "mkdocs.bare.yml").write_text(BARE_CONFIG, encoding="utf-8")
-    project = Project(folder, n, work / f"n{n}.log")
+    project = Project(folder, n, work / f"n{n}.log", vocabulary)
     generate = python("-m", "benchmarks.generate", str(n), str(folder / "archive"))
-    run([*generate, "--sample", str(SAMPLE)], ROOT, project.log)
+    generate += ["--sample", str(SAMPLE), "--vocabulary", vocabulary]
+    run(generate, ROOT, project.log)
     return project
 
 
@@ -196,7 +220,8 @@ def convert_argv(project: Project, out: str, *options: str) -> list[str]:
 def bench_converter(project: Project, results: Results, repeats: int) -> None:
     """Issues/s and MB/s with --jobs 1 and --jobs 0, --reconvert into fresh docs."""
     megabytes = sum(p.stat().st_size for p in project.exports) / 1e6
-    results.add("input_mb", project.n, megabytes, "MB", setup_command(project.n))
+    setup = setup_command(project.n, project.vocabulary)
+    results.add("input_mb", project.n, megabytes, "MB", setup)
     for jobs in ("1", "0"):
         name = f"docs-j{jobs}"
         argv = convert_argv(project, name, "--jobs", jobs, "--reconvert")
@@ -218,24 +243,32 @@ def bench_converter(project: Project, results: Results, repeats: int) -> None:
         )
 
 
-def bench_site(project: Project, results: Results, repeats: int) -> None:
-    """`make site` (convert cold, then a strict build) against the bare build.
+def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool = False) -> None:
+    """`make site` (convert cold, a strict build, the search index) against the bare
+    build, which has Material's own search.
 
     The two are run in turns, ``repeats`` times each, and their medians compared, so
-    that a slow spell of the machine weighs on both alike."""
+    that a slow spell of the machine weighs on both alike. The bare build's folder
+    (``site-bare``) is kept when ``keep_bare`` (search in Chromium uses it), else
+    removed once its search index has been measured."""
     n = project.n
     argv = convert_argv(project, "docs")  # as the Makefile: one job, no options
     build = mkdocs("--strict", "--site-dir", "site")
+    index = sitesearch("site")
     bare = mkdocs("--strict", "-f", "mkdocs.bare.yml", "--site-dir", "site-bare")
     converts: list[Measured] = []
     builds: list[Measured] = []
+    indexes: list[Measured] = []
     bares: list[Measured] = []
     for _ in range(repeats):
         _, prepare = fresh_docs(project, "docs")
         converts.append(project.run(argv))
         builds.append(project.run(build))
+        indexes.append(project.run(index))
         bares.append(project.run(bare))
-    shutil.rmtree(project.folder / "site-bare")
+    bench_material_index(project, results)
+    if not keep_bare:
+        shutil.rmtree(project.folder / "site-bare")
     # The converter again on the converted docs: with its cache (nothing to convert),
     # and without it, as in a fresh clone (the pages are committed, the cache is not).
     cached = project.run(argv)
@@ -250,15 +283,19 @@ def bench_site(project: Project, results: Results, repeats: int) -> None:
         project.shown(argv, "rm docs/.convert-cache.json && "),
     )
     command, build_command = project.shown(argv, prepare), project.shown(build)
-    bare_command = project.shown(bare)
-    both = f"{command} && {build_command.removeprefix('cd $P && ')}"
+    index_command, bare_command = project.shown(index), project.shown(bare)
+    both = " && ".join(
+        [command, *(c.removeprefix("cd $P && ") for c in (build_command, index_command))]
+    )
     converted = statistics.median(m.seconds for m in converts)
     built = statistics.median(m.seconds for m in builds)
+    indexed = statistics.median(m.seconds for m in indexes)
     bare_built = statistics.median(m.seconds for m in bares)
-    total = converted + built
+    total = converted + built + indexed
     for key, runs, shown in (
         ("site_convert", converts, command),
         ("site_build", builds, build_command),
+        ("search_index", indexes, index_command),
         ("bare_build", bares, bare_command),
     ):
         samples = [m.seconds for m in runs]
@@ -266,6 +303,7 @@ def bench_site(project: Project, results: Results, repeats: int) -> None:
         results.add(f"{key}_rss_mb", n, max(m.max_rss_mb for m in runs), "MB", shown)
     results.add("site_total_s", n, total, "s", both)
     results.add("site_convert_share_pct", n, 100 * converted / total, "%", both)
+    results.add("search_index_share_pct", n, 100 * indexed / total, "%", both)
     results.add(
         "site_vs_bare_ratio",
         n,
@@ -280,6 +318,47 @@ def bench_site(project: Project, results: Results, repeats: int) -> None:
         "×",
         f"site_build_s / bare_build_s: {build_command} ; {bare_command.removeprefix('cd $P && ')}",
     )
+
+
+MATERIAL_INDEX = "site-bare/search/search_index.json"
+INDEXED_PAGES_COMMAND = (
+    "cd $P && python -c \"import json; print(len({d['location'].split('#')[0] "
+    f"for d in json.load(open('{MATERIAL_INDEX}'))['docs']}}))\""
+)
+
+
+def bench_material_index(project: Project, results: Results) -> None:
+    """Material's whole search index, as the bare build writes it: the reference."""
+    n = project.n
+    index = (project.folder / MATERIAL_INDEX).read_bytes()
+    results.add("material_index_mb", n, len(index) / 1e6, "MB", f"cd $P && wc -c {MATERIAL_INDEX}")
+    results.add(
+        "material_index_gzip_mb",
+        n,
+        len(gzip.compress(index, 6)) / 1e6,
+        "MB",
+        f"cd $P && gzip -6 -c {MATERIAL_INDEX} | wc -c",
+    )
+    results.add("material_index_pages", n, indexed_pages(index), "pages", INDEXED_PAGES_COMMAND)
+
+
+def indexed_pages(index: bytes) -> int:
+    """Pages (not sections) that have an entry in a search_index.json."""
+    return len({doc["location"].split("#")[0] for doc in json.loads(index)["docs"]})
+
+
+# meta.js: bulletinSearch.meta({"directoryUrls":true,"pages":…,"shards":…,"version":1});
+META = re.compile(r"bulletinSearch\.meta\((\{.*\})\);", re.S)
+
+
+def index_meta(site: Path) -> dict[str, Any]:
+    """The search index's meta.js, read back: shards, pages, format version."""
+    text = (site / INDEX_FOLDER / "meta.js").read_text(encoding="utf-8")
+    found = META.search(text)
+    if not found:
+        raise ValueError(f"{site / INDEX_FOLDER / 'meta.js'}: no bulletinSearch.meta(…)")
+    meta: dict[str, Any] = json.loads(found[1])
+    return meta
 
 
 def bench_sizes(project: Project, results: Results, page_limit_kb: float) -> None:
@@ -313,28 +392,25 @@ def bench_sizes(project: Project, results: Results, page_limit_kb: float) -> Non
         "over_limit": [(name, round(sizes[site / name], 1)) for name in over[:10]],
     }
     results.add("site_mb", n, folder_bytes(site) / 1e6, "MB", "cd $P && du -s --bytes site")
-    index = (site / "search" / "search_index.json").read_bytes()
-    results.add("index_pages", n, indexed_pages(index), "pages", INDEXED_PAGES_COMMAND)
-    index_command = "cd $P && wc -c site/search/search_index.json"
-    results.add("index_mb", n, len(index) / 1e6, "MB", index_command)
+    # The site's own index (python -m sitesearch docs site): every file under search/.
+    index = site / INDEX_FOLDER
+    files = [path for path in index.rglob("*") if path.is_file()]
+    shards = [path for path in files if path.parent.name == "s"]
+    meta = index_meta(site)
+    meta_command = "cd $P && cat site/search/meta.js"
+    results.add("index_pages", n, int(meta["pages"]), "pages", meta_command)
+    results.add("index_shards", n, int(meta["shards"]), "shards", meta_command)
+    results.add("index_files", n, len(files), "files", "cd $P && find site/search -type f | wc -l")
     results.add(
-        "index_gzip_mb",
-        n,
-        len(gzip.compress(index, 6)) / 1e6,
-        "MB",
-        "cd $P && gzip -6 -c site/search/search_index.json | wc -c",
+        "index_mb", n, folder_bytes(index) / 1e6, "MB", "cd $P && du -s --bytes site/search"
     )
-
-
-INDEXED_PAGES_COMMAND = (
-    "cd $P && python -c \"import json; print(len({d['location'].split('#')[0] "
-    "for d in json.load(open('site/search/search_index.json'))['docs']}))\""
-)
-
-
-def indexed_pages(index: bytes) -> int:
-    """Pages (not sections) that have an entry in a search_index.json."""
-    return len({doc["location"].split("#")[0] for doc in json.loads(index)["docs"]})
+    results.add(
+        "index_largest_shard_kb",
+        n,
+        max((path.stat().st_size for path in shards), default=0) / 1024,
+        "KB",
+        "cd $P && ls -S -l site/search/s | sed -n 2p",
+    )
 
 
 def is_article(relative: Path) -> bool:
@@ -348,22 +424,30 @@ def folder_bytes(folder: Path) -> int:
 
 
 def bench_offline(project: Project, results: Results) -> None:
-    """`make offline`: the offline build, the vendored shim, the zip."""
+    """`make offline`: the offline build, its search index, the zip."""
     n = project.n
     build = mkdocs("--strict", "-f", "mkdocs.offline.yml", "--site-dir", "site-offline")
     built = project.run(build)
     command = project.shown(build)
     results.add("offline_build_s", n, built.seconds, "s", command)
     results.add("offline_build_rss_mb", n, built.max_rss_mb, "MB", command)
-    shim = project.folder / "site-offline/assets/javascripts/iframe-worker/shim.js"
-    # Run in the repository: the script keeps the npm tarball in its .cache/.
-    run(["bash", "scripts/vendor-iframe-worker", str(shim)], ROOT, project.log)
-    shim_path = shim.relative_to(project.folder)
-    vendor = f"(cd $REPO && bash scripts/vendor-iframe-worker $P/{shim_path})"
+    index = sitesearch("site-offline")
+    indexed = project.run(index)
+    index_command = project.shown(index)
+    results.add("offline_index_s", n, indexed.seconds, "s", index_command)
+    results.add(
+        "offline_index_mb",
+        n,
+        folder_bytes(project.folder / "site-offline" / INDEX_FOLDER) / 1e6,
+        "MB",
+        f"{index_command} && du -s --bytes site-offline/search",
+    )
     archive = "dist/bulletin-offline.zip"
-    zip_argv = python(str(ROOT / "scripts/make_zip.py"), "site-offline", archive, "bulletin")
+    zip_argv = python(
+        str(ROOT / "scripts/make_zip.py"), "site-offline", archive, "bulletin-offline"
+    )
     zipped = project.run(zip_argv)
-    zip_command = f"{vendor} && " + project.shown(zip_argv).replace(str(ROOT), "$REPO")
+    zip_command = project.shown(zip_argv).replace(str(ROOT), "$REPO")
     results.add("offline_zip_s", n, zipped.seconds, "s", zip_command)
     results.add(
         "offline_zip_mb",
@@ -372,23 +456,18 @@ def bench_offline(project: Project, results: Results) -> None:
         "MB",
         f"{zip_command} && wc -c {archive}",
     )
-    index_js = project.folder / "site-offline" / "search" / "search_index.js"
-    results.add(
-        "offline_index_mb",
-        n,
-        index_js.stat().st_size / 1e6,
-        "MB",
-        "cd $P && wc -c site-offline/search/search_index.js",
-    )
 
 
 def bench_rebuild(project: Project, results: Results) -> None:
-    """Edit one article page, build again; then edit it again and build with --dirty."""
+    """Edit one article page, build again and write the search index again; then edit
+    it again and build with --dirty (and the index again)."""
     n = project.n
     first_issue = sorted(project.folder.glob("docs/[0-9]*/[0-9]*/"))[0]
     page = first_issue / EDITED_PAGE
     shown_page = str(page.relative_to(project.folder))
     edit = f"printf '\\n\\nedit\\n' >> {shown_page} && "
+    index = sitesearch("site")
+    reindexed: list[float] = []
     # --dirty always warns ("inaccurate navigation"), so it cannot be strict.
     for key, options in (("rebuild_s", ("--strict",)), ("rebuild_dirty_s", ("--dirty",))):
         with page.open("a", encoding="utf-8") as text:
@@ -396,8 +475,15 @@ def bench_rebuild(project: Project, results: Results) -> None:
         argv = mkdocs(*options, "--site-dir", "site")
         measured = project.run(argv)
         results.add(key, n, measured.seconds, "s", project.shown(argv, edit))
-    index = (project.folder / "site/search/search_index.json").read_bytes()
-    results.add("dirty_index_pages", n, indexed_pages(index), "pages", INDEXED_PAGES_COMMAND)
+        reindexed.append(project.run(index).seconds)
+    results.add(
+        "reindex_s",
+        n,
+        statistics.median(reindexed),
+        "s",
+        project.shown(index) + "   # after each rebuild",
+        reindexed,
+    )
 
 
 # --- search in Chromium (largest N only) --------------------------------------------
@@ -424,8 +510,17 @@ document.getElementById("results").append(item);
 """
 
 
-def bench_search(project: Project, results: Results, repeats: int) -> None:
+def search_bytes(run: SearchRun) -> int:
+    """Bytes of the search files among those fetched before the first result."""
+    return sum(f.bytes for f in run.fetched if SEARCH_FILES.match(f.path))
+
+
+def bench_search(project: Project, results: Results, repeats: int, cold_queries: int) -> None:
+    """The site's own search hosted and offline (QUERY, ``repeats`` loads each, and
+    ``cold_queries`` phrases of the archive, one cold load each), Material's search
+    on the bare build (hosted, QUERY), Pagefind on the built site (comparison)."""
     n, site = project.n, project.folder / "site"
+    bare_site = project.folder / "site-bare"
     pagefind_argv = python("-m", "pagefind", "--site", "site")
     indexed = project.run(pagefind_argv)
     (site / PAGEFIND_PAGE).write_text(PAGEFIND_HTML % json.dumps(QUERY), encoding="utf-8")
@@ -440,6 +535,7 @@ def bench_search(project: Project, results: Results, repeats: int) -> None:
         results.add(f"{prefix}_load_event_ms", n, median.load_event_ms, "ms", command)
         results.add(f"{prefix}_bytes_kb", n, median.bytes_before_result / 1024, "KB", command)
         results.add(f"{prefix}_gzip_kb", n, median.gzip_bytes_before_result / 1024, "KB", command)
+        results.add(f"{prefix}_search_kb", n, search_bytes(median) / 1024, "KB", command)
         results.add(
             f"{prefix}_longest_task_ms",
             n,
@@ -459,40 +555,85 @@ def bench_search(project: Project, results: Results, repeats: int) -> None:
     kinds = (
         (
             "hosted",
-            lambda base: (base, site, True),
+            lambda base, _: (base, site, True),
             f"cd $P && python -m http.server -d site; in Chromium open / and type {QUERY}: "
             + shown_url.format(url="http://127.0.0.1:PORT/"),
         ),
         (
             "offline",
-            lambda base: ((offline_site / "index.html").as_uri(), offline_site, True),
+            lambda base, _: ((offline_site / "index.html").as_uri(), offline_site, True),
             f"in Chromium open file://$P/site-offline/index.html and type {QUERY}: "
             + shown_url.format(url="file://$P/site-offline/index.html"),
         ),
         (
+            "material_hosted",
+            lambda _, bare: (bare, bare_site, True),
+            f"cd $P && python -m http.server -d site-bare; in Chromium open / and type "
+            f"{QUERY}: " + shown_url.format(url="http://127.0.0.1:PORT/"),
+        ),
+        (
             "pagefind",
-            lambda base: (base + PAGEFIND_PAGE, site, False),
+            lambda base, _: (base + PAGEFIND_PAGE, site, False),
             f"cd $P && python -m pagefind --site site; open /{PAGEFIND_PAGE}, which runs "
             f"pagefind.search({QUERY!r}) and shows the first result (or that there is none): "
             + shown_url.format(url=f"http://127.0.0.1:PORT/{PAGEFIND_PAGE}"),
         ),
         (
             "pagefind_other",
-            lambda base: (f"{base}{PAGEFIND_PAGE}?q={OTHER_QUERY}", site, False),
+            lambda base, _: (f"{base}{PAGEFIND_PAGE}?q={OTHER_QUERY}", site, False),
             f"as for Pagefind, with /{PAGEFIND_PAGE}?q={OTHER_QUERY}",
         ),
     )
-    with chromium() as browser, serve(site) as base:
+    queries, start = sample_queries(project.folder / "docs", cold_queries)
+    with chromium() as browser, serve(site) as base, serve(bare_site) as bare_base:
         results.details["chromium"] = browser.version
         first_result(browser, base, site)  # warm-up, not counted: Chromium's first load
         for prefix, where, command in kinds:
-            url, served, typed = where(base)
+            url, served, typed = where(base, bare_base)
             try:
                 runs = [first_result(browser, url, served, typed) for _ in range(repeats)]
             except Exception as error:  # one kind failing must not lose the others
                 results.details.setdefault("errors", []).append(f"{prefix}: {error}")
                 continue
             record(prefix, runs, command)
+        colds: dict[str, list[Cold]] = {"hosted": [], "offline": []}
+        for query in queries:
+            for edition, url, served in (
+                ("hosted", f"{base}{start}/", site),
+                ("offline", (offline_site / f"{start}.html").as_uri(), offline_site),
+            ):
+                try:
+                    answered = first_result(browser, url, served, query=query)
+                except Exception as error:
+                    results.details.setdefault("errors", []).append(
+                        f"{edition}, cold query {query}: {error}"
+                    )
+                    continue
+                colds[edition].append(cold(answered, query))
+    cold_command = (
+        f"cd $REPO && python -m benchmarks.search_scale $P/docs $P/site $P/site-offline "
+        f"--queries {cold_queries}"
+    )
+    for edition, loads in colds.items():
+        if not loads:
+            continue
+        found = summary(loads)
+        times = [r.first_result_ms for r in loads]
+        kilobytes = [r.search_bytes / 1024 for r in loads]
+        tasks = [r.longest_task_ms for r in loads]
+        prefix = f"{edition}_cold"
+        results.add(f"{prefix}_queries", n, len(loads), "queries", cold_command)
+        results.add(f"{prefix}_median_ms", n, found["median_ms"], "ms", cold_command, times)
+        results.add(f"{prefix}_worst_ms", n, found["worst_ms"], "ms", cold_command)
+        results.add(f"{prefix}_median_kb", n, found["median_kb"], "KB", cold_command, kilobytes)
+        results.add(f"{prefix}_worst_kb", n, found["worst_kb"], "KB", cold_command)
+        results.add(
+            f"{prefix}_longest_task_ms", n, found["longest_task_ms"], "ms", cold_command, tasks
+        )
+    results.details["cold_search"] = {
+        "start": start,
+        "runs": {edition: [asdict(r) for r in loads] for edition, loads in colds.items()},
+    }
     pagefind_command = project.shown(pagefind_argv)
     results.add("pagefind_index_s", n, indexed.seconds, "s", pagefind_command)
     results.add(
@@ -502,6 +643,7 @@ def bench_search(project: Project, results: Results, repeats: int) -> None:
         "MB",
         f"{pagefind_command} && du -s --bytes site/pagefind",
     )
+    shutil.rmtree(bare_site)
 
 
 # --- where the build time goes (largest N only) ----------------------------------------
@@ -592,6 +734,8 @@ def machine() -> dict[str, str]:
 
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version()}
+    # jieba: the bare build's search plugin segments Chinese with it when installed, and
+    # --vocabulary growing draws its words from jieba's dict.txt; the site does not use it.
     for name in ("mkdocs", "mkdocs-material", "jieba", "pagefind", "playwright"):
         try:
             found[name] = metadata.version(name)
@@ -608,16 +752,23 @@ def bench_size(
     results: Results,
     say: Callable[[str], None],
     keep: bool = False,
+    vocabulary: str = "sample",
+    cold_queries: int = COLD_QUERIES,
 ) -> None:
-    project = make_project(work, n)
+    project = make_project(work, n, vocabulary)
     steps: list[tuple[str, Callable[[], None]]] = [
         ("converter", lambda: bench_converter(project, results, repeats)),
-        ("make site and the bare build", lambda: bench_site(project, results, repeats)),
+        ("make site and the bare build", lambda: bench_site(project, results, repeats, largest)),
         ("sizes", lambda: bench_sizes(project, results, report.PAGE_LIMIT_KB)),
         ("offline edition", lambda: bench_offline(project, results)),
     ]
     if largest:
-        steps.append(("search in Chromium", lambda: bench_search(project, results, repeats)))
+        steps.append(
+            (
+                "search in Chromium",
+                lambda: bench_search(project, results, repeats, cold_queries),
+            )
+        )
         steps.append(("where the build time goes", lambda: bench_profile(project, results)))
     steps.append(("rebuild after an edit", lambda: bench_rebuild(project, results)))
     for name, step in steps:
@@ -645,6 +796,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=list(report.LARGE_EXPORT_TIME_LIMITS_S),
         help="sizes of the very large one-issue exports (none: skip them; --quick skips them)",
     )
+    parser.add_argument(
+        "--vocabulary",
+        choices=("sample", "growing"),
+        default="sample",
+        help="the synthetic issues' text (benchmarks.generate --vocabulary; default sample)",
+    )
     args = parser.parse_args(argv)
     repeats = 1 if args.quick else REPEATS
     sizes = sorted(set(args.sizes))
@@ -657,7 +814,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[{elapsed:7.1f} s] {message}", file=sys.stderr, flush=True)
 
     for n in sizes:
-        bench_size(work, n, n == sizes[-1], repeats, results, say, args.keep)
+        bench_size(
+            work,
+            n,
+            n == sizes[-1],
+            repeats,
+            results,
+            say,
+            args.keep,
+            args.vocabulary,
+            QUICK_COLD_QUERIES if args.quick else COLD_QUERIES,
+        )
         write(args, results, sizes, repeats, started)  # what is measured so far
     for megabytes in [] if args.quick else sorted(set(args.large_exports)):
         load = os.getloadavg()[0]
@@ -680,9 +847,10 @@ def write(
         "quick": args.quick,
         "repeats": repeats,
         "sizes": sizes,
+        "vocabulary": args.vocabulary,
         "machine": machine(),
         "versions": {**versions(), "chromium": results.details.get("chromium", "?")},
-        "setup": setup_command(0).replace(" 0 ", " N "),
+        "setup": setup_command("N", args.vocabulary),
         "figures": [asdict(figure) for figure in results.figures],
         "details": results.details,
     }

@@ -15,6 +15,7 @@ what they would weigh gzipped, as a static host serves them), the longest task.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import time
 from dataclasses import dataclass, field
@@ -22,20 +23,32 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, Page, Request
+from playwright.sync_api import Error as PlaywrightError
 
 # A query the sample's articles answer; every synthetic issue has them too.
 QUERY = "电动汽车"
 # A second query for Pagefind, a word of QUERY: at N=240 Pagefind 1.5.2 finds nothing
 # for QUERY itself, so its time to a first result needs a query it answers.
 OTHER_QUERY = "汽车"
-# Material's result items, and the answer the Pagefind comparison page adds (with
-# its count of results in data-count: it is added when there are none too).
-RESULT = ".md-search-result__item, .pagefind-result"
+# Result items: the site's own (docs/assets/search/search.js), Material's (the bare
+# build), and the answer the Pagefind comparison page adds (with its count of
+# results in data-count: it is added when there are none too).
+RESULT = ".md-search-result__item, .pagefind-result, .bs-search__result"
+# The search box: Material's, or the site's own (docs/assets/search/search.js).
+INPUT = ".md-search__input, .bs-search__input"
 # Material drops a query typed before its index is ready until the next key event;
 # the reader's "next key" comes this often, so the figure is late by at most this.
 KEY_EVERY_MS = 50
 # Past this the run is recorded as failed (no result) rather than waited for.
 GIVE_UP_MS = 180_000
+# The site's own client marks its box with the query once it is answered (every
+# result read); its count of results is read then, waiting at most this long. The
+# time and the bytes are those at the first result.
+ANSWERED = (
+    "() => { const box = document.querySelector('.bs-search'); "
+    "return !box || box.hasAttribute('data-answered'); }"
+)
+ANSWER_WAIT_MS = 30_000
 DESKTOP = {"width": 1280, "height": 900}
 
 # Runs before any page script, in every frame: first-result time and long tasks.
@@ -70,7 +83,7 @@ class SearchRun:
     index_loaded_ms: float  # the search index's response end (Material's; else 0)
     load_event_ms: float  # the page's load event
     first_result_text: str
-    results: int  # as the page counts them (Material's "N 个符合条件的结果")
+    results: int  # as the page counts them ("找到 N 篇文章"; Material's "N 个符合条件的结果")
     bytes_before_result: int
     gzip_bytes_before_result: int
     requests_before_result: int
@@ -93,14 +106,14 @@ def local_file(url: str, served: Path | None) -> Path | None:
     return path if path.is_file() else None
 
 
-# The page's own clock: when the index arrived (the main thread fetches Material's
-# search_index.json, or loads search_index.js from file://), when the load event came.
+# The page's own clock: when Material's whole index arrived (search_index.json; the
+# site's own search has no one index), when the load event came.
 TIMING_SCRIPT = """() => {
   const index = performance.getEntriesByType('resource')
     .filter(e => /search_index\\.js(on)?$/.test(e.name.split('?')[0]));
   const nav = performance.getEntriesByType('navigation')[0];
   const first = document.querySelector('RESULT');
-  const meta = document.querySelector('.md-search-result__meta');
+  const meta = document.querySelector('.md-search-result__meta, .bs-search__status');
   const count = first && first.dataset.count !== undefined ? Number(first.dataset.count)
     : meta ? Number((meta.textContent.match(/\\d+/) || ['0'])[0]) : 0;
   return {index: index.length ? index[0].responseEnd : 0, load: nav ? nav.loadEventStart : 0,
@@ -129,9 +142,13 @@ def body_size(request: Request, served: Path | None) -> tuple[int, int]:
 
 
 def first_result(
-    browser: Browser, url: str, served: Path | None = None, typed: bool = True
+    browser: Browser,
+    url: str,
+    served: Path | None = None,
+    typed: bool = True,
+    query: str = QUERY,
 ) -> SearchRun:
-    """Open ``url`` in a fresh context, type QUERY at once, wait for the first result.
+    """Open ``url`` in a fresh context, type ``query`` at once, wait for the first result.
 
     ``typed=False``: the page runs the query itself (the Pagefind comparison page)."""
     context = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
@@ -143,9 +160,9 @@ def first_result(
     try:
         page.goto(url, wait_until="commit")
         if typed:
-            page.wait_for_selector(".md-search__input", state="attached")
-            page.click(".md-search__input")
-            page.keyboard.insert_text(QUERY)
+            page.wait_for_selector(INPUT, state="attached")
+            page.click(INPUT)
+            page.keyboard.insert_text(query)
         deadline = time.monotonic() + GIVE_UP_MS / 1000
         shown = False
         while not shown and time.monotonic() < deadline:
@@ -155,14 +172,18 @@ def first_result(
             if not shown:
                 page.wait_for_timeout(KEY_EVERY_MS)
         if not shown:
-            raise RuntimeError(f"no search result for {QUERY!r} at {url} in {GIVE_UP_MS} ms")
+            raise RuntimeError(f"no search result for {query!r} at {url} in {GIVE_UP_MS} ms")
         first_ms = float(page.evaluate("() => window.__bench.firstResult"))
-        timing = page.evaluate(TIMING_SCRIPT)
         counted = list(pending)  # responses finished by the time the result showed
+        tasks = long_tasks(page, first_ms)
+        # The site's own client shows results before it has read every page; without
+        # its answer in time, the count is the one shown so far.
+        with contextlib.suppress(PlaywrightError):
+            page.wait_for_function(ANSWERED, timeout=ANSWER_WAIT_MS)
+        timing = page.evaluate(TIMING_SCRIPT)
         for request in counted:
             size, packed = body_size(request, served)
             fetched.append(Fetched(site_path(request.url, served), size, packed))
-        tasks = long_tasks(page, first_ms)
     finally:
         context.close()
     return SearchRun(
@@ -184,7 +205,7 @@ def long_tasks(page: Page, until_ms: float) -> list[float]:
     """Durations of the long tasks of every frame that started before ``until_ms``.
 
     Frames other than the top one have their own clocks; their tasks are all kept
-    (an iframe made for search lives only during load)."""
+    (a frame made during load, as a search shim may make, lives only then)."""
     durations: list[float] = []
     for frame in page.frames:
         try:
