@@ -23,23 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 STATIC_DOCS = ("assets", "stylesheets", "tags.md")  # assets/ holds the search client
 
 
-# Conversions of 10 to 50 MB exports (about 150 s together), marked here until their
-# module marks them itself.
-SLOW_TESTS = {
-    "tests/test_bad_input.py::test_a_large_export_converts_in_bounded_time_and_memory",
-    "tests/test_bad_input.py::test_doubling_the_input_about_doubles_time_and_memory",
-    "tests/test_bad_input.py::test_a_full_size_export_converts_in_bounded_time_and_memory",
-}
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that uses the built site or the browser is marked ``site`` or ``browser``
     even if its module forgot to, so that ``make quick`` (``-m "not site and not
     browser and not slow"``) never builds the site or starts Chromium. Tests that build
     a site of their own (or run the benchmark) still need the marker in their module."""
     for item in items:
-        if item.nodeid in SLOW_TESTS and item.get_closest_marker("slow") is None:
-            item.add_marker(pytest.mark.slow)
         fixtures = getattr(item, "fixturenames", ())
         if "built_site" in fixtures and item.get_closest_marker("site") is None:
             item.add_marker(pytest.mark.site)

@@ -49,12 +49,6 @@ def test_a_dropped_paragraph_is_an_error(draft) -> None:  # type: ignore[no-unty
     assert "went nowhere" in error.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the error names the line with the largest share of lost characters, ties "
-    "broken by line number: a short earlier line made of the same characters (a table "
-    "row number such as '1 ', the article's title) wins over the dropped paragraph's own",
-)
 def test_a_dropped_paragraph_is_an_error_naming_its_line(draft) -> None:  # type: ignore[no-untyped-def]
     dropped, error = drop_first_paragraph(draft, 2)
     assert error.line in [line.number for line in dropped.lines]

@@ -530,6 +530,7 @@ def growth(small: Cost, large: Cost) -> dict[str, float]:
     }
 
 
+@pytest.mark.slow
 def test_doubling_the_input_about_doubles_the_work_and_memory(
     scaling: tuple[Cost, Cost],
 ) -> None:

@@ -159,6 +159,7 @@ def run_one(seed: int) -> Crash | None:
     return None
 
 
+@pytest.mark.slow
 def test_mutated_exports_convert_or_are_refused_cleanly() -> None:
     seeds = range(FIRST_SEED, FIRST_SEED + MUTANTS)
     crashes = [crash for seed in seeds if (crash := run_one(seed))]

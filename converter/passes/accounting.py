@@ -134,7 +134,12 @@ def marker_digits(paragraph: Paragraph) -> Iterator[tuple[str, str]]:
 
 
 def places_of(layout: Layout, lost: Counter[str]) -> list[int]:
-    """The export lines most made of lost characters, best match first."""
+    """The export lines most made of lost characters, best match first.
+
+    A line scores its lost characters times their share of the line: a long line
+    made only of lost text beats both a short one ("1 ", a row number made of a lost
+    digit) and a long one that merely shares common characters with the lost text.
+    """
     if not lost:
         return []
     scored = []
@@ -142,8 +147,8 @@ def places_of(layout: Layout, lost: Counter[str]) -> list[int]:
         chars = visible(line.text)
         total = sum(chars.values())
         if total:
-            share = sum((chars & lost).values()) / total
-            scored.append((-share, line.number))
+            overlap = sum((chars & lost).values())
+            scored.append((-overlap * overlap / total, line.number))
     return [number for _, number in sorted(scored)[:MAX_PLACES]]
 
 
