@@ -87,6 +87,19 @@ def test_december_article_in_a_january_issue_is_from_the_year_before() -> None:
     assert article_date("6月 30 日，某会议。", IssueId(2023, 7)) == dt.date(2023, 6, 30)
 
 
+def test_a_date_after_the_issue_belongs_to_the_year_before() -> None:
+    # A bulletin reports the past: June in a January issue is last June.
+    assert article_date("6 月 30 日，某会议。", IssueId(2024, 1)) == dt.date(2023, 6, 30)
+    # A few days after the month closed is still this year (the issue went to press).
+    assert article_date("8 月 3 日，某会议。", IssueId(2023, 7)) == dt.date(2023, 8, 3)
+    assert article_date("1 月 5 日，某会议。", IssueId(2023, 12)) == dt.date(2024, 1, 5)
+    assert article_date("2 月 29 日，某会议。", IssueId(2023, 7)) == dt.date(2020, 2, 29)
+
+
+def test_a_day_that_exists_in_no_nearby_year_has_no_date() -> None:
+    assert article_date("2 月 30 日，某会议。", IssueId(2023, 7)) is None
+
+
 def test_padded_two_character_names_are_one_author() -> None:
     assert parse_names("付 豪") == ("付豪",)
     assert parse_names("邓阿妹 贾宇婷") == ("邓阿妹", "贾宇婷")

@@ -48,6 +48,9 @@ NAME_MAX_CHARS = 4
 REPEAT_MIN_CHARS = 12
 ISSUE_FILE_NAME = re.compile(r"(\d{4})-(\d{1,2})")
 ISSUES_PER_YEAR = 12
+# A dateline may fall a few days after its issue's month (the issue went to press
+# then); later than that, the date belongs to the year before.
+DATE_SLACK_DAYS = 10
 # Transparent to "what came last on the page": footnote areas and furniture.
 NOT_PAGE_CONTENT = frozenset(
     {
@@ -195,7 +198,7 @@ def close_article(
         Article(
             ordinal=len(result.articles) + 1,
             title=title.text.value,
-            date=article_date(dateline, result.id),
+            date=dated(dateline, result.id, body[0] if body else title, report),
             section=section[0] or "",
             section_number=section[1],
             authors=authors,
@@ -248,21 +251,35 @@ def parse_names(text: str) -> tuple[str, ...]:
 
 
 def article_date(dateline: str, issue: IssueId) -> dt.date | None:
-    """The dateline's month and day in the year that puts it nearest the issue."""
+    """The dateline's month and day in the latest year that puts it on or before the
+    issue's month (a bulletin reports the past), with ``DATE_SLACK_DAYS`` of slack
+    for news dated just after the month closed. None without a dateline or where no
+    such date exists ("2 月 30 日")."""
     match = DATELINE.match(dateline)
     if not match:
         return None
     month, day = int(match.group(1)), int(match.group(2))
-    issue_month = dt.date(issue.year, issue.number, 1)
-    candidates = []
-    for year in (issue.year - 1, issue.year, issue.year + 1):
+    latest = issue_month_end(issue) + dt.timedelta(days=DATE_SLACK_DAYS)
+    for year in range(issue.year + 1, issue.year - 4, -1):  # a leap day: within 4 years
         try:
-            candidates.append(dt.date(year, month, day))
+            date = dt.date(year, month, day)
         except ValueError:
             continue
-    if not candidates:
-        return None
-    return min(candidates, key=lambda date: abs((date - issue_month).days))
+        if date <= latest:
+            return date
+    return None
+
+
+def dated(dateline: str, issue: IssueId, where: Paragraph, report: Diagnostics) -> dt.date | None:
+    date = article_date(dateline, issue)
+    if date is None and DATELINE.match(dateline):
+        report.warn(where, f"the dateline's day does not exist near issue {issue}; date left empty")
+    return date
+
+
+def issue_month_end(issue: IssueId) -> dt.date:
+    following = dt.date(issue.year + issue.number // 12, issue.number % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def classify_block(paragraph: Paragraph) -> Block:
