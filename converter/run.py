@@ -24,7 +24,7 @@ from .check import Problem, check_rendered
 from .diagnostics import Diagnostics
 from .model import ConversionError, Table, Warning_
 from .passes import run_passes
-from .site.archive_pages import archive_pages
+from .site.archive_pages import archive_pages, stale_archive_pages
 from .site.cache import (
     CACHE_FILE,
     Recorded,
@@ -35,7 +35,7 @@ from .site.cache import (
 )
 from .site.entries import IssueEntry, existing_entries, issue_entry
 from .site.issue_pages import render_issue
-from .site.paths import TAGS_PAGE, issue_folder
+from .site.paths import issue_folder
 from .site.writer import WritePlan, plan_writes, write_atomically
 
 Step = Callable[[int, int, str], None]  # (done, total, export name): progress
@@ -113,6 +113,7 @@ def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) 
     pages.update(all_archive_pages(out_dir, converted, options.site_url))
     folders = tuple(issue_folder(result.issue_id) for result in converted)
     plan = plan_writes(out_dir, pages, force=options.force, folders=folders)
+    plan.remove.extend(stale_archive_pages(out_dir, pages))
     write_atomically(out_dir, plan.write, tuple(plan.remove))
     return Outcome(tuple(converted), tuple(unchanged), plan)
 
@@ -206,7 +207,7 @@ def all_archive_pages(out_dir: Path, converted: list[Converted], site_url: str) 
     converted (which replace their earlier selves)."""
     entries = {entry.issue: entry for entry in existing_entries(out_dir)}
     entries.update((result.entry.issue, result.entry) for result in converted)
-    return archive_pages(entries.values(), site_url, (out_dir / TAGS_PAGE).exists())
+    return archive_pages(entries.values(), site_url)
 
 
 class TolerantLoader(yaml.SafeLoader):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,12 +12,26 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TAG_GROUPS = ("organizations", "regions", "topics")
+# A tag page's file name: lower-case ASCII words joined by hyphens.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
 class Tag:
     name: str
     aliases: tuple[str, ...]
+    group: str = ""  # one of TAG_GROUPS
+    slug: str = ""  # the tag page's name: docs/tags/<slug>.md
+
+
+def tag_slug(name: str) -> str:
+    """A tag's page name when data/tags.yml gives none: the name in lower case if it
+    is ASCII ("ISO" → "iso"), else "tag-" and a hash of the name (stable, whatever
+    the tag's position in the file)."""
+    ascii_slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if name.isascii() and ascii_slug:
+        return ascii_slug
+    return "tag-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
 
 
 def data_file(name: str, data_dir: Path | None) -> Path:
@@ -47,6 +63,7 @@ def load_tags_file(path: Path) -> tuple[Tag, ...]:
     """Read once per process: every issue of a run is tagged from the same file."""
     loaded = load_yaml(path)
     tags: list[Tag] = []
+    seen: dict[str, str] = {}  # slug → tag name
     for group in TAG_GROUPS:
         entries = loaded.get(group) or []
         if not isinstance(entries, list):
@@ -56,7 +73,13 @@ def load_tags_file(path: Path) -> tuple[Tag, ...]:
                 raise ValueError(f"{path}:1: every tag in '{group}' needs a name: {entry!r}")
             name = str(entry["name"])
             aliases = tuple(str(alias) for alias in entry.get("aliases") or [name])
-            tags.append(Tag(name=name, aliases=aliases))
+            slug = str(entry.get("slug") or tag_slug(name))
+            if not SLUG.match(slug):
+                raise ValueError(f"{path}:1: tag {name}: slug {slug!r} is not a-z, 0-9 and '-'")
+            if slug in seen:
+                raise ValueError(f"{path}:1: tags {seen[slug]} and {name} have one slug {slug!r}")
+            seen[slug] = name
+            tags.append(Tag(name=name, aliases=aliases, group=group, slug=slug))
     return tuple(tags)
 
 

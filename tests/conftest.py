@@ -20,7 +20,7 @@ from tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # The hand-made parts of the docs folder; everything else in it is generated.
-STATIC_DOCS = ("assets", "stylesheets", "tags.md")  # assets/ holds the search client
+STATIC_DOCS = ("assets", "stylesheets")  # assets/ holds the search client
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -19,35 +19,53 @@ def soup_of(site: Path, relative: str) -> BeautifulSoup:
     return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_article_shows_its_tags_linked_to_the_tags_page(built_site: Path) -> None:
+def test_article_shows_its_tags_linked_to_their_pages(built_site: Path) -> None:
     tags = soup_of(built_site, "2023/07/09/index.html").select("nav.md-tags a.md-tag")
     assert [tag.get_text(strip=True) for tag in tags] == ["IEC"]
-    assert str(tags[0]["href"]).endswith("tags/#tag:iec")
+    assert str(tags[0]["href"]) == "../../../tags/iec/"
+    assert (built_site / "tags/iec/index.html").exists()
 
 
-def test_tags_page_lists_the_articles_of_each_tag(built_site: Path) -> None:
+def test_tags_index_counts_each_tags_articles_by_group(built_site: Path) -> None:
     soup = soup_of(built_site, "tags/index.html")
-    heading = soup.find(id="tag:ansi")
-    assert heading is not None
-    listing = heading.find_next("ul")
-    assert listing is not None
-    titles = [a.get_text(strip=True) for a in listing.find_all("a")]
-    assert "美国国家标准学会发布电动汽车标准化路线图" in titles
+    groups = [h2.get_text(strip=True).rstrip("¶") for h2 in soup.select("article h2")]
+    assert groups == ["机构", "地区", "主题"]
+    ansi = soup.find("a", string="ANSI")
+    assert ansi is not None and str(ansi["href"]) == "ansi/"
+    assert "（1 篇）" in ansi.parent.get_text()  # type: ignore[union-attr]
+    uk = soup.find("a", string="英国")
+    assert uk is not None and str(uk["href"]) == "united-kingdom/"
 
 
-def test_standards_index_links_each_code_to_its_articles(built_site: Path) -> None:
+def test_tag_page_lists_its_articles_with_issue_and_date(built_site: Path) -> None:
+    soup = soup_of(built_site, "tags/ansi/index.html")
+    assert soup.select_one("article h1").get_text(strip=True).startswith("标签：ANSI")  # type: ignore[union-attr]
+    assert [h2.get_text(strip=True).rstrip("¶") for h2 in soup.select("article h2")] == ["2023 年"]
+    (item,) = [li for li in soup.select("article li") if li.find("a", href="../../2023/07/01/")]
+    assert " ".join(item.get_text().split()) == (
+        "美国国家标准学会发布电动汽车标准化路线图 · 2023 年第 07 期 · 2023-06-15"
+    )
+
+
+def test_standards_index_links_each_family_to_its_page(built_site: Path) -> None:
     soup = soup_of(built_site, "standards/index.html")
-    families = [h2.get_text(strip=True).rstrip("¶") for h2 in soup.select("article h2")]
+    families = [a.get_text(strip=True) for a in soup.select("article li a")]
     assert families == sorted(families)
     assert {"IEC", "ASTM", "BS", "SAE", "UL", "IEEE", "EN", "CEN/TS", "ISO/IEC"} <= set(families)
+    iec = soup.find("a", string="IEC")
+    assert iec is not None and str(iec["href"]) == "iec/"
+
+
+def test_family_page_links_each_code_to_its_articles(built_site: Path) -> None:
+    soup = soup_of(built_site, "standards/iec/index.html")
     entry = soup.find(id="iec-62208-2023")
     assert entry is not None
     item = entry.find_parent("li")
     assert item is not None
     links = [str(a["href"]) for a in item.find_all("a")]
-    assert links == ["../2023/07/09/"]
-    ieee = [li.get_text() for li in soup.find(id="ieee").find_next("ul").find_all("li")]  # type: ignore[union-attr]
-    codes = [text.split("：")[0] for text in ieee]
+    assert links == ["../../2023/07/09/"]
+    ieee = soup_of(built_site, "standards/ieee/index.html").select("article li")
+    codes = [li.get_text().split("：")[0] for li in ieee]
     assert codes == ["IEEE 1621", "IEEE 2030.5", "IEEE P2030", "IEEE P2030.5", "IEEE P2030.13"]
 
 
@@ -55,19 +73,23 @@ def test_article_lists_the_standards_it_mentions(built_site: Path) -> None:
     block = soup_of(built_site, "2023/07/10/index.html").select_one(".article-standards")
     assert block is not None
     assert [a.get_text() for a in block.find_all("a")] == ["ASTM D8506-2023"]
+    assert [a["href"] for a in block.find_all("a")] == ["../../../standards/astm/#astm-d8506-2023"]
+    target = soup_of(built_site, "standards/astm/index.html")
+    assert target.find(id="astm-d8506-2023") is not None
 
 
-def test_feed_is_valid_atom_newest_first(built_site: Path) -> None:
+def test_feed_is_valid_atom_an_entry_per_issue(built_site: Path) -> None:
     feed = ElementTree.parse(built_site / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
-    entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == 22
-    updated = [entry.findtext(f"{ATOM}updated") or "" for entry in entries]
-    assert updated == sorted(updated, reverse=True)
-    for entry in entries:
-        assert entry.findtext(f"{ATOM}title")
-        link = entry.find(f"{ATOM}link")
-        assert link is not None and str(link.get("href")).startswith("https://")
+    (entry,) = feed.findall(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == "2023 年第 07 期"
+    assert entry.findtext(f"{ATOM}updated") == "2023-07-01T00:00:00Z"
+    link = entry.find(f"{ATOM}link")
+    assert link is not None and str(link.get("href")).startswith("https://")
+    assert str(link.get("href")).endswith("/2023/07/")
+    summary = entry.findtext(f"{ATOM}summary") or ""
+    assert summary.startswith("7 月，国家发展改革委等部门发布《工业重点领域能效标杆水平")
+    assert len(summary) <= 200 and "[" not in summary and "<" not in summary
     head = soup_of(built_site, "index.html").find("link", type="application/atom+xml")
     assert head is not None and str(head["href"]).endswith("feed.xml")
 
@@ -100,7 +122,8 @@ def open_page(browser: Browser, url: str) -> tuple[Page, list[str]]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    "path", ["", "2023/", "2023/07/", "2023/07/01/", "2023/07/17/", "tags/", "standards/"]
+    "path",
+    ["", "2023/", "2023/07/", "2023/07/01/", "2023/07/17/", "tags/", "tags/iso/", "standards/"],
 )
 def test_no_console_errors_on_load(built_site: Path, browser: Browser, path: str) -> None:
     with serve(built_site) as base:
@@ -134,6 +157,8 @@ def test_footnote_marker_jumps_to_the_note_and_back(built_site: Path, browser: B
 def test_tags_page_lists_articles_in_the_browser(built_site: Path, browser: Browser) -> None:
     with serve(built_site) as base:
         page, problems = open_page(browser, base + "tags/")
+        page.click("article a:text-is('英国')")
+        page.wait_for_url("**/tags/united-kingdom/")
         links = page.locator("article a", has_text="英国标准协会发布农业机器人操作规范标准")
         assert links.count() >= 1
         page.close()

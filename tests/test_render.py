@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from xml.etree import ElementTree
 
 import yaml
@@ -20,11 +21,32 @@ from converter.model import (
     Table,
     Text,
 )
-from converter.site.archive_pages import render_home, render_nav, render_standards, render_year
-from converter.site.entries import issue_entry
-from converter.site.feed import render_feed
+from converter.site.archive_pages import (
+    archive_pages,
+    render_home,
+    render_nav,
+    render_year,
+    stale_archive_pages,
+)
+from converter.site.entries import (
+    ArticleEntry,
+    IssueEntry,
+    excerpt,
+    existing_entries,
+    issue_entry,
+    landing_summary,
+)
+from converter.site.feed import FEED_SIZE, render_feed
 from converter.site.front_matter import is_hand_edited, split_page
 from converter.site.issue_pages import LOST_SECTION_LABEL, render_issue
+from converter.site.listings import (
+    INLINE_MENTIONS,
+    PAGE_BYTES,
+    PAGE_SIZE,
+    standards_pages,
+    tag_pages,
+)
+from converter.vocabulary import Tag, tag_slug
 
 NOTE = Footnote(number=7, text="见 https://a.org/x。", line=90, page=3, key=0)
 
@@ -109,11 +131,14 @@ def test_blocks_render_as_markdown() -> None:
     assert "\\# 不是标题" in body
 
 
-def test_standards_line_links_to_the_index() -> None:
+def test_standards_line_links_to_the_codes_family_page() -> None:
     body = split_page(
-        render_issue(issue(article(1, standards=("IEC 62208:2023",))))["2023/07/01.md"]
+        render_issue(issue(article(1, standards=("IEC 62208:2023", "ISO/IEC 27001"))))[
+            "2023/07/01.md"
+        ]
     ).body
-    assert "[IEC 62208:2023](../../standards.md#iec-62208-2023)" in body
+    assert "[IEC 62208:2023](../../standards/iec.md#iec-62208-2023)" in body
+    assert "[ISO/IEC 27001](../../standards/iso-iec.md#iso-iec-27001)" in body
     assert "IEC62208:2023" in body and "IEC62208 " not in body.split("search-keywords")[0]
 
 
@@ -153,25 +178,216 @@ def test_year_page_counts_articles_by_section() -> None:
 
 
 def test_navigation_lists_years_issues_and_articles_newest_first() -> None:
-    nav = yaml.safe_load(render_nav(entries(), [("标准索引", "standards.md")]))["nav"]
+    nav = yaml.safe_load(render_nav(entries(), [("标准索引", "standards/index.md")]))["nav"]
     assert nav[0] == {"首页": "index.md"}
     assert list(nav[1]) == ["2024 年"] and list(nav[2]) == ["2023 年"]
-    assert nav[-1] == {"标准索引": "standards.md"}
+    assert nav[-1] == {"标准索引": "standards/index.md"}
 
 
-def test_standards_index_lists_each_code_with_its_articles() -> None:
-    body = split_page(render_standards(entries())).body
-    assert '<span id="iso-9001"></span>**ISO 9001**' in body
-    assert "## ISO" in body
+def test_navigation_file_names_each_tags_page_for_the_article_template() -> None:
+    config = yaml.safe_load(render_nav(entries(), [], {"美国": "united-states"}))
+    assert config["extra"] == {"tag_slugs": {"美国": "united-states"}}
+    assert "extra" not in yaml.safe_load(render_nav(entries(), []))
 
 
-def test_feed_is_atom_newest_first_and_deterministic() -> None:
+def test_archive_pages_list_tags_and_standards_in_the_navigation() -> None:
+    pages = archive_pages(entries(), "/", VOCABULARY)
+    nav = yaml.safe_load(pages[".nav.yml"])["nav"]
+    assert nav[-2:] == [{"标签": "tags/index.md"}, {"标准索引": "standards/index.md"}]
+    assert {"tags/index.md", "standards/index.md", "standards/iso.md"} <= set(pages)
+
+
+# --- tags ------------------------------------------------------------------------
+
+VOCABULARY = (
+    Tag("ISO", ("ISO",), "organizations", "iso"),
+    Tag("美国", ("美国",), "regions", "united-states"),
+    Tag("量子", ("量子",), "topics", "quantum"),
+)
+
+
+def tagged_issue(year: int, month: int, count: int, tags: tuple[str, ...]) -> IssueEntry:
+    issue_id = f"{year}-{month:02d}"
+    return IssueEntry(
+        issue=issue_id,
+        title=f"{year} 年第 {month:02d} 期",
+        articles=tuple(
+            ArticleEntry(
+                path=f"{year}/{month:02d}/{n:02d}.md",
+                title=f"文章 {issue_id}-{n}",
+                date=f"{issue_id}-{n:02d}",
+                tags=tags,
+                standards=("ISO 9001",),
+            )
+            for n in range(1, count + 1)
+        ),
+    )
+
+
+def test_tags_index_groups_tags_with_their_article_counts() -> None:
+    issues = [
+        tagged_issue(2023, 7, 2, ("ISO", "量子")),
+        tagged_issue(2024, 1, 1, ("美国", "编辑加的")),
+    ]
+    pages = tag_pages(issues, VOCABULARY)
+    page = split_page(pages["tags/index.md"])
+    assert page.fields["search"] == {"exclude": True}
+    body = page.body
+    assert (
+        body.index("## 机构")
+        < body.index("## 地区")
+        < body.index("## 主题")
+        < body.index("## 其他")
+    )
+    assert "- [ISO](iso.md)（2 篇）" in body
+    assert "- [美国](united-states.md)（1 篇）" in body
+    assert f"- [编辑加的]({tag_slug('编辑加的')}.md)（1 篇）" in body
+    assert f"tags/{tag_slug('编辑加的')}.md" in pages
+
+
+def test_tag_page_lists_its_articles_by_year_newest_first_with_issue_and_date() -> None:
+    issues = [tagged_issue(2023, 7, 2, ("ISO",)), tagged_issue(2024, 1, 1, ("ISO",))]
+    body = split_page(tag_pages(issues, VOCABULARY)["tags/iso.md"]).body
+    assert body.index("## 2024 年") < body.index("## 2023 年")
+    assert "- [文章 2024-01-1](../2024/01/01.md) · 2024 年第 01 期 · 2024-01-01" in body
+    assert body.index("文章 2023-07-1") < body.index("文章 2023-07-2")
+    assert "[← 标签](index.md)" in body
+    assert "页：" not in body  # one page, no pager
+
+
+def test_a_long_tag_list_is_cut_into_linked_numbered_pages() -> None:
+    issues = [tagged_issue(2000 + n // 12, n % 12 + 1, 20, ("量子",)) for n in range(24)]
+    pages = tag_pages(issues, VOCABULARY)
+    parts = sorted(path for path in pages if path.startswith("tags/quantum"))
+    count = -(-24 * 20 // PAGE_SIZE)
+    assert parts == sorted(
+        ["tags/quantum.md", *(f"tags/quantum-{n}.md" for n in range(2, count + 1))]
+    )
+    first = split_page(pages["tags/quantum.md"])
+    assert first.fields["title"] == "标签：量子（第 1 页）"
+    assert first.body.count("\n- [") == PAGE_SIZE
+    assert "页：**1** · [2](quantum-2.md)" in first.body
+    assert "2001 年第 12 期" in first.body  # newest first
+    last = split_page(pages[f"tags/quantum-{count}.md"]).body
+    assert "[1](quantum.md)" in last and "2000 年第 01 期" in last
+
+
+def test_long_titles_cut_a_list_by_bytes_too() -> None:
+    long = [
+        IssueEntry(
+            issue=entry.issue,
+            title=entry.title,
+            articles=tuple(replace(a, title="很长的标题" * 20) for a in entry.articles),
+        )
+        for entry in [tagged_issue(2000 + n // 12, n % 12 + 1, 20, ("量子",)) for n in range(12)]
+    ]
+    pages = tag_pages(long, VOCABULARY)
+    parts = [split_page(text).body for path, text in pages.items() if "quantum" in path]
+    assert len(parts) > -(-12 * 20 // PAGE_SIZE)
+    for body in parts:
+        items = [line for line in body.splitlines() if line.startswith("- [")]
+        assert 0 < sum(len(line.encode()) for line in items) <= PAGE_BYTES
+
+
+# --- standards -------------------------------------------------------------------
+
+
+def test_standards_index_lists_families_with_counts() -> None:
+    body = split_page(standards_pages(entries())["standards/index.md"]).body
+    assert "- [ISO](iso.md)：2 个编号，2 次提及" in body
+
+
+def test_family_page_anchors_every_code_with_its_articles() -> None:
+    pages = standards_pages(entries())
+    body = split_page(pages["standards/iso.md"]).body
+    assert (
+        '<span id="iso-9001"></span>**ISO 9001**：[标题 1](../2023/07/01.md)（2023 年第 07 期）'
+        in body
+    )
+    assert body.index("**ISO 9001**") < body.index("**ISO 9001:2015**")
+    assert not any(path.startswith("standards/iso/") for path in pages)
+
+
+def test_an_often_mentioned_code_gets_its_own_paged_list() -> None:
+    issues = [tagged_issue(2000 + n // 12, n % 12 + 1, 20, ()) for n in range(24)]
+    pages = standards_pages(issues)
+    family = split_page(pages["standards/iso.md"]).body
+    assert family.count("](../") == INLINE_MENTIONS  # the newest articles only
+    assert f"[全部 {24 * 20} 篇 →](iso/iso-9001.md)" in family
+    own = split_page(pages["standards/iso/iso-9001.md"]).body
+    assert own.count("\n- [") == PAGE_SIZE
+    assert "- [文章 2001-12-1](../../2001/12/01.md)" in own
+    assert "[← ISO](../iso.md)" in own
+    assert "standards/iso/iso-9001-2.md" in pages
+
+
+def test_a_family_with_many_codes_shows_fewer_articles_per_code() -> None:
+    codes = tuple(f"ISO {n}" for n in range(1, 250))
+    issues = [
+        replace(
+            tagged_issue(2023, 7, 1, ()),
+            articles=(replace(tagged_issue(2023, 7, 1, ()).articles[0], standards=codes),),
+        )
+    ]
+    pages = standards_pages(issues)
+    family = split_page(pages["standards/iso.md"]).body
+    assert '<span id="iso-249"></span>**ISO 249**：[1 篇 →](iso/iso-249.md)' in family
+    assert "standards/iso/iso-249.md" in pages
+    assert len(family.encode()) < PAGE_BYTES
+
+
+def test_stale_listing_pages_and_the_retired_single_pages_are_removed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for name in ("tags/iso.md", "tags/gone.md", "standards/iso/x.md", "standards.md", "tags.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    stale = stale_archive_pages(tmp_path, {"tags/iso.md": ""})
+    assert sorted(stale) == ["standards.md", "standards/iso/x.md", "tags.md", "tags/gone.md"]
+
+
+# --- feed ------------------------------------------------------------------------
+
+
+def test_feed_has_an_entry_per_issue_newest_first_and_deterministic() -> None:
     feed = render_feed(entries(), "https://example.org/site", "标准化动态")
     assert feed == render_feed(list(reversed(entries())), "https://example.org/site", "标准化动态")
     root = ElementTree.fromstring(feed)
     atom = "{http://www.w3.org/2005/Atom}"
-    links = [e.find(f"{atom}link").get("href") for e in root.iter(f"{atom}entry")]  # type: ignore[union-attr]
-    assert links == [
-        "https://example.org/site/2024/01/01/",
-        "https://example.org/site/2023/07/01/",
+    items = list(root.iter(f"{atom}entry"))
+    links = [e.find(f"{atom}link").get("href") for e in items]  # type: ignore[union-attr]
+    assert links == ["https://example.org/site/2024/01/", "https://example.org/site/2023/07/"]
+    assert [e.findtext(f"{atom}title") for e in items] == ["2024 年第 01 期", "2023 年第 07 期"]
+    assert [e.findtext(f"{atom}updated") for e in items] == [
+        "2024-01-01T00:00:00Z",
+        "2023-07-01T00:00:00Z",
     ]
+    assert items[1].findtext(f"{atom}summary") == "本月要闻。"
+    assert root.findtext(f"{atom}updated") == "2024-01-01T00:00:00Z"
+
+
+def test_feed_carries_only_the_newest_issues() -> None:
+    issues = [tagged_issue(2000 + n // 12, n % 12 + 1, 1, ()) for n in range(30)]
+    root = ElementTree.fromstring(render_feed(issues, "/", "标准化动态"))
+    titles = [
+        e.findtext("{http://www.w3.org/2005/Atom}title")
+        for e in root.iter("{http://www.w3.org/2005/Atom}entry")
+    ]
+    assert len(titles) == FEED_SIZE and titles[0] == "2002 年第 06 期"
+
+
+def test_summary_excerpt_is_plain_text_and_short() -> None:
+    markdown = (
+        "国家标准委\\*发布\\[^3][^3]，见 [链接](https://a.org)。\n\n| 表 | 格 |\n\n" + "长" * 300
+    )
+    text = excerpt(markdown)
+    assert text.startswith("国家标准委*发布，见 链接。 长")
+    assert len(text) == 200 and text.endswith("…")
+
+
+def test_summary_is_read_back_from_the_landing_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for path, text in render_issue(issue(article(1, tags=("ISO",)))).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    (entry,) = existing_entries(tmp_path)
+    assert entry.summary == "本月要闻。" == issue_entry(issue(article(1))).summary
+    assert entry.articles[0].tags == ("ISO",)
+    assert landing_summary("# x\n") == ""

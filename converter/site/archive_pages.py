@@ -1,56 +1,80 @@
 """The archive's own pages, rebuilt on every run from the ``IssueEntry`` of every
-issue in the docs folder: the home page, a page per year, the navigation and the
-standards index. Listing pages stay out of search: they repeat the articles' titles.
+issue in the docs folder: the home page, a page per year, the navigation, the tags
+and the standards index (``listings``). Listing pages stay out of search: they
+repeat the articles' titles.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
+from pathlib import Path
 
 import yaml
 
-from ..passes.standards import family_of, natural_key
-from .entries import ArticleEntry, IssueEntry
+from ..vocabulary import Tag, load_tags
+from .entries import IssueEntry
 from .feed import render_feed
 from .front_matter import page
 from .issue_pages import LOST_SECTION_LABEL
+from .listings import (
+    NOT_SEARCHED,
+    STANDARDS_TITLE,
+    TAGS_TITLE,
+    standards_pages,
+    tag_pages,
+    tag_slugs,
+)
 from .markdown import escape
 from .paths import (
     FEED_FILE,
     HOME_PAGE,
     NAV_FILE,
+    RETIRED_PAGES,
+    STANDARDS_FOLDER,
     STANDARDS_PAGE,
+    TAGS_FOLDER,
     TAGS_PAGE,
-    standard_anchor,
     year_page,
 )
 
 HOME_TITLE = "标准化动态"
-STANDARDS_TITLE = "标准索引"
-TAGS_TITLE = "标签"
-# Listing pages repeat the article titles; in search they only push articles down.
-NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
 
 
 def archive_pages(
-    entries: Iterable[IssueEntry], site_url: str, has_tags_page: bool
+    entries: Iterable[IssueEntry], site_url: str, vocabulary: Sequence[Tag] | None = None
 ) -> dict[str, str]:
     """Every archive page and generated file, keyed by path in the docs folder."""
     issues = list(entries)
-    # Hand-made pages listed in the navigation after the archive.
-    extra = [(TAGS_TITLE, TAGS_PAGE)] if has_tags_page else []
-    extra.append((STANDARDS_TITLE, STANDARDS_PAGE))
+    tags = load_tags() if vocabulary is None else vocabulary
+    names = {name for entry in issues for article in entry.articles for name in article.tags}
     pages = {
         HOME_PAGE: render_home(issues),
-        NAV_FILE: render_nav(issues, extra),
-        STANDARDS_PAGE: render_standards(issues),
+        NAV_FILE: render_nav(
+            issues,
+            [(TAGS_TITLE, TAGS_PAGE), (STANDARDS_TITLE, STANDARDS_PAGE)],
+            tag_slugs(names, tags),
+        ),
         FEED_FILE: render_feed(issues, site_url, HOME_TITLE),
     }
+    pages.update(tag_pages(issues, tags))
+    pages.update(standards_pages(issues))
     for year in sorted({entry.year for entry in issues}):
         pages[year_page(year)] = render_year(year, [e for e in issues if e.year == year])
     return pages
+
+
+def stale_archive_pages(out_dir: Path, pages: Mapping[str, str]) -> list[str]:
+    """Listing pages in the docs folder that this run no longer writes (a tag gone,
+    a list grown shorter) and the retired single-page listings."""
+    found = [
+        path.relative_to(out_dir).as_posix()
+        for folder in (TAGS_FOLDER, STANDARDS_FOLDER)
+        for path in sorted((out_dir / folder).rglob("*.md"))
+    ]
+    found += [name for name in RETIRED_PAGES if (out_dir / name).exists()]
+    return [relative for relative in found if relative not in pages]
 
 
 def render_home(entries: Iterable[IssueEntry]) -> str:
@@ -81,8 +105,13 @@ def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
     return page({"title": f"{year} 年", **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
 
 
-def render_nav(entries: Iterable[IssueEntry], extra: Iterable[tuple[str, str]] = ()) -> str:
-    """The navigation (archive → year → issue → article), newest first."""
+def render_nav(
+    entries: Iterable[IssueEntry],
+    extra: Iterable[tuple[str, str]] = (),
+    tag_slugs: Mapping[str, str] | None = None,
+) -> str:
+    """The navigation (archive → year → issue → article), newest first, and each
+    tag's page name (``extra.tag_slugs``: the article template links its tags)."""
     ordered = sorted(entries, key=lambda e: e.issue, reverse=True)
     nav: list[object] = [{"首页": HOME_PAGE}]
     for year, issues in groupby(ordered, key=lambda e: e.year):
@@ -93,31 +122,7 @@ def render_nav(entries: Iterable[IssueEntry], extra: Iterable[tuple[str, str]] =
             )
         nav.append({f"{year} 年": year_items})
     nav.extend({title: path} for title, path in extra)
-    return yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
-
-
-def render_standards(entries: Iterable[IssueEntry]) -> str:
-    """Every standard code the articles mention, by family, each with its articles."""
-    mentions: dict[str, list[tuple[IssueEntry, ArticleEntry]]] = {}
-    for entry in sorted(entries, key=lambda e: e.issue, reverse=True):
-        for article in entry.articles:
-            for code in article.standards:
-                mentions.setdefault(code, []).append((entry, article))
-    parts = [
-        f"# {STANDARDS_TITLE}",
-        "各期文章提到的标准编号，按标准体系分组、按编号排序；每个编号列出提到它的文章。",
-    ]
-    codes = sorted(mentions, key=lambda code: (family_of(code), natural_key(code)))
-    for family, family_codes in groupby(codes, key=family_of):
-        parts.append(f"## {escape(family)}")
-        items = []
-        for code in family_codes:
-            links = "；".join(
-                f"[{escape(article.title)}]({article.path})（{entry.title}）"
-                for entry, article in mentions[code]
-            )
-            items.append(f'- <span id="{standard_anchor(code)}"></span>**{escape(code)}**：{links}')
-        parts.append("\n".join(items))
-    # Kept out of search: it repeats every code and title, and a reader typing a
-    # code wants the article (which links here).
-    return page({"title": STANDARDS_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+    config: dict[str, object] = {"nav": nav}
+    if tag_slugs:
+        config["extra"] = {"tag_slugs": dict(sorted(tag_slugs.items()))}
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -8,13 +8,17 @@ issue keeps every other issue listed.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Issue
-from .front_matter import read_fields
+from .front_matter import read_fields, split_page
+from .issue_pages import SUMMARY_HEADING, render_block
 from .paths import ISSUE_PAGE, article_path, issue_folder
+
+EXCERPT_CHARS = 200  # of an issue's summary, for the feed
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class ArticleEntry:
     standards: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     section: str = ""
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class IssueEntry:
     issue: str  # "2023-07"
     title: str  # "2023 年第 07 期"
     articles: tuple[ArticleEntry, ...]
+    summary: str = ""  # the start of the issue's summary (本期概要), plain text
 
     @property
     def year(self) -> str:
@@ -58,9 +64,11 @@ def issue_entry(issue: Issue) -> IssueEntry:
                 standards=a.standards,
                 authors=a.authors,
                 section=a.section,
+                tags=a.tags,
             )
             for a in issue.articles
         ),
+        summary=excerpt("\n\n".join(render_block(block, depth=2) for block in issue.summary)),
     )
 
 
@@ -73,7 +81,8 @@ def existing_entries(out_dir: Path) -> Iterator[IssueEntry]:
         match = ISSUE_PAGE.match(relative)
         if not match:
             continue
-        meta = read_fields(index_page.read_text(encoding="utf-8"))
+        text = index_page.read_text(encoding="utf-8")
+        meta = read_fields(text)
         articles = [
             article_entry(article.relative_to(out_dir).as_posix(), article)
             for article in sorted(index_page.parent.glob("[0-9]*.md"))
@@ -82,6 +91,7 @@ def existing_entries(out_dir: Path) -> Iterator[IssueEntry]:
             issue=f"{match.group(1)}-{match.group(2)}",
             title=str(meta.get("title") or relative),
             articles=tuple(articles),
+            summary=excerpt(landing_summary(text)),
         )
 
 
@@ -95,8 +105,43 @@ def article_entry(relative: str, path: Path) -> ArticleEntry:
         standards=string_list(meta.get("standards")),
         authors=string_list(meta.get("authors")),
         section=str(meta.get("section") or ""),
+        tags=string_list(meta.get("tags")),
     )
 
 
 def string_list(value: object) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+def landing_summary(text: str) -> str:
+    """The Markdown of a landing page's summary: from its heading to the next."""
+    try:
+        body = split_page(text).body
+    except ValueError:
+        body = text
+    start = body.find(SUMMARY_HEADING)
+    if start < 0:
+        return ""
+    rest = body[start + len(SUMMARY_HEADING) :]
+    following = re.search(r"^#{1,6} ", rest, re.MULTILINE)
+    return rest[: following.start()] if following else rest
+
+
+MARKUP = (
+    (re.compile(r"^\|.*$|^#{1,6} .*$", re.MULTILINE), ""),  # tables, subheadings
+    (re.compile(r"\[\^[^\]]*\]"), ""),  # footnote references
+    (re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)(\{[^}]*\})?"), r"\1"),  # links, images
+    (re.compile(r"<[^>]+>"), ""),  # raw HTML
+    (re.compile(r"\*\*"), ""),
+    (re.compile(r"\\(.)"), r"\1"),  # Markdown escapes
+)
+
+
+def excerpt(markdown: str, limit: int = EXCERPT_CHARS) -> str:
+    """Plain text of the start of some Markdown, at most ``limit`` characters ("…"
+    marks a cut)."""
+    text = markdown
+    for pattern, replacement in MARKUP:
+        text = pattern.sub(replacement, text)
+    text = html.unescape(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

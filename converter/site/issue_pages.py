@@ -25,9 +25,10 @@ from ..model import (
 )
 from .front_matter import page
 from .markdown import escape, escape_attribute, linkify
-from .paths import STANDARDS_PAGE, article_path, issue_folder, standard_anchor
+from .paths import article_path, issue_folder, standard_anchor, standard_page
 
 LOST_SECTION_LABEL = "（栏目标题缺失）"
+SUMMARY_HEADING = "## 本期概要"
 FIGURE_PLACEHOLDER = "assets/figure-placeholder.svg"
 
 
@@ -86,10 +87,13 @@ def footnote_labels(notes: tuple[Footnote, ...]) -> dict[int, str]:
 
 
 def render_standards_line(codes: tuple[str, ...], depth: int) -> str:
-    """The standards the article mentions, linked to the index; the codes written
-    without their space ride along for search ("IEC62208" finds "IEC 62208:2023")."""
-    index = "../" * depth + STANDARDS_PAGE
-    links = "、".join(f"[{escape(code)}]({index}#{standard_anchor(code)})" for code in codes)
+    """The standards the article mentions, each linked to its family's page in the
+    index; the codes written without their space ride along for search ("IEC62208"
+    finds "IEC 62208:2023")."""
+    up = "../" * depth
+    links = "、".join(
+        f"[{escape(code)}]({up}{standard_page(code)}#{standard_anchor(code)})" for code in codes
+    )
     compact = " ".join(sorted({variant for code in codes for variant in compact_forms(code)}))
     return (
         '<div class="article-standards" markdown>\n'
@@ -112,7 +116,7 @@ def render_landing(issue: Issue) -> str:
         "issue": str(issue.id),
         "source": f"{issue.source.path}:1",
     }
-    parts = ["## 本期概要", *(render_block(block, depth=2) for block in issue.summary)]
+    parts = [SUMMARY_HEADING, *(render_block(block, depth=2) for block in issue.summary)]
     parts.append("## 本期目录")
     for (_, section), articles in groupby(
         issue.articles, key=lambda a: (a.section_number, a.section)

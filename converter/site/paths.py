@@ -6,12 +6,19 @@ An issue's pages are ``YYYY/MM/index.md`` (the landing page) and ``YYYY/MM/01.md
 
 from __future__ import annotations
 
+import hashlib
 import re
+
+from ..passes.standards import family_of
 
 HOME_PAGE = "index.md"
 NAV_FILE = ".nav.yml"
-STANDARDS_PAGE = "standards.md"
-TAGS_PAGE = "tags.md"
+TAGS_FOLDER = "tags"
+TAGS_PAGE = "tags/index.md"  # every tag; docs/tags/<slug>.md is a tag's articles
+STANDARDS_FOLDER = "standards"
+STANDARDS_PAGE = "standards/index.md"  # every family; docs/standards/<family>.md its codes
+# Earlier single-page listings, removed when found: the folders above replace them.
+RETIRED_PAGES = ("tags.md", "standards.md")
 FEED_FILE = "feed.xml"
 ISSUE_PAGE = re.compile(r"^(\d{4})/(\d{2})/index\.md$")
 ARTICLE_PAGE = re.compile(r"^(\d{4})/(\d{2})/\d{2,}\.md$")
@@ -34,7 +41,7 @@ def year_page(year: str) -> str:
 
 def is_editable(relative: str) -> bool:
     """An issue's pages are the editors'. The archive listings (home, year pages,
-    standards index) and generated data (navigation, feed) are rebuilt every run."""
+    tags, standards index) and generated data (navigation, feed) are rebuilt every run."""
     return bool(ISSUE_FOLDER_PAGE.match(relative))
 
 
@@ -46,4 +53,47 @@ def page_url(path: str) -> str:
 
 def standard_anchor(code: str) -> str:
     """The standards index's anchor for a code: "IEC 62208:2023" → "iec-62208-2023"."""
-    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+    return ascii_slug(code)
+
+
+def ascii_slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens; text with none gets a hash of itself."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def part_path(base: str, part: int) -> str:
+    """A long listing's numbered pages: "tags/iso.md", then "tags/iso-2.md"…"""
+    return base if part == 1 else f"{base.removesuffix('.md')}-{part}.md"
+
+
+def tag_page(slug: str, part: int = 1) -> str:
+    return part_path(f"{TAGS_FOLDER}/{slug}.md", part)
+
+
+def standard_family_page(family: str) -> str:
+    """A family's page: "ISO/IEC" → "standards/iso-iec.md". Every code of the family
+    has its anchor there, so an article's link depends on the code alone."""
+    return f"{STANDARDS_FOLDER}/{ascii_slug(family)}.md"
+
+
+def standard_page(code: str) -> str:
+    """Where an article links a code: its family's page (at ``standard_anchor``)."""
+    return standard_family_page(family_of(code))
+
+
+def standard_code_page(code: str, part: int = 1) -> str:
+    """A code's own list of articles, for a code too often mentioned to list them
+    all on its family's page: "standards/iso/iso-9001.md", "…/iso-9001-2.md"…"""
+    family = ascii_slug(family_of(code))
+    return part_path(f"{STANDARDS_FOLDER}/{family}/{standard_anchor(code)}.md", part)
+
+
+def relative_link(source: str, target: str) -> str:
+    """A Markdown link from one page of the docs folder to another (both relative
+    to the docs folder): "tags/iso.md" → "2023/07/01.md" is "../2023/07/01.md"."""
+    folders, parts = source.split("/")[:-1], target.split("/")
+    common = 0
+    while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:])

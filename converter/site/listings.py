@@ -1,0 +1,241 @@
+"""The tag and standards listings: an index page each, a page per tag and per
+standards family, and long lists of articles cut into numbered pages, so that no
+page grows with the archive past what a phone should load (every HTML page
+≤ 60 KB at 240 issues). Plain Markdown, like every page the converter writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+
+from ..passes.standards import family_of, natural_key
+from ..vocabulary import TAG_GROUPS, Tag, tag_slug
+from .entries import ArticleEntry, IssueEntry
+from .front_matter import page
+from .markdown import escape
+from .paths import (
+    STANDARDS_PAGE,
+    TAGS_PAGE,
+    part_path,
+    relative_link,
+    standard_anchor,
+    standard_code_page,
+    standard_family_page,
+    tag_page,
+)
+
+TAGS_TITLE = "标签"
+STANDARDS_TITLE = "标准索引"
+# A long list's page holds at most PAGE_SIZE articles and PAGE_BYTES of list items
+# (UTF-8 Markdown; their HTML is ~20 % longer). Material's page around them (the
+# navigation, the header) is ~26 KB at 240 issues, so a page stays under 60 KB
+# whatever the titles' length.
+PAGE_SIZE = 120
+PAGE_BYTES = 20_000
+# A code's newest articles shown on its family's page; a code mentioned more often
+# links to its own list. A family with too many codes for PAGE_BYTES shows fewer.
+INLINE_MENTIONS = 3
+GROUP_TITLES = {"organizations": "机构", "regions": "地区", "topics": "主题"}
+OTHER_GROUP = "其他"  # tags an editor added that data/tags.yml does not know
+# Listing pages repeat the article titles; in search they only push articles down.
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
+
+Mention = tuple[IssueEntry, ArticleEntry]
+
+
+def newest_first(issues: Iterable[IssueEntry]) -> list[Mention]:
+    """Every article, newest issue first, in the issue's order within an issue."""
+    ordered = sorted(issues, key=lambda entry: entry.issue, reverse=True)
+    return [(entry, article) for entry in ordered for article in entry.articles]
+
+
+def tag_pages(issues: Iterable[IssueEntry], vocabulary: Sequence[Tag]) -> dict[str, str]:
+    """The tags index and each tag's pages, keyed by path in the docs folder."""
+    mentions: dict[str, list[Mention]] = {}
+    for entry, article in newest_first(issues):
+        for name in article.tags:
+            mentions.setdefault(name, []).append((entry, article))
+    known = {tag.name: tag for tag in vocabulary}
+    slugs = tag_slugs(mentions, vocabulary)
+    pages = {TAGS_PAGE: render_tags_index(mentions, vocabulary, slugs)}
+    for name, listed in mentions.items():
+        title = f"{TAGS_TITLE}：{name}"
+        group = GROUP_TITLES.get(known[name].group, OTHER_GROUP) if name in known else OTHER_GROUP
+        intro = f"{group}标签「{escape(name)}」，共 {len(listed)} 篇文章，按期从新到旧。"
+        pages.update(
+            render_listing(tag_page(slugs[name]), title, intro, listed, (TAGS_TITLE, TAGS_PAGE))
+        )
+    return pages
+
+
+def tag_slugs(names: Iterable[str], vocabulary: Sequence[Tag]) -> dict[str, str]:
+    """Each tag's page name: data/tags.yml's, or the fallback for a tag it lacks."""
+    known = {tag.name: tag.slug or tag_slug(tag.name) for tag in vocabulary}
+    return {name: known.get(name) or tag_slug(name) for name in sorted(names)}
+
+
+def render_tags_index(
+    mentions: dict[str, list[Mention]], vocabulary: Sequence[Tag], slugs: dict[str, str]
+) -> str:
+    parts = [
+        f"# {TAGS_TITLE}",
+        "按机构、地区和主题浏览文章。标签来自 `data/tags.yml` 中的词表，"
+        "由转换器根据文章标题和正文自动标注；括号里是文章篇数。",
+    ]
+    grouped: dict[str, list[str]] = {group: [] for group in (*TAG_GROUPS, OTHER_GROUP)}
+    for tag in vocabulary:
+        if tag.name in mentions:
+            grouped[tag.group if tag.group in grouped else OTHER_GROUP].append(tag.name)
+    known = {tag.name for tag in vocabulary}
+    grouped[OTHER_GROUP].extend(sorted(name for name in mentions if name not in known))
+    for group, names in grouped.items():
+        if not names:
+            continue
+        parts.append(f"## {GROUP_TITLES.get(group, group)}")
+        parts.append(
+            "\n".join(
+                f"- [{escape(name)}]({slugs[name]}.md)（{len(mentions[name])} 篇）"
+                for name in names
+            )
+        )
+    if len(parts) == 2:
+        parts.append("尚无带标签的文章。")
+    return page({"title": TAGS_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+
+
+def render_listing(
+    base: str, title: str, intro: str, mentions: Sequence[Mention], up: tuple[str, str]
+) -> dict[str, str]:
+    """A list of articles grouped by year (newest first), cut into pages of
+    ``PAGE_SIZE`` articles or ``PAGE_BYTES`` (``base``, then ``base-2.md``…) linked
+    to one another; ``up`` is the page the list belongs to (the tags index, a
+    family's page): title, path."""
+    chunks = cut(mentions, [len(mention_item(base, *mention).encode()) for mention in mentions])
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        path = part_path(base, number)
+        heading = title if len(chunks) == 1 else f"{title}（第 {number} 页）"
+        pager = pager_line(base, number, len(chunks))
+        back = f"[← {escape(up[0])}]({relative_link(path, up[1])})"
+        parts = [f"# {escape(heading)}", f"{intro} {back}"]
+        if pager:
+            parts.append(pager)
+        for year, items in groupby(chunk, key=lambda mention: mention[0].year):
+            parts.append(f"## {year} 年")
+            parts.append("\n".join(mention_item(path, entry, a) for entry, a in items))
+        if pager:
+            parts.append(pager)
+        pages[path] = page({"title": heading, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+    return pages
+
+
+def cut(items: Sequence[Mention], sizes: Sequence[int]) -> list[Sequence[Mention]]:
+    """Consecutive pages of at most ``PAGE_SIZE`` items and ``PAGE_BYTES`` (an item
+    longer than that alone gets a page)."""
+    chunks: list[Sequence[Mention]] = []
+    start = total = 0
+    for index, size in enumerate(sizes):
+        if index > start and (index - start >= PAGE_SIZE or total + size > PAGE_BYTES):
+            chunks.append(items[start:index])
+            start, total = index, 0
+        total += size
+    if start < len(items):
+        chunks.append(items[start:])
+    return chunks
+
+
+def pager_line(base: str, current: int, count: int) -> str:
+    """ "页：1 · [2](iso-2.md) · [3](iso-3.md)" between a list's pages, or nothing."""
+    if count == 1:
+        return ""
+    links = []
+    for number in range(1, count + 1):
+        target = part_path(base, number)
+        name = target[target.rfind("/") + 1 :]  # the parts share a folder
+        links.append(f"**{number}**" if number == current else f"[{number}]({name})")
+    return "页：" + " · ".join(links)
+
+
+def mention_item(source: str, entry: IssueEntry, article: ArticleEntry) -> str:
+    """ "- [标题](../2023/07/01.md) · 2023 年第 07 期 · 2023-06-20"."""
+    details = " · ".join(part for part in (entry.title, article.date) if part)
+    return f"- [{escape(article.title)}]({relative_link(source, article.path)}) · {details}"
+
+
+def standards_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
+    """The standards index (families), a page per family (its codes, each with its
+    newest articles) and, for a code mentioned often, its own list of articles."""
+    mentions: dict[str, list[Mention]] = {}
+    for entry, article in newest_first(issues):
+        for code in article.standards:
+            mentions.setdefault(code, []).append((entry, article))
+    codes = sorted(mentions, key=lambda code: (family_of(code), natural_key(code)))
+    families = [(family, list(members)) for family, members in groupby(codes, key=family_of)]
+    pages = {STANDARDS_PAGE: render_standards_index(families, mentions)}
+    for family, members in families:
+        path = standard_family_page(family)
+        for inline in range(INLINE_MENTIONS, -1, -1):
+            items = family_items(path, members, mentions, inline)
+            if sum(len(item.encode()) for item in items) <= PAGE_BYTES:
+                break
+        pages[path] = render_family(path, family, len(members), items)
+        for code in members:
+            if len(mentions[code]) > inline:
+                intro = f"提到 {escape(code)} 的文章，共 {len(mentions[code])} 篇，按期从新到旧。"
+                title = f"{STANDARDS_TITLE}：{code}"
+                up = (family, path)
+                pages.update(
+                    render_listing(standard_code_page(code), title, intro, mentions[code], up)
+                )
+    return pages
+
+
+def render_standards_index(
+    families: list[tuple[str, list[str]]], mentions: dict[str, list[Mention]]
+) -> str:
+    parts = [
+        f"# {STANDARDS_TITLE}",
+        "各期文章提到的标准编号，按标准体系分组；每个体系一页，列出编号和提到它的文章。",
+    ]
+    items = [
+        f"- [{escape(family)}]({relative_link(STANDARDS_PAGE, standard_family_page(family))})"
+        f"：{len(members)} 个编号，{sum(len(mentions[code]) for code in members)} 次提及"
+        for family, members in families
+    ]
+    parts.append("\n".join(items) if items else "尚无文章提到标准。")
+    # Kept out of search: a reader typing a code wants the article (which links here).
+    return page({"title": STANDARDS_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+
+
+def family_items(
+    path: str, codes: list[str], mentions: dict[str, list[Mention]], inline: int
+) -> list[str]:
+    """A family page's items: each code (with its anchor: articles link to it) and
+    its ``inline`` newest articles, and a link to its own list if it has more."""
+    items = []
+    for code in codes:
+        listed = mentions[code]
+        links = [
+            f"[{escape(article.title)}]({relative_link(path, article.path)})（{entry.title}）"
+            for entry, article in listed[:inline]
+        ]
+        if len(listed) > inline:
+            own = relative_link(path, standard_code_page(code))
+            links.append(f"[{'全部 ' if inline else ''}{len(listed)} 篇 →]({own})")
+        items.append(
+            f'- <span id="{standard_anchor(code)}"></span>**{escape(code)}**：{"；".join(links)}'
+        )
+    return items
+
+
+def render_family(path: str, family: str, count: int, items: list[str]) -> str:
+    """A family's codes in natural order, each with its newest articles."""
+    title = f"{STANDARDS_TITLE}：{family}"
+    parts = [
+        f"# {escape(title)}",
+        f"{count} 个编号，按编号排序；每个编号列出最新提到它的文章。"
+        f" [← {STANDARDS_TITLE}]({relative_link(path, STANDARDS_PAGE)})",
+        "\n".join(items),
+    ]
+    return page({"title": title, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
