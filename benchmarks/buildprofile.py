@@ -25,18 +25,6 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
         "material/plugins/search/plugin.py",
         ("on_config", "on_page_context", "on_post_build", "on_pre_build", "on_serve"),
     ),
-    "tags_plugin": (
-        "material/plugins/tags/plugin.py",
-        (
-            "on_config",
-            "on_files",
-            "on_nav",
-            "on_page_markdown",
-            "on_page_context",
-            "on_env",
-            "on_post_build",
-        ),
-    ),
     "write_files": ("mkdocs/utils/__init__.py", ("write_file",)),
 }
 

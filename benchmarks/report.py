@@ -118,7 +118,6 @@ PROFILE_ROWS = {
     "templates": "Jinja templates (`Template.render`)",
     "templates_nav": "… of which Material's `partials/nav.html`",
     "search_plugin": "Material's search plugin hooks (the site has none)",
-    "tags_plugin": "tags plugin hooks",
     "write_files": "writing the HTML files",
 }
 EXTRA_ROWS = {

@@ -63,7 +63,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "archive" / "2023-07.txt"
 # What a scratch project copies from the repository (as `make site` reads them).
 PROJECT_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "overrides", "data")
-STATIC_DOCS = ("assets", "stylesheets", "tags.md")
+STATIC_DOCS = ("assets", "stylesheets")  # assets/ holds the search client
 STATIC_COPY = "static-docs"  # the hand-made docs, copied into each fresh docs folder
 DEFAULT_SIZES = (12, 120, 240)
 # Timed runs of each converter command, of `make site` and the bare build, and of
