@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 from xml.etree import ElementTree
 
 import yaml
@@ -21,6 +22,7 @@ from converter.model import (
     Table,
     Text,
 )
+from converter.run import Options, convert
 from converter.site.archive_pages import (
     archive_pages,
     render_home,
@@ -336,7 +338,7 @@ def test_a_family_with_many_codes_shows_fewer_articles_per_code() -> None:
     assert len(family.encode()) < PAGE_BYTES
 
 
-def test_stale_listing_pages_and_the_retired_single_pages_are_removed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_stale_listing_pages_and_the_retired_single_pages_are_removed(tmp_path: Path) -> None:
     for name in ("tags/iso.md", "tags/gone.md", "standards/iso/x.md", "standards.md", "tags.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
@@ -383,7 +385,7 @@ def test_summary_excerpt_is_plain_text_and_short() -> None:
     assert len(text) == 200 and text.endswith("…")
 
 
-def test_summary_is_read_back_from_the_landing_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_summary_is_read_back_from_the_landing_page(tmp_path: Path) -> None:
     for path, text in render_issue(issue(article(1, tags=("ISO",)))).items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(text, encoding="utf-8")
@@ -391,3 +393,20 @@ def test_summary_is_read_back_from_the_landing_page(tmp_path) -> None:  # type: 
     assert entry.summary == "本月要闻。" == issue_entry(issue(article(1))).summary
     assert entry.articles[0].tags == ("ISO",)
     assert landing_summary("# x\n") == ""
+
+
+def test_a_run_removes_listing_pages_it_no_longer_writes(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for name in ("standards.md", "tags/gone.md", "standards/gone/x.md"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("# 旧\n", encoding="utf-8")
+    sample = Path(__file__).resolve().parent.parent / "archive" / "2023-07.txt"
+    convert([sample], Options(out_dir=docs))
+    assert not (docs / "standards.md").exists()
+    assert not (docs / "tags/gone.md").exists() and not (docs / "standards/gone/x.md").exists()
+    assert (docs / "tags/index.md").exists() and (docs / "standards/iec.md").exists()
+    # Every article's tags have a page, and the template's map names it.
+    slugs = yaml.safe_load((docs / ".nav.yml").read_text(encoding="utf-8"))["extra"]["tag_slugs"]
+    for article in sorted((docs / "2023/07").glob("[0-9]*.md")):
+        for tag in split_page(article.read_text(encoding="utf-8")).fields["tags"]:  # type: ignore[union-attr]
+            assert (docs / "tags" / f"{slugs[tag]}.md").exists()
