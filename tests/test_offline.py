@@ -87,3 +87,14 @@ def test_search_answers_from_file(unpacked: Path, browser: Browser) -> None:
     assert any(link.endswith("2023/07/01.html") for link in links), links
     assert fetched == []
     page.context.close()
+
+
+def test_the_articles_issue_link_opens_the_issue_page_from_file(
+    unpacked: Path, browser: Browser
+) -> None:
+    page, fetched = offline_page(browser)
+    page.goto((unpacked / "2023/07/03.html").as_uri())
+    page.click(".article-meta a")
+    page.wait_for_url("**/2023/07/index.html")
+    assert fetched == []
+    page.context.close()
