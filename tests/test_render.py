@@ -141,7 +141,7 @@ def test_standards_line_links_to_the_codes_family_page() -> None:
     ).body
     assert "[IEC 62208:2023](../../standards/iec.md#iec-62208-2023)" in body
     assert "[ISO/IEC 27001](../../standards/iso-iec.md#iso-iec-27001)" in body
-    assert "IEC62208:2023" in body and "IEC62208 " not in body.split("search-keywords")[0]
+    assert "IEC62208" not in body  # no hidden copies for a search engine
 
 
 def test_landing_page_lists_articles_by_section_and_keeps_lost_sections_apart() -> None:

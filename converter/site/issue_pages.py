@@ -8,7 +8,6 @@ summary and a table of contents by section), ``01.md``… are the articles.
 from __future__ import annotations
 
 import html
-import re
 from collections import Counter
 from itertools import groupby
 
@@ -88,26 +87,12 @@ def footnote_labels(notes: tuple[Footnote, ...]) -> dict[int, str]:
 
 def render_standards_line(codes: tuple[str, ...], depth: int) -> str:
     """The standards the article mentions, each linked to its family's page in the
-    index; the codes written without their space ride along for search ("IEC62208"
-    finds "IEC 62208:2023")."""
+    index. (Search finds "IEC62208" in "IEC 62208:2023" by itself: no hidden copies.)"""
     up = "../" * depth
     links = "、".join(
         f"[{escape(code)}]({up}{standard_page(code)}#{standard_anchor(code)})" for code in codes
     )
-    compact = " ".join(sorted({variant for code in codes for variant in compact_forms(code)}))
-    return (
-        '<div class="article-standards" markdown>\n'
-        f"**本文提及的标准**：{links}"
-        f'<span class="search-keywords" aria-hidden="true">{escape(compact)}</span>\n'
-        "</div>"
-    )
-
-
-def compact_forms(code: str) -> tuple[str, ...]:
-    """ "IEC 62208:2023" → ("IEC62208:2023", "IEC62208")."""
-    joined = code.replace(" ", "", 1)
-    base = re.split(r"[:]", joined, maxsplit=1)[0]
-    return (joined, base) if base != joined else (joined,)
+    return f'<div class="article-standards" markdown>\n**本文提及的标准**：{links}\n</div>'
 
 
 def render_landing(issue: Issue) -> str:
