@@ -22,7 +22,7 @@ $(VENV)/.test: pyproject.toml $(VENV)/.site
 	touch $@
 
 convert: $(VENV)/.site
-	$(BIN)/python -m converter convert $(ARCHIVE) --out docs
+	$(BIN)/python -m converter convert $(ARCHIVE) --out docs --jobs 0
 
 build: convert
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -252,7 +252,7 @@ def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool
     (``site-bare``) is kept when ``keep_bare`` (search in Chromium uses it), else
     removed once its search index has been measured."""
     n = project.n
-    argv = convert_argv(project, "docs")  # as the Makefile: one job, no options
+    argv = convert_argv(project, "docs", "--jobs", "0")  # as the Makefile
     build = mkdocs("--strict", "--site-dir", "site")
     index = sitesearch("site")
     bare = mkdocs("--strict", "-f", "mkdocs.bare.yml", "--site-dir", "site-bare")

@@ -27,6 +27,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from .pages import SearchPage
@@ -78,12 +79,11 @@ def build_index(pages: Iterable[SearchPage], weights: Iterable[PageWeights] | No
 
 def encoded_postings(postings: list[tuple[int, int]]) -> list[int]:
     """[id delta, weight, id delta, weight, …]: small numbers, short JSON."""
-    flat: list[int] = []
-    previous = 0
-    for page_id, page_weight in postings:
-        flat += [page_id - previous, page_weight]
-        previous = page_id
-    return flat
+    ids = [page_id for page_id, _ in postings]
+    deltas = [ids[0], *(after - before for before, after in pairwise(ids))]
+    return [
+        number for pair in zip(deltas, (w for _, w in postings), strict=True) for number in pair
+    ]
 
 
 def compact(data: object) -> str:
