@@ -382,15 +382,8 @@ def render(data: dict[str, Any]) -> str:
         "The site's own search beside Material's (the bare build, whose whole index is "
         "fetched) and Pagefind (indexing the same built site).",
         "",
-        "| figure | " + " | ".join(SEARCH_COLUMNS.values()) + " |",
-        "|---" * (len(SEARCH_COLUMNS) + 1) + "|",
+        *figure_grid(table, top, SEARCH_COLUMNS, SEARCH_ROWS, "{column}_{row}"),
     ]
-    for row, label in SEARCH_ROWS.items():
-        cells = []
-        for column in SEARCH_COLUMNS:
-            found = table.get((f"{column}_{row}", top))
-            cells.append(number(found["value"], found["unit"]) if found else "—")
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     for key, label in EXTRA_ROWS.items():
         found = table.get((key, top))
         if found:
@@ -464,6 +457,25 @@ def render(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def figure_grid(
+    table: dict[tuple[str, int], dict[str, Any]],
+    n: int,
+    columns: dict[str, str],
+    rows: dict[str, str],
+    key: str,
+) -> list[str]:
+    """A Markdown table of figures at ``n``: a row per figure, a column per kind;
+    ``key`` names the figure of (column, row), e.g. "{column}_{row}"."""
+    lines = ["| figure | " + " | ".join(columns.values()) + " |", "|---" * (len(columns) + 1) + "|"]
+    for row, label in rows.items():
+        cells = []
+        for column in columns:
+            found = table.get((key.format(column=column, row=row), n))
+            cells.append(number(found["value"], found["unit"]) if found else "—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def cold_search(data: dict[str, Any], top: int) -> list[str]:
     """The cold queries: each edition's summary, then every query's figures."""
     table = figures(data)
@@ -477,15 +489,8 @@ def cold_search(data: dict[str, Any], top: int) -> list[str]:
         "and offline (the offline edition, from file://). Search files: what was fetched "
         "under `search/` and `assets/search/` before the first result, uncompressed.",
         "",
-        "| figure | " + " | ".join(COLD_COLUMNS.values()) + " |",
-        "|---" * (len(COLD_COLUMNS) + 1) + "|",
+        *figure_grid(table, top, COLD_COLUMNS, COLD_ROWS, "{column}_cold_{row}"),
     ]
-    for row, label in COLD_ROWS.items():
-        cells = []
-        for column in COLD_COLUMNS:
-            found = table.get((f"{column}_cold_{row}", top))
-            cells.append(number(found["value"], found["unit"]) if found else "—")
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     runs = cold.get("runs", {})
     by_query: dict[str, dict[str, dict[str, Any]]] = {}
     for edition, found in runs.items():
