@@ -195,6 +195,91 @@ def test_a_header_cell_split_into_two_fragments_is_merged() -> None:
     assert warnings == []
 
 
+def test_short_cells_sharing_a_line_in_every_row_part_as_the_header_says() -> None:
+    # Every row gives 4 certain cells ("发布 2023-06" is Han then Latin: an ordinary
+    # space), the header 5 fragments that cannot merge into 4. Every row also allows 5
+    # by parting its last line, so 5 is the count all the evidence agrees on.
+    table, _, warnings = table_of(
+        "序号 名称 内容 状态 日期 ",
+        "1 ",
+        "充电系统 ",
+        "规定了通用要求。 ",
+        "发布 2023-06 ",
+        "2 ",
+        "电池安全 ",
+        "规定了安全要求和试验方法。 ",
+        "现行 2020-05 ",
+        "3 ",
+        "无线充电 ",
+        "规定了术语。 ",
+        "废止 2021-10 ",
+    )
+    assert table.header == ("序号", "名称", "内容", "状态", "日期")
+    assert [row[3:] for row in table.rows] == [
+        ("发布", "2023-06"),
+        ("现行", "2020-05"),
+        ("废止", "2021-10"),
+    ]
+    assert warnings == []
+
+
+def test_rows_with_and_without_certain_boundaries_on_their_last_line_agree() -> None:
+    # Row 2's "现行 待定" parts certainly (two Chinese cells), rows 1 and 3 only at an
+    # ordinary space; 5 columns is the one count every row and the header allow.
+    table, _, warnings = table_of(
+        "序号 名称 内容 状态 日期 ",
+        "1 ",
+        "充电系统 ",
+        "规定了通用要求。 ",
+        "发布 2023-06 ",
+        "2 ",
+        "电池安全 ",
+        "规定了安全要求。 ",
+        "现行 待定 ",
+        "3 ",
+        "无线充电 ",
+        "规定了术语。 ",
+        "废止 2021-10 ",
+        "4 ",
+        "通信协议 ",
+        "规定了协议。 ",
+        "现行 2020-05 ",
+    )
+    assert [row[3:] for row in table.rows] == [
+        ("发布", "2023-06"),
+        ("现行", "待定"),
+        ("废止", "2021-10"),
+        ("现行", "2020-05"),
+    ]
+    assert warnings == []
+
+
+def test_a_count_the_evidence_allows_two_ways_is_reported() -> None:
+    # Every row is 4 certain cells or 5 parted at "高 A"; the header's 5 fragments are
+    # 5 columns, or 4 with "优先" full for the narrow last column. Nothing decides.
+    _, _, warnings = table_of(
+        "序号 名称 建议 ",
+        "优先 ",
+        "等级 ",
+        "1 ",
+        "甲 ",
+        "建议甲乙丙丁。 ",
+        "高 A ",
+        "2 ",
+        "乙 ",
+        "建议乙。 ",
+        "低 B ",
+        "3 ",
+        "丙 ",
+        "建议丙。 ",
+        "中 C ",
+    )
+    assert warnings == [
+        f"{PATH}:{FIRST_LINE}: table 1: rows and header fit 4 or 5 columns alike; "
+        "took 4, the count most rows give with certain cells"
+    ]
+
+
 def test_the_table_ends_before_a_line_that_is_not_the_next_row() -> None:
     lines = lines_of(
         "序号 名称 需要 ",

@@ -16,8 +16,10 @@ is recovered from evidence, in four steps:
    first word is the next number.
 2. Columns: every row except the last (whose end is not known yet) is cut into cells
    at certain boundaries only (line ends with a space, a space between two Chinese
-   characters of a cell-ending line, block starts). The cell count most rows agree on
-   is the column count; those rows give each column's width (its widest line).
+   characters of a cell-ending line, block starts); the ordinary spaces of its last
+   line may part more cells. The count most rows allow, then the one the header's
+   fragments agree with, is the column count; the rows certain of it give each
+   column's width (its widest line).
 3. Cells: with the widths known, every line is placed: it continues the cell left
    open, or starts the next empty cell (split at spaces where it is wider than its
    column), or — after a page break — continues the row's unfinished cells in column
@@ -33,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from itertools import combinations, pairwise
 
@@ -154,9 +156,11 @@ def rebuild_table(
             f"table {number}: fewer than two numbered rows after the caption; kept as text",
         )
         return None
-    columns = learn_columns(lines, starts)
+    fragments = header_fragments(lines, first)
+    columns, notes = learn_columns(lines, starts, fragments, caption)
     builders, consumed = read_rows(lines, first, columns)
-    header, notes = read_header(lines, first, columns, spaced)
+    header, header_notes = read_header(fragments, lines[0].number, columns, spaced)
+    notes.extend(header_notes)
     for builder in builders:
         notes.extend(builder.warnings)
     for line, message in notes:
@@ -295,6 +299,42 @@ def goes_on(edge: Edge | None, words: Words) -> bool:
 # --- step 2: learning the columns ---------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RowCut:
+    """A row whose end is known (every row but the last), cut at certain boundaries."""
+
+    number: Piece
+    words: tuple[Words, ...]  # its lines, the number dropped from the first
+    cells: tuple[tuple[Piece, ...], ...]  # the number's cell first
+
+    @property
+    def count(self) -> int:
+        return len(self.cells)
+
+    @property
+    def spare(self) -> tuple[int, ...]:
+        """Ordinary spaces of the last line: where cells sharing a baseline may part."""
+        return tuple(k for k, gap in enumerate(self.words[-1].gaps) if gap is Gap.SPACE)
+
+    def admits(self, count: int) -> bool:
+        return self.count <= count <= self.count + len(self.spare)
+
+    def splits(self, count: int) -> list[tuple[tuple[Piece, ...], ...]]:
+        """Every way to cut the row into ``count`` cells, parting its last line at
+        ordinary spaces (cells sharing a line end a row, FORMAT.md §2)."""
+        if not self.admits(count):
+            return []
+        if count == self.count:
+            return [self.cells]
+        last = self.words[-1]
+        found = []
+        for chosen in combinations(self.spare, count - self.count):
+            gaps = tuple(Gap.CELL if k in chosen else gap for k, gap in enumerate(last.gaps))
+            words = [*self.words[:-1], replace(last, gaps=gaps)]
+            found.append(((self.number,), *(tuple(cell) for cell in group_cells(words))))
+        return found
+
+
 def row_words(lines: Sequence[Line], start: int, end: int) -> list[Words]:
     """The words of a row's lines, its number dropped from the first one."""
     words = [read_words(lines, start, skip=1)]
@@ -317,22 +357,87 @@ def group_cells(words_seq: Sequence[Words]) -> list[list[Piece]]:
     return cells
 
 
-def learn_columns(lines: Sequence[Line], starts: list[int]) -> Columns:
-    """Column count and widths from the rows whose end is known (all but the last).
-
-    The count is the cell count most rows agree on (rows crossing a page break or
-    holding several cells on one line disagree); those rows give the widths.
-    """
+def cut_rows(lines: Sequence[Line], starts: list[int]) -> list[RowCut]:
     rows = []
     for start, end in pairwise(starts):
         number = make_piece(read_words(lines, start), 0, 1)
-        rows.append([[number], *group_cells(row_words(lines, start, end))])
-    count = Counter(len(row) for row in rows).most_common(1)[0][0]
-    agreeing = [row for row in rows if len(row) == count]
-    widths = tuple(
-        max(piece.width for row in agreeing for piece in row[column]) for column in range(count)
-    )
-    return Columns(widths)
+        words = tuple(row_words(lines, start, end))
+        cells = tuple(tuple(cell) for cell in group_cells(words))
+        rows.append(RowCut(number, words, ((number,), *cells)))
+    return [row for row in rows if row.words]
+
+
+def widths_of(grids: Sequence[tuple[tuple[Piece, ...], ...]], count: int) -> tuple[int, ...]:
+    return tuple(max(piece.width for grid in grids for piece in grid[c]) for c in range(count))
+
+
+def learned_widths(rows: Sequence[RowCut], count: int) -> Columns | None:
+    """Widths for ``count`` columns from the rows whose cells are certain, else from
+    the rows that part into that many cells in exactly one way; None without either."""
+    certain = [row.cells for row in rows if row.count == count]
+    if not certain:
+        certain = [ways[0] for row in rows if len(ways := row.splits(count)) == 1]
+    return Columns(widths_of(certain, count)) if certain else None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One column count and how much of the evidence agrees with it."""
+
+    columns: Columns
+    admitting: int  # rows whose certain cells and spare spaces allow the count
+    header_fits: bool  # the header fragments give the count, or merge into it one way
+    certain: int  # rows with exactly that many certain cells
+
+    @property
+    def agreement(self) -> tuple[int, bool]:
+        return (self.admitting, self.header_fits)
+
+
+def header_fits(header: list[list[Piece]], columns: Columns) -> bool:
+    if not header or len(header) == columns.count:
+        return True
+    return len(header) > columns.count and header_runs(header, columns) is not None
+
+
+def learn_columns(
+    lines: Sequence[Line], starts: list[int], header: list[list[Piece]], caption: Caption
+) -> tuple[Columns, list[Note]]:
+    """Column count and widths from all the evidence: each row's run of certain cells
+    and the ordinary spaces of its last line (rows crossing a page break have more),
+    the header's fragments, and the widths both give.
+
+    The candidates are the counts some row's certain cells give and the header's
+    fragment count. The one most rows allow wins, then the one the header agrees with,
+    then the one most rows give with certain cells; a tie on the first two is reported.
+    """
+    rows = cut_rows(lines, starts)
+    counts = sorted({row.count for row in rows} | ({len(header)} if header else set()))
+    candidates = [
+        Candidate(
+            columns,
+            sum(row.admits(count) for row in rows),
+            header_fits(header, columns),
+            sum(row.count == count for row in rows),
+        )
+        for count in counts
+        if (columns := learned_widths(rows, count)) is not None
+    ]
+    if not candidates:  # no row cuts into a count the evidence names: the most common
+        count = Counter(row.count for row in rows).most_common(1)[0][0]
+        return Columns(widths_of([row.cells for row in rows if row.count == count], count)), []
+    ranked = sorted(candidates, key=lambda c: (c.agreement, c.certain), reverse=True)
+    best, notes = ranked[0], []
+    if len(ranked) > 1 and ranked[1].agreement == best.agreement:
+        notes.append(
+            (
+                caption.line,
+                f"table {caption.number}: rows and header fit {best.columns.count} or "
+                f"{ranked[1].columns.count} columns alike; took {best.columns.count}, "
+                "the count most rows give with certain cells",
+            )
+        )
+    return best.columns, notes
 
 
 # --- step 3: placing every line -----------------------------------------------------
@@ -616,13 +721,17 @@ def merge_header(
     return runs, [warning]
 
 
-def read_header(
-    lines: Sequence[Line], first: int, columns: Columns, spaced: bool
-) -> tuple[tuple[str, ...], list[Note]]:
-    """The header cells from the lines before row 1 (``first``)."""
+def header_fragments(lines: Sequence[Line], first: int) -> list[list[Piece]]:
+    """The lines before row 1 (``first``) cut at their certain boundaries."""
     words = [read_words(lines, index) for index in range(first)]
-    groups = group_cells([w for w in words if w.tokens])
-    runs, warnings = merge_header(groups, columns, lines[0].number)
+    return group_cells([w for w in words if w.tokens])
+
+
+def read_header(
+    fragments: list[list[Piece]], line: int, columns: Columns, spaced: bool
+) -> tuple[tuple[str, ...], list[Note]]:
+    """The header cells, one per column, from its fragments."""
+    runs, warnings = merge_header(fragments, columns, line)
     cells = tuple(cell_text([piece for group in run for piece in group], spaced) for run in runs)
     return cells, warnings
 
