@@ -60,3 +60,14 @@ def test_a_dropped_footnote_is_an_error(draft) -> None:  # type: ignore[no-untyp
     issue = replace(draft.issue, articles=articles)
     with pytest.raises(ConversionError, match="went nowhere"):
         check_nothing_lost(draft.layout, issue, Diagnostics(draft.path))
+
+
+@pytest.mark.parametrize("label", ["1：", " ２．", "１、"])
+def test_a_caption_label_written_otherwise_is_accounted_for(label: str) -> None:
+    # Pages show every label as "表 1."; the characters the export wrote are the kept ones.
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("表 1. 路线图", f"表{label}路线图").replace("图 1. ", f"图{label}")
+    draft = run_passes(text.encode("utf-8"), "archive/2023-07.txt")
+    result = account(draft.layout, draft.issue)
+    assert sum(result.lost.values()) == 0
+    assert [type(b).__name__ for b in draft.issue.articles[0].blocks].count("Table") == 1

@@ -11,7 +11,7 @@ naming the export lines that held it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostics
@@ -25,6 +25,7 @@ from ..model import (
     Subheading,
     Table,
 )
+from .blocks import written_label
 
 REMOVED_LINE_KINDS = {
     LineKind.PAGE_NUMBER: "page number",
@@ -74,7 +75,7 @@ def account(layout: Layout, issue: Issue) -> Accounting:
             result.removed[category] += sum(chars.values())
             removed_chars += chars
     result.exported = sum(exported.values())
-    kept = visible("".join(issue_texts(issue)))
+    kept = visible("".join(issue_texts(issue, caption_labels(layout))))
     result.kept = sum(kept.values())
     by_category: dict[str, list[str]] = {}
     for category, text in purposeful_removals(issue):
@@ -89,27 +90,37 @@ def account(layout: Layout, issue: Issue) -> Accounting:
     return result
 
 
-def issue_texts(issue: Issue) -> Iterator[str]:
+def caption_labels(layout: Layout) -> dict[int, str]:
+    """The caption labels as written ("表1：", "表 ２．"), by export line: the page
+    shows each rewritten ("表 1."), so the written characters are the ones kept."""
+    labels = {}
+    for line in layout.lines:
+        if line.kind is LineKind.BODY and (label := written_label(line.text)) is not None:
+            labels[line.number] = label
+    return labels
+
+
+def issue_texts(issue: Issue, labels: Mapping[int, str]) -> Iterator[str]:
     yield from issue.headings
-    yield from block_texts(issue.summary)
+    yield from block_texts(issue.summary, labels)
     for article in issue.articles:
         yield article.title
         yield from article.authors
-        yield from block_texts(article.blocks)
+        yield from block_texts(article.blocks, labels)
         # A footnote counts where it is shown: on its article's page.
         yield from (note.text for note in article.footnotes)
 
 
-def block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+def block_texts(blocks: tuple[Block, ...], labels: Mapping[int, str]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block.text.value
         elif isinstance(block, Subheading):
             yield block.text
         elif isinstance(block, Figure):
-            yield f"图{block.number}.{block.caption}"
+            yield labels.get(block.line, f"图{block.number}.") + block.caption
         elif isinstance(block, Table):
-            yield f"表{block.number}.{block.caption}"
+            yield labels.get(block.line, f"表{block.number}.") + block.caption
             yield from (cell for row in (block.header, *block.rows) for cell in row)
 
 

@@ -55,6 +55,16 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 )
 
 
+# The label of a caption line as the export wrote it ("表1：", "图 ２．"); pages show it
+# rewritten as "表 1.", and the accounting counts the written one as kept.
+CAPTION_LABEL = re.compile(rf"^\s*[表图]{NUMBER_AND_SEPARATOR}")
+
+
+def written_label(text: str) -> str | None:
+    match = CAPTION_LABEL.match(text)
+    return match.group(0) if match else None
+
+
 def block_kind(paragraph: Paragraph) -> tuple[BlockKind, re.Match[str]] | None:
     """The first rule the paragraph matches, with its match; None for running text."""
     for rule in BLOCK_RULES:
