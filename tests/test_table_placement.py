@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from converter.diagnostics import Diagnostics
 from converter.model import Article, Line, Paragraph, Table
 from converter.passes.paragraphs import make_paragraph
@@ -52,3 +54,19 @@ def test_a_caption_written_with_a_colon_is_a_caption() -> None:
     article, _ = placed([caption("表 1：测试表格 ")], cells)
     (table,) = article.blocks
     assert isinstance(table, Table) and table.caption == "测试表格"
+
+
+def test_a_caption_without_a_separator_is_a_caption_when_numbered_rows_follow() -> None:
+    cells = lines_of("序号 名称 ", "1 ", "甲 ", "2 ", "乙 ")
+    article, report = placed([caption("表 ２ 测试表格 ")], cells)
+    (table,) = article.blocks
+    assert isinstance(table, Table) and (table.number, table.caption) == (2, "测试表格")
+    assert report.warnings == []
+
+
+@pytest.mark.parametrize("text", ["表 1 列出了主要变化。 ", "表 2 测试表格 "])
+def test_a_line_opening_with_a_table_number_and_no_rows_after_stays_text(text: str) -> None:
+    # No separator: without numbered rows after it, it is text, and nothing to warn of.
+    article, report = placed([caption(text)], lines_of("这里没有表格。 "))
+    assert [type(block) for block in article.blocks] == [Paragraph, Paragraph]
+    assert report.warnings == []

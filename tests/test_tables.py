@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from converter.diagnostics import Diagnostics
 from converter.model import Line, LineKind, Table
 from converter.passes.blocks import table_caption
 from converter.passes.decode import read_source
 from converter.passes.layout import read_layout
 from converter.passes.paragraphs import make_paragraph
+from converter.passes.table_grid import rebuild_table
 from tests.exports import FIRST_LINE, caption, lines_of, rebuild
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -375,6 +377,18 @@ def test_not_a_table_caption(text: str) -> None:
 
 def test_a_single_row_gives_no_evidence_for_the_columns_and_stays_text() -> None:
     assert rebuild(caption(), lines_of("序号 名称 ", "1 ", "甲 "), PATH) is None
+
+
+def test_a_table_without_numbered_rows_is_reported_as_such() -> None:
+    report = Diagnostics(PATH)
+    found = table_caption(make_paragraph([caption()], True))
+    assert found is not None
+    lines = lines_of("名称 内容 ", "甲 ", "甲的内容。 ", "乙 ", "乙的内容。 ")
+    assert rebuild_table(found, lines, True, report) is None
+    assert [str(w) for w in report.warnings] == [
+        f"{PATH}:{FIRST_LINE}: table 1: no row numbered 1 after the caption; a table "
+        "without a numbered first column (序号) cannot be rebuilt; kept as text"
+    ]
 
 
 # --- the sample ---------------------------------------------------------------------

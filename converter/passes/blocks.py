@@ -55,9 +55,9 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 )
 
 
-# The label of a caption line as the export wrote it ("表1：", "图 ２．"); pages show it
-# rewritten as "表 1.", and the accounting counts the written one as kept.
-CAPTION_LABEL = re.compile(rf"^\s*[表图]{NUMBER_AND_SEPARATOR}")
+# The label of a caption line as the export wrote it ("表1：", "图 ２．", "表 1 "); pages
+# show it rewritten as "表 1.", and the accounting counts the written one as kept.
+CAPTION_LABEL = re.compile(r"^\s*[表图]\s*\d+\s*(?:[.．:：、]\s*)?")
 
 
 def written_label(text: str) -> str | None:
@@ -82,6 +82,19 @@ class Caption:
     number: int
     title: str
     line: int
+
+
+# "表 1 标题", a number and no separator, is also how sentences open ("表 1 列出了…"),
+# so it is no block rule: the table pass takes it for a caption only when numbered
+# rows follow it. A sentence's punctuation inside rules it out.
+BARE_TABLE_CAPTION = re.compile(r"^表\s*(\d+)\s+([^\s。，；：:,;][^。，；：:,;]*)$")
+
+
+def bare_table_caption(paragraph: Paragraph) -> Caption | None:
+    match = BARE_TABLE_CAPTION.match(paragraph.text.value)
+    if match is None or len(paragraph.lines) > 1 or not paragraph.lines[0].ends_with_space:
+        return None
+    return Caption(int(match.group(1)), match.group(2), paragraph.line)
 
 
 def table_caption(paragraph: Paragraph) -> Caption | None:

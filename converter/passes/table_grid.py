@@ -148,14 +148,11 @@ def rebuild_table(
     from the rows): its lines then stay text.
     """
     number, title = caption.number, caption.title
-    first = find_first_row(lines)
-    starts = find_row_starts(lines, first) if first is not None else []
-    if first is None or len(starts) < 2:
-        report.warn(
-            caption.line,
-            f"table {number}: fewer than two numbered rows after the caption; kept as text",
-        )
+    starts = numbered_rows(lines)
+    if len(starts) < 2:
+        report.warn(caption.line, f"table {number}: {too_few_rows(starts)}; kept as text")
         return None
+    first = starts[0]
     fragments = header_fragments(lines, first)
     columns, notes = learn_columns(lines, starts, fragments, caption)
     builders, consumed = read_rows(lines, first, columns)
@@ -192,6 +189,22 @@ def is_row_start(lines: Sequence[Line], index: int, number: int, first: int) -> 
     if first_token(line) != str(number):
         return False
     return index == first or line.starts_block or lines[index - 1].ends_with_space
+
+
+def numbered_rows(lines: Sequence[Line]) -> list[int]:
+    """Where rows 1, 2, 3… start; empty if no line opens with row 1."""
+    first = find_first_row(lines)
+    return find_row_starts(lines, first) if first is not None else []
+
+
+def too_few_rows(starts: list[int]) -> str:
+    if not starts:
+        # Rows are found by their numbers alone (FORMAT.md §3.7).
+        return (
+            "no row numbered 1 after the caption; a table without a numbered first "
+            "column (序号) cannot be rebuilt"
+        )
+    return "only row 1 after the caption; the columns are learned from two rows or more"
 
 
 def find_row_starts(lines: Sequence[Line], first: int) -> list[int]:

@@ -1,5 +1,7 @@
 """Pass 5, tables: a table caption and the paragraphs made of its flattened cells
-→ the ``Table`` that ``table_grid.rebuild_table`` recovers, in the article's blocks."""
+→ the ``Table`` that ``table_grid.rebuild_table`` recovers, in the article's blocks.
+
+A caption without a separator ("表 1 标题") counts only when numbered rows follow it."""
 
 from __future__ import annotations
 
@@ -7,9 +9,9 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostics
 from ..model import Article, Block, Line, Paragraph
-from .blocks import table_caption
+from .blocks import Caption, bare_table_caption, table_caption
 from .paragraphs import make_paragraph
-from .table_grid import rebuild_table
+from .table_grid import numbered_rows, rebuild_table
 
 
 def place_tables(article: Article, spaced: bool, report: Diagnostics) -> Article:
@@ -20,7 +22,7 @@ def place_tables(article: Article, spaced: bool, report: Diagnostics) -> Article
     while index < len(blocks):
         block = blocks[index]
         index += 1
-        caption = table_caption(block) if isinstance(block, Paragraph) else None
+        caption = find_caption(block, blocks, index)
         if caption is None:
             placed.append(block)
             continue
@@ -41,6 +43,16 @@ def place_tables(article: Article, spaced: bool, report: Diagnostics) -> Article
             if leftover:
                 placed.append(make_paragraph(leftover, spaced))
     return replace(article, blocks=tuple(placed))
+
+
+def find_caption(block: Block, blocks: list[Block], following: int) -> Caption | None:
+    if not isinstance(block, Paragraph):
+        return None
+    caption = table_caption(block)
+    if caption is None and (bare := bare_table_caption(block)) is not None:
+        lines, _ = following_lines(blocks, following)
+        caption = bare if len(numbered_rows(lines)) > 1 else None
+    return caption
 
 
 def following_lines(blocks: list[Block], start: int) -> tuple[list[Line], list[int]]:
