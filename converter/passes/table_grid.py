@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from itertools import combinations, pairwise
+from math import comb
 
 from ..diagnostics import Diagnostics
 from ..model import Line, Table
@@ -126,7 +127,7 @@ class RowBuilder:
     cells: list[list[Piece]]
     cur: int = 0  # the column of the last piece placed
     resumed: bool = False  # unfinished cells are being continued after a page break
-    last: tuple[Words, int] | None = None  # the last line placed and its first column
+    placed: list[tuple[Words, int, int]] = field(default_factory=list)  # lines, columns
     warnings: list[Note] = field(default_factory=list)
 
     def edge(self, column: int) -> Edge | None:
@@ -259,12 +260,16 @@ def gap_kind(left: str, right: str, final: bool) -> Gap:
     return Gap.CELL
 
 
-def read_words(lines: Sequence[Line], index: int, skip: int = 0) -> Words:
-    """Cut line ``index`` into words; ``skip`` drops leading words (a row number)."""
+def read_words(lines: Sequence[Line], index: int, skip: int = 0, ends_row: bool = False) -> Words:
+    """Cut line ``index`` into words; ``skip`` drops leading words (a row number).
+
+    ``ends_row``: the next row starts after this line, so its last cell ends here even
+    after a Latin word ("是 P3 " before "36 ": the row number is no Latin word going on).
+    """
     line = lines[index]
     tokens = tuple(token for token in line.text.split(" ") if token)
     end = line_end(line.text)
-    final = end is Edge.END or (end is Edge.LATIN and not latin_follows(lines, index))
+    final = end is Edge.END or (end is Edge.LATIN and (ends_row or not latin_follows(lines, index)))
     gaps = tuple(gap_kind(left, right, final) for left, right in pairwise(tokens))
     return Words(
         index=index,
@@ -350,8 +355,8 @@ class RowCut:
 
 def row_words(lines: Sequence[Line], start: int, end: int) -> list[Words]:
     """The words of a row's lines, its number dropped from the first one."""
-    words = [read_words(lines, start, skip=1)]
-    words.extend(read_words(lines, index) for index in range(start + 1, end))
+    words = [read_words(lines, start, skip=1, ends_row=start + 1 == end)]
+    words.extend(read_words(lines, i, ends_row=i + 1 == end) for i in range(start + 1, end))
     return [w for w in words if w.tokens]
 
 
@@ -371,13 +376,21 @@ def group_cells(words_seq: Sequence[Words]) -> list[list[Piece]]:
 
 
 def cut_rows(lines: Sequence[Line], starts: list[int]) -> list[RowCut]:
-    rows = []
+    """The rows whose end is known, cut at their certain boundaries; rows crossing a
+    page break are left out while others remain, since they resume their cells out of
+    column order and so give neither the count nor the widths."""
+    rows: list[RowCut] = []
+    crossing: list[RowCut] = []
     for start, end in pairwise(starts):
         number = make_piece(read_words(lines, start), 0, 1)
         words = tuple(row_words(lines, start, end))
+        if not words:
+            continue
         cells = tuple(tuple(cell) for cell in group_cells(words))
-        rows.append(RowCut(number, words, ((number,), *cells)))
-    return [row for row in rows if row.words]
+        row = RowCut(number, words, ((number,), *cells))
+        crosses = any(line.starts_page for line in lines[start + 1 : end])
+        (crossing if crosses else rows).append(row)
+    return rows or crossing
 
 
 def widths_of(grids: Sequence[tuple[tuple[Piece, ...], ...]], count: int) -> tuple[int, ...]:
@@ -400,11 +413,17 @@ class Candidate:
     columns: Columns
     admitting: int  # rows whose certain cells and spare spaces allow the count
     header_fits: bool  # the header fragments give the count, or merge into it one way
-    certain: int  # rows with exactly that many certain cells
+    header_allows: bool  # no more columns than header fragments (or no header)
 
     @property
     def agreement(self) -> tuple[int, bool]:
         return (self.admitting, self.header_fits)
+
+    @property
+    def rank(self) -> tuple[int, bool, bool, int]:
+        # Last, the larger count: every row parts into it and the header has the
+        # fragments for it, where the smaller only lacks a certain boundary.
+        return (self.admitting, self.header_fits, self.header_allows, self.columns.count)
 
 
 def header_fits(header: list[list[Piece]], columns: Columns) -> bool:
@@ -420,18 +439,20 @@ def learn_columns(
     and the ordinary spaces of its last line (rows crossing a page break have more),
     the header's fragments, and the widths both give.
 
-    The candidates are the counts some row's certain cells give and the header's
-    fragment count. The one most rows allow wins, then the one the header agrees with,
-    then the one most rows give with certain cells; a tie on the first two is reported.
+    The candidates run from the fewest certain cells of a row to the most cells a row or
+    the header's fragments give. The one most rows allow wins, then the one the header
+    gives or merges into one way, then one no larger than the header's fragment count,
+    then the larger; a tie on the first two is reported.
     """
     rows = cut_rows(lines, starts)
-    counts = sorted({row.count for row in rows} | ({len(header)} if header else set()))
+    named = {row.count for row in rows} | ({len(header)} if header else set())
+    counts = range(min(named), max(named) + 1)
     candidates = [
         Candidate(
             columns,
             sum(row.admits(count) for row in rows),
             header_fits(header, columns),
-            sum(row.count == count for row in rows),
+            not header or count <= len(header),
         )
         for count in counts
         if (columns := learned_widths(rows, count)) is not None
@@ -439,15 +460,14 @@ def learn_columns(
     if not candidates:  # no row cuts into a count the evidence names: the most common
         count = Counter(row.count for row in rows).most_common(1)[0][0]
         return Columns(widths_of([row.cells for row in rows if row.count == count], count)), []
-    ranked = sorted(candidates, key=lambda c: (c.agreement, c.certain), reverse=True)
+    ranked = sorted(candidates, key=lambda c: c.rank, reverse=True)
     best, notes = ranked[0], []
     if len(ranked) > 1 and ranked[1].agreement == best.agreement:
         notes.append(
             (
                 caption.line,
                 f"table {caption.number}: rows and header fit {best.columns.count} or "
-                f"{ranked[1].columns.count} columns alike; took {best.columns.count}, "
-                "the count most rows give with certain cells",
+                f"{ranked[1].columns.count} columns alike; took {best.columns.count}",
             )
         )
     return best.columns, notes
@@ -579,29 +599,49 @@ def place(row: RowBuilder, words: Words, spans: list[Span]) -> None:
     for column, start, end in spans:
         row.cells[column].append(make_piece(words, start, end))
     row.cur = spans[-1][0]
-    row.last = (words, spans[0][0])
+    row.placed.append((words, spans[0][0], spans[-1][0]))
 
 
 def complete_row(row: RowBuilder, columns: Columns) -> bool:
-    """Fill a row's missing last cells by splitting its last line further."""
+    """Fill a row's missing last cells by splitting further the latest line that holds
+    its last filled cell and ends with a space: its last line, or, in a row that went
+    on after a page break, the line that ended the row's cells before it."""
     missing = row.missing()
-    if not missing or row.last is None or min(missing) <= row.cur:
+    filled = max(column for column, cell in enumerate(row.cells) if cell)
+    if not missing or min(missing) <= filled:
         return False
-    words, column = row.last
-    spans = completing_spans(words, column, columns)
-    if spans is None:
-        return False
-    for c in range(column, columns.count):
+    for words, column, last_column in reversed(row.placed):
+        if last_column != filled or words.end is Edge.CUT:
+            continue
+        spans = completing_spans(words, column, columns)
+        if spans is not None:
+            resplit(row, words, column, spans)
+            if not forced_split(words, len(spans)):
+                row.warnings.append(
+                    (
+                        words.line.number,
+                        f"table row {row.number}: split {' '.join(words.tokens)!r} at "
+                        f"spaces by column widths to fill {len(spans)} cells",
+                    )
+                )
+            return True
+    return False
+
+
+def resplit(row: RowBuilder, words: Words, column: int, spans: list[Span]) -> None:
+    for c in range(column, len(row.cells)):
         row.cells[c] = [piece for piece in row.cells[c] if piece.index != words.index]
     place(row, words, spans)
-    row.warnings.append(
-        (
-            words.line.number,
-            f"table row {row.number}: split {' '.join(words.tokens)!r} at spaces "
-            f"by column widths to fill {len(spans)} cells",
-        )
-    )
-    return True
+    for cell in row.cells:
+        cell.sort(key=lambda piece: piece.index)  # a cell's pieces are in export order
+
+
+def forced_split(words: Words, pieces: int) -> bool:
+    """Is there one way only to cut the line into ``pieces`` at its spaces, so that
+    the widths did not choose ("完成…工作 / 低" into three)?"""
+    certain = sum(gap is Gap.CELL for gap in words.gaps)
+    ordinary = sum(gap is Gap.SPACE for gap in words.gaps)
+    return comb(ordinary, pieces - 1 - certain) == 1
 
 
 def close_row(row: RowBuilder, columns: Columns) -> None:
@@ -618,12 +658,14 @@ def close_row(row: RowBuilder, columns: Columns) -> None:
         )
 
 
-def open_row(lines: Sequence[Line], index: int, number: int, columns: Columns) -> RowBuilder:
+def open_row(
+    lines: Sequence[Line], index: int, number: int, columns: Columns, ends_row: bool
+) -> RowBuilder:
     words = read_words(lines, index)
     cells: list[list[Piece]] = [[] for _ in range(columns.count)]
     cells[0].append(make_piece(words, 0, 1))
     row = RowBuilder(number=number, line=words.line.number, cells=cells)
-    rest = read_words(lines, index, skip=1)
+    rest = read_words(lines, index, skip=1, ends_row=ends_row)
     if rest.tokens:
         place_line(row, rest, 1, columns)
     return row
@@ -642,6 +684,10 @@ def place_line(row: RowBuilder, words: Words, column: int, columns: Columns) -> 
     place(row, words, spans)
 
 
+def next_row_follows(lines: Sequence[Line], index: int, number: int, first: int) -> bool:
+    return index + 1 < len(lines) and is_row_start(lines, index + 1, number, first)
+
+
 def read_rows(lines: Sequence[Line], first: int, columns: Columns) -> tuple[list[RowBuilder], int]:
     """Place the lines from row 1 on; returns the rows and the index the table ends at."""
     rows: list[RowBuilder] = []
@@ -650,11 +696,13 @@ def read_rows(lines: Sequence[Line], first: int, columns: Columns) -> tuple[list
         if is_row_start(lines, index, len(rows) + 1, first):
             if rows:
                 close_row(rows[-1], columns)
-            rows.append(open_row(lines, index, len(rows) + 1, columns))
+            ends_row = next_row_follows(lines, index, len(rows) + 2, first)
+            rows.append(open_row(lines, index, len(rows) + 1, columns, ends_row))
             index += 1
             continue
         row = rows[-1]
-        words = read_words(lines, index)
+        ends_row = next_row_follows(lines, index, len(rows) + 1, first)
+        words = read_words(lines, index, ends_row=ends_row)
         if not words.tokens:
             break
         column = choose_column(row, words, columns)
@@ -680,10 +728,12 @@ def may_merge(before: list[Piece], after: list[Piece], width: int) -> bool:
     """Can header fragment ``after`` be the wrapped rest of ``before``?
 
     Only if they are on different lines (fragments of one line sit side by side) and
-    ``before``'s last line is full: the next word would not have fitted.
+    ``before``'s last line is full: the next word would not have fitted, within the
+    ``WIDTH_TOLERANCE`` that a width learned from proportional Latin text is known to.
     """
     last, following = before[-1], after[0]
-    return last.index != following.index and last.width + first_word_width(following) > width
+    wider = last.width + first_word_width(following)
+    return last.index != following.index and wider > width - WIDTH_TOLERANCE
 
 
 Run = list[list[Piece]]  # header fragments merged into one cell
