@@ -306,6 +306,25 @@ def test_a_count_the_evidence_allows_two_ways_is_reported() -> None:
     ]
 
 
+def test_a_header_line_of_latin_words_parts_at_its_spaces_into_the_columns() -> None:
+    # One header fragment (no space between two Chinese characters), three spaces,
+    # four columns in every row: one way only to part it.
+    table, _, warnings = table_of(
+        "序号 Standard Title Status ",
+        "1 ",
+        "|ISO 9001 ",
+        "|质量管理体系 ",
+        "Published ",
+        "2 ",
+        "|IEC 62208 ",
+        "|开关设备外壳 ",
+        "Draft ",
+    )
+    assert table.header == ("序号", "Standard", "Title", "Status")
+    assert table.rows[1] == ("2", "IEC 62208", "开关设备外壳", "Draft")
+    assert warnings == []
+
+
 def test_the_table_ends_before_a_line_that_is_not_the_next_row() -> None:
     lines = lines_of(
         "序号 名称 需要 ",

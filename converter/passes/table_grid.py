@@ -154,10 +154,10 @@ def rebuild_table(
         report.warn(caption.line, f"table {number}: {too_few_rows(starts)}; kept as text")
         return None
     first = starts[0]
-    fragments = header_fragments(lines, first)
-    columns, notes = learn_columns(lines, starts, fragments, caption)
+    header_lines = read_header_lines(lines, first)
+    columns, notes = learn_columns(lines, starts, header_lines, caption)
     builders, consumed = read_rows(lines, first, columns)
-    header, header_notes = read_header(fragments, lines[0].number, columns, spaced)
+    header, header_notes = read_header(header_lines, lines[0].number, columns, spaced)
     notes.extend(header_notes)
     for builder in builders:
         notes.extend(builder.warnings)
@@ -413,7 +413,7 @@ class Candidate:
     columns: Columns
     admitting: int  # rows whose certain cells and spare spaces allow the count
     header_fits: bool  # the header fragments give the count, or merge into it one way
-    header_allows: bool  # no more columns than header fragments (or no header)
+    header_allows: bool  # no more columns than header fragments and spaces (or no header)
 
     @property
     def agreement(self) -> tuple[int, bool]:
@@ -426,14 +426,17 @@ class Candidate:
         return (self.admitting, self.header_fits, self.header_allows, self.columns.count)
 
 
-def header_fits(header: list[list[Piece]], columns: Columns) -> bool:
-    if not header or len(header) == columns.count:
+def header_fits(header: Header, columns: Columns) -> bool:
+    fragments = header.fragments
+    if not fragments or len(fragments) == columns.count:
         return True
-    return len(header) > columns.count and header_runs(header, columns) is not None
+    if len(fragments) < columns.count:
+        return header.parted(columns.count) is not None
+    return header_runs(fragments, columns) is not None
 
 
 def learn_columns(
-    lines: Sequence[Line], starts: list[int], header: list[list[Piece]], caption: Caption
+    lines: Sequence[Line], starts: list[int], header: Header, caption: Caption
 ) -> tuple[Columns, list[Note]]:
     """Column count and widths from all the evidence: each row's run of certain cells
     and the ordinary spaces of its last line (rows crossing a page break have more),
@@ -445,14 +448,15 @@ def learn_columns(
     then the larger; a tie on the first two is reported.
     """
     rows = cut_rows(lines, starts)
-    named = {row.count for row in rows} | ({len(header)} if header else set())
+    fragments = len(header.fragments)
+    named = {row.count for row in rows} | ({fragments} if fragments else set())
     counts = range(min(named), max(named) + 1)
     candidates = [
         Candidate(
             columns,
             sum(row.admits(count) for row in rows),
             header_fits(header, columns),
-            not header or count <= len(header),
+            header.allows(count),
         )
         for count in counts
         if (columns := learned_widths(rows, count)) is not None
@@ -758,11 +762,11 @@ def run_width(run: Run, seen: int) -> int:
     return max(seen, *(piece.width for group in run for piece in group))
 
 
-def merge_header(
-    groups: list[list[Piece]], columns: Columns, line: int
-) -> tuple[list[Run], list[Note]]:
+def merge_header(header: Header, columns: Columns, line: int) -> tuple[list[Run], list[Note]]:
     """One run of fragments per column, and a warning if that took a guess."""
-    count = columns.count
+    count, groups = columns.count, header.fragments
+    if len(groups) < count:
+        groups = header.parted(count) or groups
     if len(groups) == count:
         return [[group] for group in groups], []
     if len(groups) < count:
@@ -784,17 +788,44 @@ def merge_header(
     return runs, [warning]
 
 
-def header_fragments(lines: Sequence[Line], first: int) -> list[list[Piece]]:
+@dataclass(frozen=True)
+class Header:
+    """The lines before row 1, and their fragments cut at certain boundaries."""
+
+    words: tuple[Words, ...]
+    fragments: list[list[Piece]]
+
+    @property
+    def spare(self) -> int:
+        """Ordinary spaces, where Latin header cells on one line may part."""
+        return sum(gap is Gap.SPACE for words in self.words for gap in words.gaps)
+
+    def allows(self, count: int) -> bool:
+        return not self.fragments or count <= len(self.fragments) + self.spare
+
+    def parted(self, count: int) -> list[list[Piece]] | None:
+        """The fragments parted at every ordinary space, if that gives ``count``
+        (one way only: "No. Standard 状态", three cells from two spaces)."""
+        if len(self.fragments) + self.spare != count:
+            return None
+        parted = [
+            replace(w, gaps=tuple(Gap.CELL if g is Gap.SPACE else g for g in w.gaps))
+            for w in self.words
+        ]
+        return group_cells(parted)
+
+
+def read_header_lines(lines: Sequence[Line], first: int) -> Header:
     """The lines before row 1 (``first``) cut at their certain boundaries."""
-    words = [read_words(lines, index) for index in range(first)]
-    return group_cells([w for w in words if w.tokens])
+    words = tuple(w for w in (read_words(lines, index) for index in range(first)) if w.tokens)
+    return Header(words, group_cells(words))
 
 
 def read_header(
-    fragments: list[list[Piece]], line: int, columns: Columns, spaced: bool
+    header: Header, line: int, columns: Columns, spaced: bool
 ) -> tuple[tuple[str, ...], list[Note]]:
     """The header cells, one per column, from its fragments."""
-    runs, warnings = merge_header(fragments, columns, line)
+    runs, warnings = merge_header(header, columns, line)
     cells = tuple(cell_text([piece for group in run for piece in group], spaced) for run in runs)
     return cells, warnings
 
