@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from tools.browser import DESKTOP, search_results, serve
+from tools.build import copy_site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.site]
@@ -23,8 +24,7 @@ pytestmark = [pytest.mark.site]
 def zensical_site(converted_docs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("zensical")
     shutil.copytree(converted_docs, project / "docs")
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    copy_site_files(project)
     zensical = Path(sys.executable).with_name("zensical")
     subprocess.run(
         [str(zensical), "build", "--strict", "-f", "mkdocs.yml"], check=True, cwd=project
