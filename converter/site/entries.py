@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Issue
-from .front_matter import read_fields, split_page
+from ..model import Issue, section_positions
+from .front_matter import SECTION_INFERRED, SECTION_POSITION, read_fields, split_page
 from .issue_pages import SUMMARY_HEADING, render_block
 from .paths import ISSUE_PAGE, article_path, issue_folder
 
@@ -32,6 +32,8 @@ class ArticleEntry:
     authors: tuple[str, ...] = ()
     section: str = ""
     tags: tuple[str, ...] = ()
+    section_inferred: bool = False
+    section_position: int = 0  # where the section's heading was lost: its place
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class IssueEntry:
 
 
 def issue_entry(issue: Issue) -> IssueEntry:
+    positions = section_positions(issue.articles)
     return IssueEntry(
         issue=str(issue.id),
         title=issue.id.label,
@@ -65,6 +68,8 @@ def issue_entry(issue: Issue) -> IssueEntry:
                 authors=a.authors,
                 section=a.section,
                 tags=a.tags,
+                section_inferred=a.section_inferred,
+                section_position=0 if a.section else positions[a.section_number],
             )
             for a in issue.articles
         ),
@@ -106,7 +111,13 @@ def article_entry(relative: str, path: Path) -> ArticleEntry:
         authors=string_list(meta.get("authors")),
         section=str(meta.get("section") or ""),
         tags=string_list(meta.get("tags")),
+        section_inferred=meta.get(SECTION_INFERRED) is True,
+        section_position=whole_number(meta.get(SECTION_POSITION)),
     )
+
+
+def whole_number(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def string_list(value: object) -> tuple[str, ...]:
