@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..diagnostics import Diagnostics
 from ..model import Draft, Issue
 from .accounting import check_nothing_lost
+from .datelines import check_datelines
 from .decode import decode_bytes
 from .footnotes import link_footnotes, read_definitions
 from .layout import read_layout
@@ -61,6 +62,12 @@ def sections_pass(draft: Draft, report: Diagnostics) -> Draft:
     return replace(draft, issue=replace(draft.issue, articles=articles))
 
 
+def datelines_pass(draft: Draft, report: Diagnostics) -> Draft:
+    assert draft.issue is not None
+    check_datelines(draft.issue, report)
+    return draft
+
+
 def tables_pass(draft: Draft, report: Diagnostics) -> Draft:
     assert draft.issue is not None
     articles = tuple(
@@ -102,6 +109,7 @@ PASSES: tuple[Pass, ...] = (
     paragraphs_pass,
     structure_pass,
     sections_pass,
+    datelines_pass,
     tables_pass,
     footnotes_pass,
     tags_pass,
