@@ -462,3 +462,21 @@ def test_a_run_removes_listing_pages_it_no_longer_writes(tmp_path: Path) -> None
     for article in sorted((docs / "2023/07").glob("[0-9]*.md")):
         for tag in split_page(article.read_text(encoding="utf-8")).fields["tags"]:  # type: ignore[union-attr]
             assert (docs / "tags" / f"{slugs[tag]}.md").exists()
+
+
+def test_a_section_an_editor_confirmed_stays_confirmed_when_the_issue_is_converted_again(
+    tmp_path: Path,
+) -> None:
+    export = tmp_path / "2023-07.txt"
+    case = Path(__file__).parent / "cases" / "section-heading-inferred" / "export.txt"
+    export.write_bytes(case.read_bytes())
+    docs = tmp_path / "docs"
+    convert([export], Options(out_dir=docs))
+    assert "标准动态（推测） 1 篇" in (docs / "2023/index.md").read_text(encoding="utf-8")
+    article_page = docs / "2023/07/02.md"
+    text = article_page.read_text(encoding="utf-8")
+    article_page.write_text(text.replace("section_inferred: true\n", ""), encoding="utf-8")
+    outcome = convert([export], Options(out_dir=docs, reuse=False))
+    assert "2023/07/02.md" in outcome.plan.skipped_edited
+    year = (docs / "2023/index.md").read_text(encoding="utf-8")
+    assert "标准动态 1 篇" in year and "（推测）" not in year

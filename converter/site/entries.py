@@ -10,11 +10,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Issue, section_positions
-from .front_matter import SECTION_INFERRED, SECTION_POSITION, read_fields, split_page
+from .front_matter import (
+    SECTION_INFERRED,
+    SECTION_POSITION,
+    is_hand_edited,
+    read_fields,
+    split_page,
+)
 from .issue_pages import SUMMARY_HEADING, render_block
 from .paths import ISSUE_PAGE, article_path, issue_folder
 
@@ -98,6 +104,20 @@ def existing_entries(out_dir: Path) -> Iterator[IssueEntry]:
             articles=tuple(articles),
             summary=excerpt(landing_summary(text)),
         )
+
+
+def with_edited_articles(entry: IssueEntry, out_dir: Path) -> IssueEntry:
+    """The entry of an issue just converted, with each article an editor changed in
+    the docs folder (a confirmed section, a corrected title) read from its page,
+    which the run keeps."""
+    return replace(entry, articles=tuple(as_kept(article, out_dir) for article in entry.articles))
+
+
+def as_kept(article: ArticleEntry, out_dir: Path) -> ArticleEntry:
+    page = out_dir / article.path
+    if page.is_file() and is_hand_edited(page.read_text(encoding="utf-8")):
+        return article_entry(article.path, page)
+    return article
 
 
 def article_entry(relative: str, path: Path) -> ArticleEntry:
