@@ -3,9 +3,10 @@
 Reads every Markdown page under DOCS and reports each problem as
 ``path:line: message``: front matter (required fields, ISO date, issue, known
 section and tags), footnote references and definitions that do not match,
-duplicate slugs, leftover page furniture, and tables whose rows have the wrong
-number of cells. Sections the converter inferred (``section_inferred: true``) are
-listed for an editor to confirm, without failing the check.
+two articles of an issue with one slug, leftover page furniture, and tables whose
+rows have the wrong number of cells. Sections the converter inferred
+(``section_inferred: true``) are listed for an editor to confirm, without failing
+the check.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
     sections = load_sections(data_dir)
     tags = load_tag_names(data_dir)
     report = CheckReport()
-    slugs: dict[str, str] = {}
+    slugs: dict[tuple[str, str], str] = {}  # (issue folder, slug) → the page using it
     for path in sorted(docs.rglob("*.md")):
         relative = path.relative_to(docs).as_posix()
         page = read_page(path.as_posix(), relative, path.read_text(encoding="utf-8"))
@@ -160,18 +161,21 @@ def read_page(shown: str, relative: str, text: str) -> PageText | Problem:
     )
 
 
-def check_slug(page: PageText, slugs: dict[str, str]) -> Iterator[Problem]:
-    """Slugs name the pages' URLs: two pages may not share one."""
+def check_slug(page: PageText, slugs: dict[tuple[str, str], str]) -> Iterator[Problem]:
+    """A slug is the article's number in its issue (``5`` for ``05.md``): two articles
+    of one issue may not share one. (Pages converted before slugs were numbers carry
+    ``'2023-07-05'``, unique as well.)"""
     slug = page.front.get("slug")
-    if not isinstance(slug, str):
+    if isinstance(slug, bool) or not isinstance(slug, str | int):
         return
-    if slug in slugs:
+    key = (page.relative.rpartition("/")[0], str(slug))
+    if key in slugs:
         yield Problem(
             page.path,
             page.front_lines.get("slug", 1),
-            f"slug '{slug}' is also used by {slugs[slug]}",
+            f"slug '{slug}' is also used by {slugs[key]}",
         )
-    slugs.setdefault(slug, page.path)
+    slugs.setdefault(key, page.path)
 
 
 def check_article_front_matter(

@@ -164,7 +164,7 @@ class IssueId:
 
 @dataclass(frozen=True)
 class Article:
-    ordinal: int  # 1-based position in the issue; the slug is built from it
+    ordinal: int  # 1-based position in the issue: the front matter's slug, the page's name
     title: str
     date: dt.date | None
     section: str  # "" when the export lost the section heading and none was inferred
@@ -181,6 +181,7 @@ class Article:
 
     @property
     def slug(self) -> str:
+        """The page's name in its issue's folder (``05.md``): the ordinal, two digits."""
         return f"{self.ordinal:02d}"
 
 

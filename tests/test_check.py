@@ -12,7 +12,7 @@ GOOD_FRONT: dict[str, object] = {
     "section": "标准战略",
     "authors": ["邓阿妹"],
     "tags": ["ANSI"],
-    "slug": "2023-07-01",
+    "slug": 1,
 }
 
 
@@ -70,10 +70,19 @@ def test_duplicate_slugs_furniture_and_ragged_tables(tmp_path: Path) -> None:
     body = "| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 |\n"
     write(tmp_path, "2023/07/02.md", page(GOOD_FRONT, body))
     found = "\n".join(messages(tmp_path))
-    assert "slug '2023-07-01' is also used by" in found
+    assert "slug '1' is also used by" in found
     assert "leftover running header" in found
     assert "a line holding only a number" in found
     assert "table row has 1 cells where the header has 2" in found
+
+
+def test_a_slug_is_unique_within_its_issue_only(tmp_path: Path) -> None:
+    """A slug is the article's number in its issue: 1 of 2023-07 and 1 of 2023-08 are
+    two articles. A page converted before slugs were numbers keeps its old slug."""
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "正文。\n"))
+    write(tmp_path, "2023/08/01.md", page({**GOOD_FRONT, "issue": "2023-08"}, "正文。\n"))
+    write(tmp_path, "2023/07/02.md", page({**GOOD_FRONT, "slug": "2023-07-02"}, "正文。\n"))
+    assert messages(tmp_path) == []
 
 
 def test_cli_exit_code_is_one_when_there_is_a_problem(tmp_path: Path) -> None:

@@ -92,8 +92,18 @@ def test_article_front_matter() -> None:
     assert page.fields["date"] == dt.date(2023, 6, 1)
     assert page.fields["issue"] == "2023-07"
     assert page.fields["tags"] == ["ISO"]
-    assert page.fields["slug"] == "2023-07-01"
+    assert page.fields["slug"] == 1
     assert page.fields["source"] == "archive/2023-07.txt:10"
+
+
+def test_the_slug_is_the_articles_number_in_its_issue() -> None:
+    """Not '2023-07-08', which reads as a date; not '08', which YAML 1.2 reads as 8
+    and YAML 1.1 as text."""
+    pages = render_issue(issue(*(article(n) for n in range(1, 13))))
+    for number in (8, 12):
+        page = split_page(pages[f"2023/07/{number:02d}.md"])
+        assert page.fields["slug"] == number
+        assert f"\nslug: {number}\n" in "\n" + page.raw + "\n"
 
 
 def test_a_title_with_markup_characters_is_written_as_entities() -> None:

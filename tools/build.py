@@ -35,6 +35,15 @@ def copy_site_files(project: Path) -> None:
             shutil.copy2(source, target)
 
 
+def checkout_env() -> dict[str, str]:
+    """The environment for a site build in another folder: this checkout first on the
+    import path, so the build loads this checkout's Markdown extension
+    (``converter.site.footnote_numbers``), as the tests import its converter, rather
+    than the copy an editable install of another checkout points to."""
+    paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
 class _TolerantLoader(yaml.SafeLoader):
     """Reads an mkdocs.yml's tags (``!ENV``, ``!!python/name:``) as nothing."""
 
@@ -69,7 +78,7 @@ def build_site(project: Path, site: Path, config: str = "mkdocs.yml", quiet: boo
         indexing = subprocess.Popen(index_command, cwd=ROOT)
         build_command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
         build_command += ["-d", str(site)] + (["-q"] if quiet else [])
-        built = subprocess.run(build_command, cwd=project)
+        built = subprocess.run(build_command, cwd=project, env=checkout_env())
         indexed = indexing.wait()
         if built.returncode:
             raise subprocess.CalledProcessError(built.returncode, build_command)

@@ -82,7 +82,7 @@ def render_article(issue: Issue, article: Article, position: int = 0) -> str:
         "authors": list(article.authors),
         "tags": list(article.tags),
         "standards": list(article.standards),
-        "slug": f"{issue.id}-{article.slug}",
+        "slug": article.ordinal,  # its number in the issue ('2023-07-05' read as a date)
         "source": f"{issue.source.path}:{article.line}",
     }
     depth = issue_folder(str(issue.id)).count("/") + 1
