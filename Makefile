@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE := $(sort $(wildcard archive/*.txt))
-LINTED := converter sitesearch tests scripts benchmarks tools
+LINTED := converter sitesearch tests scripts benchmarks tools hooks
 
 .PHONY: site convert build offline test quick golden clean serve links bench
 
@@ -24,14 +24,14 @@ $(VENV)/.test: pyproject.toml $(VENV)/.site
 convert: $(VENV)/.site
 	$(BIN)/python -m converter convert $(ARCHIVE) --out docs --jobs 0
 
+# `mkdocs build --strict` and the search index (`python -m sitesearch`), side by side:
+# the index reads docs/, not the built pages (tools/build.py).
 build: convert
-	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python -m sitesearch docs site
+	$(BIN)/python -m tools.build --site-dir site
 
 # The downloadable edition: dist/bulletin-offline.zip, opened from index.html (file://).
 offline: convert
-	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir site-offline
-	$(BIN)/python -m sitesearch docs site-offline
+	$(BIN)/python -m tools.build -f mkdocs.offline.yml --site-dir site-offline
 	$(BIN)/python scripts/make_zip.py site-offline dist/bulletin-offline.zip bulletin-offline
 
 # Internal links and anchors of the built site (run after `make site`; CI does).

@@ -58,11 +58,12 @@ from benchmarks.measure import Measured, run
 from benchmarks.search import OTHER_QUERY, QUERY, SearchRun, first_result
 from benchmarks.search_scale import SEARCH_FILES, Cold, cold, sample_queries, summary
 from tools.browser import chromium, serve
+from tools.build import SITE_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "archive" / "2023-07.txt"
 # What a scratch project copies from the repository (as `make site` reads them).
-PROJECT_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "overrides", "data")
+PROJECT_FILES = (*SITE_FILES, "data")
 STATIC_DOCS = ("assets", "stylesheets")  # assets/ holds the search client
 STATIC_COPY = "static-docs"  # the hand-made docs, copied into each fresh docs folder
 DEFAULT_SIZES = (12, 120, 240)
@@ -140,8 +141,8 @@ class Project:
         for word in argv:
             if word == sys.executable:
                 words.append("python")
-            elif word == str(SAMPLE):
-                words.append("$REPO/archive/2023-07.txt")
+            elif word.startswith(str(ROOT) + "/"):
+                words.append("$REPO/" + word.removeprefix(str(ROOT) + "/"))
             else:
                 words.append(shlex.quote(word.replace(str(self.folder), "$P")))
         exports = " ".join(f"archive/{p.name}" for p in self.exports)
@@ -161,8 +162,13 @@ def mkdocs(*args: str) -> list[str]:
 
 
 def sitesearch(site: str) -> list[str]:
-    """The search index step of `make site` / `make offline`."""
+    """The search index alone (`make site` writes it while MkDocs builds)."""
     return python("-m", "sitesearch", "docs", site)
+
+
+def site_build(*args: str) -> list[str]:
+    """`make site`'s build step: `mkdocs build --strict` and the index side by side."""
+    return python(str(ROOT / "tools" / "build.py"), *args)
 
 
 def setup_command(n: int | str, vocabulary: str = "sample") -> str:
@@ -244,8 +250,9 @@ def bench_converter(project: Project, results: Results, repeats: int) -> None:
 
 
 def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool = False) -> None:
-    """`make site` (convert cold, a strict build, the search index) against the bare
-    build, which has Material's own search.
+    """`make site` (convert cold, then a strict build with the search index written
+    alongside) against the bare build, which has Material's own search. The index
+    alone is timed too, for reference (it is inside the build step's time).
 
     The two are run in turns, ``repeats`` times each, and their medians compared, so
     that a slow spell of the machine weighs on both alike. The bare build's folder
@@ -253,7 +260,7 @@ def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool
     removed once its search index has been measured."""
     n = project.n
     argv = convert_argv(project, "docs", "--jobs", "0")  # as the Makefile
-    build = mkdocs("--strict", "--site-dir", "site")
+    build = site_build("--site-dir", "site")
     index = sitesearch("site")
     bare = mkdocs("--strict", "-f", "mkdocs.bare.yml", "--site-dir", "site-bare")
     converts: list[Measured] = []
@@ -284,14 +291,11 @@ def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool
     )
     command, build_command = project.shown(argv, prepare), project.shown(build)
     index_command, bare_command = project.shown(index), project.shown(bare)
-    both = " && ".join(
-        [command, *(c.removeprefix("cd $P && ") for c in (build_command, index_command))]
-    )
+    both = " && ".join([command, build_command.removeprefix("cd $P && ")])
     converted = statistics.median(m.seconds for m in converts)
     built = statistics.median(m.seconds for m in builds)
-    indexed = statistics.median(m.seconds for m in indexes)
     bare_built = statistics.median(m.seconds for m in bares)
-    total = converted + built + indexed
+    total = converted + built
     for key, runs, shown in (
         ("site_convert", converts, command),
         ("site_build", builds, build_command),
@@ -303,7 +307,6 @@ def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool
         results.add(f"{key}_rss_mb", n, max(m.max_rss_mb for m in runs), "MB", shown)
     results.add("site_total_s", n, total, "s", both)
     results.add("site_convert_share_pct", n, 100 * converted / total, "%", both)
-    results.add("search_index_share_pct", n, 100 * indexed / total, "%", both)
     results.add(
         "site_vs_bare_ratio",
         n,
@@ -424,23 +427,19 @@ def folder_bytes(folder: Path) -> int:
 
 
 def bench_offline(project: Project, results: Results) -> None:
-    """`make offline`: the offline build, its search index, the zip."""
+    """`make offline`: the offline build with its search index, the zip."""
     n = project.n
-    build = mkdocs("--strict", "-f", "mkdocs.offline.yml", "--site-dir", "site-offline")
+    build = site_build("-f", "mkdocs.offline.yml", "--site-dir", "site-offline")
     built = project.run(build)
     command = project.shown(build)
     results.add("offline_build_s", n, built.seconds, "s", command)
     results.add("offline_build_rss_mb", n, built.max_rss_mb, "MB", command)
-    index = sitesearch("site-offline")
-    indexed = project.run(index)
-    index_command = project.shown(index)
-    results.add("offline_index_s", n, indexed.seconds, "s", index_command)
     results.add(
         "offline_index_mb",
         n,
         folder_bytes(project.folder / "site-offline" / INDEX_FOLDER) / 1e6,
         "MB",
-        f"{index_command} && du -s --bytes site-offline/search",
+        f"{command} && du -s --bytes site-offline/search",
     )
     archive = "dist/bulletin-offline.zip"
     zip_argv = python(

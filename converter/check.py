@@ -3,8 +3,10 @@
 Reads every Markdown page under DOCS and reports each problem as
 ``path:line: message``: front matter (required fields, ISO date, issue, known
 section and tags), footnote references and definitions that do not match,
-duplicate slugs, leftover page furniture, and tables whose rows have the wrong
-number of cells.
+two articles of an issue with one slug, leftover page furniture, and tables whose
+rows have the wrong number of cells. Sections the converter inferred
+(``section_inferred: true``) are listed for an editor to confirm, without failing
+the check.
 """
 
 from __future__ import annotations
@@ -12,12 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Warning_
 from .patterns import PAGE_NUMBER, RUNNING_HEADER
-from .site.front_matter import FrontMatterError, has_front_matter, split_page
+from .site.front_matter import (
+    SECTION_INFERRED,
+    SECTION_POSITION,
+    FrontMatterError,
+    has_front_matter,
+    split_page,
+)
+from .site.issue_pages import INFERRED_MARK
 from .site.paths import ARTICLE_PAGE, ISSUE_PAGE
 from .vocabulary import load_sections, load_tag_names
 
@@ -49,23 +58,93 @@ class PageText:
 PageCheck = Callable[[PageText], Iterator[Problem]]
 
 
+@dataclass
+class CheckReport:
+    """What the check found: problems (the gate fails) and what an editor should
+    confirm (listed, the gate passes)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    to_confirm: list[Problem] = field(default_factory=list)
+
+
 def check_docs(docs: Path, data_dir: Path | None = None) -> list[Problem]:
+    return check_docs_report(docs, data_dir).problems
+
+
+def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
     sections = load_sections(data_dir)
     tags = load_tag_names(data_dir)
-    problems: list[Problem] = []
-    slugs: dict[str, str] = {}
+    report = CheckReport()
+    slugs: dict[tuple[str, str], str] = {}  # (issue folder, slug) → the page using it
     for path in sorted(docs.rglob("*.md")):
         relative = path.relative_to(docs).as_posix()
         page = read_page(path.as_posix(), relative, path.read_text(encoding="utf-8"))
         if isinstance(page, Problem):
-            problems.append(page)
+            report.problems.append(page)
             continue
         if ARTICLE_PAGE.match(relative):
-            problems.extend(check_article_front_matter(page, sections, tags))
-            problems.extend(check_slug(page, slugs))
+            report.problems.extend(check_article_front_matter(page, sections, tags))
+            report.problems.extend(check_section_fields(page))
+            report.problems.extend(check_slug(page, slugs))
+            report.to_confirm.extend(inferred_section(page))
+        elif ISSUE_PAGE.match(relative):
+            report.to_confirm.extend(inferred_headings(page))
         for check in (check_footnotes, check_furniture, check_tables):
-            problems.extend(check(page))
-    return problems
+            report.problems.extend(check(page))
+    return report
+
+
+def check_section_fields(page: PageText) -> Iterator[Problem]:
+    """``section_inferred`` marks a section to confirm; ``section_position`` places a
+    lost one (see converter/passes/sections.py)."""
+    front, at = page.front, page.front_lines
+    inferred = front.get(SECTION_INFERRED)
+    if SECTION_INFERRED in front and not isinstance(inferred, bool):
+        yield Problem(
+            page.path,
+            at.get(SECTION_INFERRED, 1),
+            f"{SECTION_INFERRED} must be true (delete the line once the section is confirmed)",
+        )
+    elif inferred is True and not front.get("section"):
+        yield Problem(
+            page.path,
+            at.get(SECTION_INFERRED, 1),
+            f"{SECTION_INFERRED} is set but section is empty",
+        )
+    position = front.get(SECTION_POSITION)
+    if SECTION_POSITION in front and not (
+        isinstance(position, int) and not isinstance(position, bool) and position > 0
+    ):
+        yield Problem(
+            page.path,
+            at.get(SECTION_POSITION, 1),
+            f"{SECTION_POSITION} must be the section's place in the issue (1, 2, …), "
+            f"not {position!r}",
+        )
+
+
+def inferred_section(page: PageText) -> Iterator[Problem]:
+    """An article whose section the converter inferred, for an editor to confirm."""
+    section = page.front.get("section")
+    if page.front.get(SECTION_INFERRED) is True and isinstance(section, str) and section:
+        yield Problem(
+            page.path,
+            page.front_lines.get(SECTION_INFERRED, 1),
+            f"section {section} was inferred (the export lost its heading): confirm it by "
+            f"deleting the line '{SECTION_INFERRED}: true', or correct the section",
+        )
+
+
+def inferred_headings(page: PageText) -> Iterator[Problem]:
+    """An issue's table of contents still marking a section as inferred."""
+    for number, line in body_lines(page):
+        if line.startswith("### ") and line.endswith(INFERRED_MARK):
+            yield Problem(
+                page.path,
+                number,
+                f"the table of contents marks a section as inferred: delete '{INFERRED_MARK}' "
+                "from this heading once its articles are confirmed",
+            )
 
 
 def read_page(shown: str, relative: str, text: str) -> PageText | Problem:
@@ -82,18 +161,21 @@ def read_page(shown: str, relative: str, text: str) -> PageText | Problem:
     )
 
 
-def check_slug(page: PageText, slugs: dict[str, str]) -> Iterator[Problem]:
-    """Slugs name the pages' URLs: two pages may not share one."""
+def check_slug(page: PageText, slugs: dict[tuple[str, str], str]) -> Iterator[Problem]:
+    """A slug is the article's number in its issue (``5`` for ``05.md``): two articles
+    of one issue may not share one. (Pages converted before slugs were numbers carry
+    ``'2023-07-05'``, unique as well.)"""
     slug = page.front.get("slug")
-    if not isinstance(slug, str):
+    if isinstance(slug, bool) or not isinstance(slug, str | int):
         return
-    if slug in slugs:
+    key = (page.relative.rpartition("/")[0], str(slug))
+    if key in slugs:
         yield Problem(
             page.path,
             page.front_lines.get("slug", 1),
-            f"slug '{slug}' is also used by {slugs[slug]}",
+            f"slug '{slug}' is also used by {slugs[key]}",
         )
-    slugs.setdefault(slug, page.path)
+    slugs.setdefault(key, page.path)
 
 
 def check_article_front_matter(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .check import check_docs
+from .check import check_docs_report
 from .model import ConversionError
 from .run import Options, Outcome, PagesRejected, configured_site_url, convert
 
@@ -131,12 +131,17 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not docs.is_dir():
         err.write(f"error: {docs} is not a folder\n")
         return 2
-    problems = check_docs(docs, Path(args.data) if args.data else None)
-    for problem in problems:
+    report = check_docs_report(docs, Path(args.data) if args.data else None)
+    for problem in report.problems:
         out.write(f"{problem}\n")
+    for item in report.to_confirm:
+        out.write(f"warning: {item}\n")  # an annotation, not a failure (converter-matcher)
     pages = sum(1 for _ in docs.rglob("*.md"))
-    err.write(f"checked {pages} pages: {len(problems)} problems\n")
-    return 1 if problems else 0
+    err.write(
+        f"checked {pages} pages: {len(report.problems)} problems, "
+        f"{len(report.to_confirm)} to confirm (inferred sections)\n"
+    )
+    return 1 if report.problems else 0
 
 
 def main(

@@ -8,7 +8,7 @@ name ``file:line``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -164,10 +164,10 @@ class IssueId:
 
 @dataclass(frozen=True)
 class Article:
-    ordinal: int  # 1-based position in the issue; the slug is built from it
+    ordinal: int  # 1-based position in the issue: the front matter's slug, the page's name
     title: str
     date: dt.date | None
-    section: str  # "" when the export lost the section heading
+    section: str  # "" when the export lost the section heading and none was inferred
     authors: tuple[str, ...]
     blocks: tuple[Block, ...]
     line: int
@@ -175,9 +175,13 @@ class Article:
     tags: tuple[str, ...] = ()
     standards: tuple[str, ...] = ()  # codes mentioned, e.g. "IEC 62208:2023"
     section_number: int = 0  # which section of the issue, counting lost headings
+    # True when ``section`` was not read from the export but inferred (its heading
+    # was lost) from the bulletin's usual order of sections, for an editor to confirm.
+    section_inferred: bool = False
 
     @property
     def slug(self) -> str:
+        """The page's name in its issue's folder (``05.md``): the ordinal, two digits."""
         return f"{self.ordinal:02d}"
 
 
@@ -193,6 +197,15 @@ def article_texts(article: Article) -> Iterator[str]:
         elif isinstance(block, Table):
             yield block.caption
             yield from (cell for row in (block.header, *block.rows) for cell in row)
+
+
+def section_positions(articles: Iterable[Article]) -> dict[int, int]:
+    """Each ``section_number`` → the section's place (1, 2, …) among the sections
+    of the issue that hold articles: what tells two lost sections apart."""
+    positions: dict[int, int] = {}
+    for article in articles:
+        positions.setdefault(article.section_number, len(positions) + 1)
+    return positions
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from .site.cache import (
     recorded_exports,
     render_cache,
 )
-from .site.entries import IssueEntry, existing_entries, issue_entry
+from .site.entries import IssueEntry, existing_entries, issue_entry, with_edited_articles
 from .site.issue_pages import render_issue
 from .site.paths import issue_folder
 from .site.writer import WritePlan, plan_writes, write_atomically
@@ -110,7 +110,7 @@ def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) 
     if problems:
         raise PagesRejected(problems)
     pages[CACHE_FILE] = render_cache(updated_cache(out_dir, converted))
-    pages.update(all_archive_pages(out_dir, converted, options.site_url))
+    pages.update(all_archive_pages(out_dir, converted, options.site_url, options.force))
     folders = tuple(issue_folder(result.issue_id) for result in converted)
     plan = plan_writes(out_dir, pages, force=options.force, folders=folders)
     plan.remove.extend(stale_archive_pages(out_dir, pages))
@@ -202,11 +202,16 @@ def updated_cache(out_dir: Path, converted: list[Converted]) -> Recorded:
     return recorded
 
 
-def all_archive_pages(out_dir: Path, converted: list[Converted], site_url: str) -> dict[str, str]:
+def all_archive_pages(
+    out_dir: Path, converted: list[Converted], site_url: str, force: bool = False
+) -> dict[str, str]:
     """The archive's pages over every issue: those in the docs folder and those just
-    converted (which replace their earlier selves)."""
+    converted (which replace their earlier selves, except for the article pages an
+    editor changed: those are kept, so the archive lists them as edited)."""
     entries = {entry.issue: entry for entry in existing_entries(out_dir)}
-    entries.update((result.entry.issue, result.entry) for result in converted)
+    for result in converted:
+        entry = result.entry if force else with_edited_articles(result.entry, out_dir)
+        entries[entry.issue] = entry
     return archive_pages(entries.values(), site_url)
 
 

@@ -48,10 +48,15 @@ def load_yaml(path: Path) -> dict[str, object]:
 
 
 def load_sections(data_dir: Path | None = None) -> frozenset[str]:
+    return frozenset(load_section_order(data_dir))
+
+
+def load_section_order(data_dir: Path | None = None) -> tuple[str, ...]:
+    """The sections in the order the bulletin usually prints them (the file's order)."""
     sections = load_yaml(data_file("sections.yml", data_dir)).get("sections") or []
     if not isinstance(sections, list):
         raise ValueError(f"{data_file('sections.yml', data_dir)}:1: 'sections' must be a list")
-    return frozenset(str(section) for section in sections)
+    return tuple(dict.fromkeys(str(section) for section in sections))
 
 
 def load_tags(data_dir: Path | None = None) -> tuple[Tag, ...]:

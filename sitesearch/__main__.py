@@ -1,5 +1,10 @@
 """``python -m sitesearch DOCS SITE``: write the search index of the pages in DOCS
-into the built site SITE (``SITE/search/``)."""
+into the built site SITE (``SITE/search/``).
+
+``--urls`` says how MkDocs names pages (``directory``: ``2023/07/01/``; ``file``:
+``2023/07/01.html``); without it the built SITE is looked at. With it, SITE may be
+any folder, so the index can be written while MkDocs is still building
+(``tools/build.py``)."""
 
 from __future__ import annotations
 
@@ -47,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitesearch")
     parser.add_argument("docs", type=Path, help="the docs folder (Markdown pages)")
     parser.add_argument("site", type=Path, help="the built site to add search/ to")
+    parser.add_argument(
+        "--urls",
+        choices=("directory", "file"),
+        help="page URLs as MkDocs writes them (default: look at the built SITE)",
+    )
     args = parser.parse_args(argv)
     if not args.site.is_dir():
         sys.stderr.write(f"error: {args.site} is not a built site (run mkdocs build first)\n")
@@ -54,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     pages, weights = read_pages(args.docs)
     index = build_index(pages, weights)
-    files = index_files(index, uses_directory_urls(args.site, pages))
+    directory_urls = (
+        args.urls == "directory" if args.urls else uses_directory_urls(args.site, pages)
+    )
+    files = index_files(index, directory_urls)
     write_index(args.site, files)
     size = sum(len(text.encode("utf-8")) for text in files.values())
     sys.stderr.write(

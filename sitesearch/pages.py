@@ -59,7 +59,10 @@ def meta_line(fields: dict[str, object]) -> str:
     label = f"{issue[:4]} 年第 {issue[5:]} 期" if len(issue) == len("2023-07") else ""
     date = fields.get("date")
     day = date.isoformat() if isinstance(date, dt.date) else str(date or "")
-    parts = [label, day, str(fields.get("section") or "")]
+    section = str(fields.get("section") or "")
+    if section and fields.get("section_inferred") is True:
+        section += "（推测）"  # inferred by the converter, not yet confirmed (content.html)
+    parts = [label, day, section]
     return " · ".join(part for part in parts if part)
 
 

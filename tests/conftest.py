@@ -16,7 +16,7 @@ from playwright.sync_api import Browser
 
 from converter.cli import main
 from tools.browser import chromium
-from tools.build import build_site
+from tools.build import build_site, copy_site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 # The hand-made parts of the docs folder; everything else in it is generated.
@@ -53,8 +53,8 @@ def converted_docs(sample_export: Path, tmp_path_factory: pytest.TempPathFactory
             shutil.copytree(source, docs / name)
         else:
             shutil.copy2(source, docs / name)
-    # As in the repository: the converter reads site_url (for the feed) from here.
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # As in the repository: the converter reads site_url (for the feed) from mkdocs.yml.
+    copy_site_files(project)
     out, err = io.StringIO(), io.StringIO()
     code = main(["convert", str(sample_export), "--out", str(docs)], out, err)
     assert code == 0, f"converting the sample failed:\n{err.getvalue()}"
@@ -65,13 +65,12 @@ def converted_docs(sample_export: Path, tmp_path_factory: pytest.TempPathFactory
 def built_site(converted_docs: Path) -> Path:
     """The site built with ``mkdocs build --strict`` from the converted docs folder.
 
-    ``mkdocs.yml`` and ``overrides/`` sit next to the docs folder as in the repository
-    (the configuration inherits ``docs/.nav.yml``; ``converted_docs`` put ``mkdocs.yml``
-    there already). A warning fails the build, and a failed build fails every test
-    that uses the site; its output is shown by pytest.
+    ``mkdocs.yml``, ``overrides/`` and ``hooks/`` sit next to the docs folder as in the
+    repository (the configuration inherits ``docs/.nav.yml``; ``converted_docs`` put
+    them there). A warning fails the build, and a failed build fails every test that
+    uses the site; its output is shown by pytest.
     """
     project = converted_docs.parent
-    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     site = project / "site"
     build_site(project, site)
     return site

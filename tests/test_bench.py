@@ -82,7 +82,7 @@ def test_sizes_are_plausible(quick_run: tuple[dict, str]) -> None:
     assert value["material_index_pages"] > 2 * 22
     assert value["site_build_s"] > 0 and value["bare_build_s"] > 0
     assert value["search_index_s"] > 0 and value["reindex_s"] > 0
-    assert value["site_total_s"] > value["site_build_s"] + value["search_index_s"]
+    assert value["site_total_s"] > value["site_build_s"]  # conversion, then the build
     assert value["index_files"] > value["index_pages"] >= value["index_shards"] >= 1
     assert 0 < value["index_largest_shard_kb"] < value["index_mb"] * 1e6 / 1024
     assert value["offline_index_mb"] > 0 and value["offline_zip_mb"] > 0

@@ -1,7 +1,7 @@
 import io
 from pathlib import Path
 
-from converter.check import check_docs
+from converter.check import check_docs, check_docs_report
 from converter.cli import main
 from converter.site.front_matter import page
 
@@ -12,7 +12,7 @@ GOOD_FRONT: dict[str, object] = {
     "section": "标准战略",
     "authors": ["邓阿妹"],
     "tags": ["ANSI"],
-    "slug": "2023-07-01",
+    "slug": 1,
 }
 
 
@@ -70,10 +70,19 @@ def test_duplicate_slugs_furniture_and_ragged_tables(tmp_path: Path) -> None:
     body = "| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 |\n"
     write(tmp_path, "2023/07/02.md", page(GOOD_FRONT, body))
     found = "\n".join(messages(tmp_path))
-    assert "slug '2023-07-01' is also used by" in found
+    assert "slug '1' is also used by" in found
     assert "leftover running header" in found
     assert "a line holding only a number" in found
     assert "table row has 1 cells where the header has 2" in found
+
+
+def test_a_slug_is_unique_within_its_issue_only(tmp_path: Path) -> None:
+    """A slug is the article's number in its issue: 1 of 2023-07 and 1 of 2023-08 are
+    two articles. A page converted before slugs were numbers keeps its old slug."""
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "正文。\n"))
+    write(tmp_path, "2023/08/01.md", page({**GOOD_FRONT, "issue": "2023-08"}, "正文。\n"))
+    write(tmp_path, "2023/07/02.md", page({**GOOD_FRONT, "slug": "2023-07-02"}, "正文。\n"))
+    assert messages(tmp_path) == []
 
 
 def test_cli_exit_code_is_one_when_there_is_a_problem(tmp_path: Path) -> None:
@@ -83,3 +92,49 @@ def test_cli_exit_code_is_one_when_there_is_a_problem(tmp_path: Path) -> None:
     assert "footnote [^9] has no definition" in out.getvalue()
     write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "正文。\n"))
     assert main(["check", str(tmp_path)], io.StringIO(), io.StringIO()) == 0
+
+
+INFERRED_FRONT = {**GOOD_FRONT, "section": "标准动态", "section_inferred": True}
+
+
+def test_an_inferred_section_is_listed_to_confirm_without_failing(tmp_path: Path) -> None:
+    write(tmp_path, "2023/07/01.md", page(INFERRED_FRONT, "正文。\n"))
+    path = (tmp_path / "2023/07/01.md").as_posix()
+    line = page(INFERRED_FRONT, "").split("\n").index("section_inferred: true") + 1
+    report = check_docs_report(tmp_path)
+    assert report.problems == []
+    assert [str(item) for item in report.to_confirm] == [
+        f"{path}:{line}: section 标准动态 was inferred (the export lost its heading): "
+        "confirm it by deleting the line 'section_inferred: true', or correct the section"
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check", str(tmp_path)], out, err) == 0
+    assert out.getvalue() == f"warning: {report.to_confirm[0]}\n"
+    assert "0 problems, 1 to confirm (inferred sections)" in err.getvalue()
+
+
+def test_a_section_confirmed_by_hand_is_accepted(tmp_path: Path) -> None:
+    confirmed = {**GOOD_FRONT, "section": "标准动态"}
+    write(tmp_path, "2023/07/01.md", page(confirmed, "正文。\n"))
+    report = check_docs_report(tmp_path)
+    assert report.problems == [] and report.to_confirm == []
+
+
+def test_the_table_of_contents_still_marking_a_section_inferred_is_listed(tmp_path: Path) -> None:
+    landing = {"title": "2023 年第 07 期", "issue": "2023-07"}
+    write(tmp_path, "2023/07/index.md", page(landing, "## 本期目录\n\n### 标准动态（推测）\n"))
+    (item,) = check_docs_report(tmp_path).to_confirm
+    assert "delete '（推测）' from this heading" in item.message
+    write(tmp_path, "2023/07/index.md", page(landing, "## 本期目录\n\n### 标准动态\n"))
+    assert check_docs_report(tmp_path).to_confirm == []
+
+
+def test_section_marks_must_be_well_formed(tmp_path: Path) -> None:
+    front = {**GOOD_FRONT, "section_inferred": "yes", "section_position": 0}
+    write(tmp_path, "2023/07/01.md", page(front, "正文。\n"))
+    lost = {**GOOD_FRONT, "section": "", "section_inferred": True, "slug": "2023-07-02"}
+    write(tmp_path, "2023/07/02.md", page(lost, "正文。\n"))
+    found = "\n".join(messages(tmp_path))
+    assert "section_inferred must be true" in found
+    assert "section_position must be the section's place in the issue" in found
+    assert "section_inferred is set but section is empty" in found

@@ -200,6 +200,33 @@ def test_a_page_edited_by_hand_is_kept_unless_forced(sample_export: Path, tmp_pa
     assert article.read_bytes() == generated
 
 
+def test_pages_with_the_earlier_date_like_slug_are_updated_or_kept(
+    sample_export: Path, tmp_path: Path
+) -> None:
+    """Pages converted when the slug was ``'2023-07-05'``: an unedited one (its checksum
+    still matches) takes the new slug, the article's number; an edited one is still
+    recognised and kept; and the editors' check accepts both."""
+    docs = tmp_path / "docs"
+    converted(sample_export, docs)
+    unedited, edited = docs / "2023" / "07" / "04.md", docs / "2023" / "07" / "05.md"
+    generated = unedited.read_bytes()
+    for article in (unedited, edited):
+        text = article.read_text(encoding="utf-8")
+        fields = {k: v for k, v in read_fields(text).items() if k != CHECKSUM_KEY}
+        assert fields["slug"] == int(article.stem)
+        earlier = page({**fields, "slug": f"2023-07-{article.stem}"}, body_of(text))
+        article.write_text(earlier, encoding="utf-8")
+    edited.write_text(edit_a_sentence(edited.read_text(encoding="utf-8")), encoding="utf-8")
+    kept = edited.read_bytes()
+
+    run = converted(sample_export, docs, "--reconvert")
+
+    assert unedited.read_bytes() == generated
+    assert edited.read_bytes() == kept
+    assert "05.md was edited by hand" in run.err
+    assert main(["check", str(docs)], io.StringIO(), io.StringIO()) == 0
+
+
 def test_a_deleted_page_is_created_again(sample_export: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     converted(sample_export, docs)

@@ -32,7 +32,7 @@ from playwright.sync_api import Browser, Dialog, Page
 
 from converter.cli import main
 from tools.browser import search_results, serve
-from tools.build import build_site
+from tools.build import SITE_FILES, build_site, copy_site_files
 
 pytestmark = pytest.mark.site
 
@@ -124,8 +124,7 @@ def build(project: Path, export: str) -> Built:
     docs = project / "docs"
     for name in ("assets", "stylesheets"):
         shutil.copytree(ROOT / "docs" / name, docs / name)
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    copy_site_files(project)
     out, err = io.StringIO(), io.StringIO()
     code = main(["convert", str(project / NAME), "--out", str(docs)], out, err)
     assert code == 0, err.getvalue()
@@ -178,7 +177,7 @@ ISSUE_PAGE_NAME = re.compile(r"^(\d{2}|index)\.md$")
 def test_file_names_are_safe(which: str, request: pytest.FixtureRequest) -> None:
     built: Built = request.getfixturevalue(which)
     assert sorted(p.name for p in built.project.iterdir()) == sorted(
-        [NAME, "docs", "mkdocs.yml", "overrides", "site"]
+        [NAME, "docs", "site", *SITE_FILES]
     ), "something was written outside the docs folder"
     issue_pages = [p.relative_to(built.docs / ISSUE) for p in (built.docs / ISSUE).rglob("*")]
     assert issue_pages and all(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -22,8 +21,6 @@ pytestmark = [pytest.mark.site, pytest.mark.browser]
 def unpacked(converted_docs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the offline edition like `make offline`, zip it, unpack it elsewhere."""
     project = converted_docs.parent
-    shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
     site = project / "site-offline"
     build_site(project, site, "mkdocs.offline.yml")
     archive = project / "dist" / "bulletin-offline.zip"

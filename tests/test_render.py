@@ -92,8 +92,18 @@ def test_article_front_matter() -> None:
     assert page.fields["date"] == dt.date(2023, 6, 1)
     assert page.fields["issue"] == "2023-07"
     assert page.fields["tags"] == ["ISO"]
-    assert page.fields["slug"] == "2023-07-01"
+    assert page.fields["slug"] == 1
     assert page.fields["source"] == "archive/2023-07.txt:10"
+
+
+def test_the_slug_is_the_articles_number_in_its_issue() -> None:
+    """Not '2023-07-08', which reads as a date; not '08', which YAML 1.2 reads as 8
+    and YAML 1.1 as text."""
+    pages = render_issue(issue(*(article(n) for n in range(1, 13))))
+    for number in (8, 12):
+        page = split_page(pages[f"2023/07/{number:02d}.md"])
+        assert page.fields["slug"] == number
+        assert f"\nslug: {number}\n" in "\n" + page.raw + "\n"
 
 
 def test_a_title_with_markup_characters_is_written_as_entities() -> None:
@@ -150,10 +160,62 @@ def test_landing_page_lists_articles_by_section_and_keeps_lost_sections_apart() 
         article(2, section="", section_number=1),
         article(3, section="", section_number=2),
     )
-    body = split_page(render_issue(issue(*articles))["2023/07/index.md"]).body
-    assert body.count(f"### {LOST_SECTION_LABEL}") == 2
+    pages = render_issue(issue(*articles))
+    body = split_page(pages["2023/07/index.md"]).body
+    # Two lost sections in a row stay two, each named by its place in the issue.
+    assert "### （栏目标题缺失：第 2 栏）\n\n- [标题 2](02.md)" in body
+    assert "### （栏目标题缺失：第 3 栏）\n\n- [标题 3](03.md)" in body
+    assert LOST_SECTION_LABEL not in body
     assert "- [标题 1](01.md)" in body
     assert body.index("## 本期概要") < body.index("## 本期目录")
+    fields = [split_page(pages[f"2023/07/0{n}.md"]).fields for n in (1, 2, 3)]
+    assert [f["section"] for f in fields] == ["标准战略", "", ""]
+    assert [f.get("section_position") for f in fields] == [None, 2, 3]
+    assert not any("section_inferred" in f for f in fields)
+
+
+def test_an_inferred_section_is_marked_on_the_landing_page_and_in_front_matter() -> None:
+    articles = (
+        article(1),
+        article(2, section="标准动态", section_number=1, section_inferred=True),
+    )
+    pages = render_issue(issue(*articles))
+    body = split_page(pages["2023/07/index.md"]).body
+    assert "### 标准动态（推测）\n\n- [标题 2](02.md)" in body
+    fields = split_page(pages["2023/07/02.md"]).fields
+    assert fields["section"] == "标准动态" and fields["section_inferred"] is True
+    assert "section_position" not in fields
+
+
+def test_year_page_keeps_lost_sections_apart_and_marks_inferred_ones() -> None:
+    articles = (
+        article(1),
+        article(2, section="", section_number=1),
+        article(3, section="", section_number=2),
+        article(4, section="", section_number=2),
+        article(5, section="国际合作", section_number=3, section_inferred=True),
+    )
+    body = split_page(render_year("2023", [issue_entry(issue(*articles))])).body
+    assert (
+        "5 篇文章：标准战略 1 篇 · （栏目标题缺失：第 2 栏） 1 篇 · "
+        "（栏目标题缺失：第 3 栏） 2 篇 · 国际合作（推测） 1 篇"
+    ) in body
+
+
+def test_year_page_read_back_from_the_docs_keeps_lost_sections_apart(tmp_path: Path) -> None:
+    articles = (
+        article(1, section="", section_number=1),
+        article(2, section="", section_number=2),
+        article(3, section="标准动态", section_number=3, section_inferred=True),
+    )
+    for relative, text in render_issue(issue(*articles)).items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    (entry,) = existing_entries(tmp_path)
+    body = split_page(render_year("2023", [entry])).body
+    assert (
+        "（栏目标题缺失：第 1 栏） 1 篇 · （栏目标题缺失：第 2 栏） 1 篇 · 标准动态（推测） 1 篇"
+    ) in body
 
 
 def entries() -> list:  # type: ignore[type-arg]
@@ -410,3 +472,21 @@ def test_a_run_removes_listing_pages_it_no_longer_writes(tmp_path: Path) -> None
     for article in sorted((docs / "2023/07").glob("[0-9]*.md")):
         for tag in split_page(article.read_text(encoding="utf-8")).fields["tags"]:  # type: ignore[union-attr]
             assert (docs / "tags" / f"{slugs[tag]}.md").exists()
+
+
+def test_a_section_an_editor_confirmed_stays_confirmed_when_the_issue_is_converted_again(
+    tmp_path: Path,
+) -> None:
+    export = tmp_path / "2023-07.txt"
+    case = Path(__file__).parent / "cases" / "section-heading-inferred" / "export.txt"
+    export.write_bytes(case.read_bytes())
+    docs = tmp_path / "docs"
+    convert([export], Options(out_dir=docs))
+    assert "标准动态（推测） 1 篇" in (docs / "2023/index.md").read_text(encoding="utf-8")
+    article_page = docs / "2023/07/02.md"
+    text = article_page.read_text(encoding="utf-8")
+    article_page.write_text(text.replace("section_inferred: true\n", ""), encoding="utf-8")
+    outcome = convert([export], Options(out_dir=docs, reuse=False))
+    assert "2023/07/02.md" in outcome.plan.skipped_edited
+    year = (docs / "2023/index.md").read_text(encoding="utf-8")
+    assert "标准动态 1 篇" in year and "（推测）" not in year

@@ -19,7 +19,8 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser
 
-from tools.browser import PHONE, serve
+from tests.notes_html import assert_notes_show_their_labels
+from tools.browser import DESKTOP, PHONE, serve
 
 pytestmark = pytest.mark.site
 
@@ -191,7 +192,8 @@ def test_meta_line_shows_issue_section_date_and_authors(
     assert isinstance(time, Tag)
     assert time["datetime"] == date and time.get_text().strip() == date
     shown = [span.get_text(" ", strip=True) for span in meta.find_all("span", recursive=False)]
-    expected = [f"· {section}"] if section else []
+    mark = "（推测）" if front_matter.get("section_inferred") else ""
+    expected = [f"· {section}{mark}"] if section else []
     expected += [f"· {date}", f"· 作者：{'、'.join(authors)}"]
     assert shown == expected
 
@@ -240,6 +242,48 @@ def test_footnote_numbers_run_once_through_the_issue(
     assert {n: urls for n, urls in pages_of.items() if len(urls) > 1} == {}
     counts = Counter(n for soup in article_pages.values() for n in footnote_references(soup))
     assert {n: c for n, c in counts.items() if c != 1} == {}
+
+
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_footnotes_show_the_sources_numbers(
+    slug: str, article_pages: dict[str, BeautifulSoup]
+) -> None:
+    assert_notes_show_their_labels(main_text(article_pages[slug]))
+
+
+def test_note_16_reads_16_on_its_page(article_pages: dict[str, BeautifulSoup]) -> None:
+    """Python-Markdown alone numbers a page's notes from 1: note 16 would read "1"."""
+    pages = [page for page in article_pages.values() if page.select_one('li[id="fn:16"]')]
+    assert len(pages) == 1
+    article = main_text(pages[0])
+    items = article.select('div.footnote li[id^="fn:"]')
+    item = article.select_one('li[id="fn:16"]')
+    assert item is not None and items.index(item) + 1 != 16  # its place on the page differs
+    reference = article.select_one('a.footnote-ref[href="#fn:16"]')
+    assert reference is not None and reference.get_text() == "16"
+    assert item.get("value") == "16"
+    backlink = item.select_one("a.footnote-backref")
+    assert backlink is not None and backlink.get("title") == "回到正文中注释 16 的位置"
+
+
+@pytest.mark.browser
+def test_footnote_tooltip_and_list_number_in_a_browser(
+    built_site: Path, article_pages: dict[str, BeautifulSoup], browser: Browser
+) -> None:
+    """Material's tooltip still shows the note on hover, and the list item's number
+    (what the browser draws as its marker) is the note's."""
+    slug = next(s for s, page in article_pages.items() if page.select_one('li[id="fn:16"]'))
+    with serve(built_site) as base:
+        page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+        page.goto(f"{base}{ISSUE}/{slug}/")
+        number = page.eval_on_selector('li[id="fn:16"]', "item => item.value")
+        note = page.inner_text('li[id="fn:16"]').strip()
+        page.hover('a.footnote-ref[href="#fn:16"]')
+        tooltip = page.wait_for_selector(".md-tooltip2--active", timeout=10_000)
+        shown = tooltip.inner_text() if tooltip is not None else ""
+        page.close()
+    assert number == 16
+    assert note[:20] in shown
 
 
 def test_every_footnote_url_is_a_link(

@@ -74,6 +74,8 @@ def test_meta_line_names_issue_date_and_section() -> None:
     fields = {"issue": "2023-07", "date": "2023-06-15", "section": "标准战略"}
     assert meta_line(fields) == "2023 年第 07 期 · 2023-06-15 · 标准战略"
     assert meta_line({}) == ""
+    inferred = {**fields, "section_inferred": True}
+    assert meta_line(inferred) == "2023 年第 07 期 · 2023-06-15 · 标准战略（推测）"
 
 
 def test_listing_pages_are_left_out(tmp_path: Path) -> None:

@@ -192,6 +192,11 @@ def test_the_problem_matcher_reads_the_editors_messages() -> None:
     assert found and found.groups()[:2] == ("docs/2023/07/03.md", "5")
     found = convert.match("warning: archive/2023-07.txt:612: footnote 3 has no marker in the text")
     assert found and found.groups()[:3] == ("warning", "archive/2023-07.txt", "612")
+    # A section to confirm is a warning annotation: it does not fail the gate.
+    line = "warning: docs/2023/07/09.md:6: section 标准动态 was inferred (the export lost it)"
+    assert not check.match(line)
+    found = convert.match(line)
+    assert found and found.groups()[:3] == ("warning", "docs/2023/07/09.md", "6")
     # Not the converter's summary or pytest's tracebacks.
     assert not check.match("checked 30 pages: 0 problems")
     assert not check.match("tests/test_check.py:12: AssertionError")

@@ -13,7 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
+from tests.notes_html import assert_notes_show_their_labels
 from tools.browser import DESKTOP, search_results, serve
+from tools.build import checkout_env, copy_site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.site]
@@ -23,11 +25,13 @@ pytestmark = [pytest.mark.site]
 def zensical_site(converted_docs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("zensical")
     shutil.copytree(converted_docs, project / "docs")
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
+    copy_site_files(project)
     zensical = Path(sys.executable).with_name("zensical")
     subprocess.run(
-        [str(zensical), "build", "--strict", "-f", "mkdocs.yml"], check=True, cwd=project
+        [str(zensical), "build", "--strict", "-f", "mkdocs.yml"],
+        check=True,
+        cwd=project,
+        env=checkout_env(),
     )
     site = project / "site"
     subprocess.run(
@@ -57,6 +61,18 @@ def test_articles_keep_meta_line_tags_table_and_footnotes(zensical_site: Path) -
     assert len(page.select("table tbody tr")) == 37
     assert page.select(".footnote li")
     assert page.select_one("a.footnote-ref") is not None
+
+
+def test_footnotes_show_the_sources_numbers(zensical_site: Path) -> None:
+    """The repository's footnotes extension loads in Zensical too (by name, from
+    mkdocs.yml): note 16 reads 16, not its place on its page."""
+    folders = sorted(p.parent for p in (zensical_site / "2023" / "07").glob("[0-9]*/index.html"))
+    pages = [html_of(zensical_site, f.relative_to(zensical_site).as_posix()) for f in folders]
+    assert pages
+    for page in pages:
+        assert_notes_show_their_labels(page)
+    shown = [a.get_text() for page in pages for a in page.select('a.footnote-ref[href="#fn:16"]')]
+    assert shown == ["16"]
 
 
 @pytest.mark.browser

@@ -14,10 +14,12 @@ from dataclasses import replace
 from ..diagnostics import Diagnostics
 from ..model import Draft, Issue
 from .accounting import check_nothing_lost
+from .datelines import check_datelines
 from .decode import decode_bytes
 from .footnotes import link_footnotes, read_definitions
 from .layout import read_layout
 from .paragraphs import build_paragraphs, spaces_boundaries
+from .sections import infer_sections
 from .standards import find_article_standards
 from .structure import build_structure
 from .tables import place_tables
@@ -52,6 +54,18 @@ def structure_pass(draft: Draft, report: Diagnostics) -> Draft:
         headings=tuple(structure.headings),
     )
     return replace(draft, issue=issue)
+
+
+def sections_pass(draft: Draft, report: Diagnostics) -> Draft:
+    assert draft.issue is not None
+    articles = infer_sections(draft.issue.articles, report)
+    return replace(draft, issue=replace(draft.issue, articles=articles))
+
+
+def datelines_pass(draft: Draft, report: Diagnostics) -> Draft:
+    assert draft.issue is not None
+    check_datelines(draft.issue, report)
+    return draft
 
 
 def tables_pass(draft: Draft, report: Diagnostics) -> Draft:
@@ -94,6 +108,8 @@ PASSES: tuple[Pass, ...] = (
     layout_pass,
     paragraphs_pass,
     structure_pass,
+    sections_pass,
+    datelines_pass,
     tables_pass,
     footnotes_pass,
     tags_pass,

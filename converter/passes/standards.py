@@ -52,15 +52,18 @@ NATURAL_CHUNK = re.compile(r"(\d+)")
 
 def find_standards(text: str) -> Iterator[str]:
     """Codes in the order they occur, normalised to "FAMILY NUMBER"."""
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, str]] = []
+    yield from (code for _, _, code in code_spans(text))
+
+
+def code_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where each code stands in ``text`` (start, end, code), in order."""
+    found: list[tuple[int, int, str]] = []
     for family, pattern in PATTERNS:  # longer family names come first
         for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+            if any(start < match.end() and match.start() < end for start, end, _ in found):
                 continue
-            taken.append((match.start(), match.end()))
-            found.append((match.start(), f"{family} {match.group('number')}"))
-    yield from (code for _, code in sorted(found))
+            found.append((match.start(), match.end(), f"{family} {match.group('number')}"))
+    return sorted(found)
 
 
 def find_article_standards(articles: tuple[Article, ...]) -> tuple[Article, ...]:

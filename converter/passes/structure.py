@@ -4,7 +4,8 @@ An article is a title paragraph followed by a dateline ("6 月 15 日，…"); i
 with its authors in parentheses ("（邓阿妹 孙玉琦）"). A section heading is a short
 line opening a page. Some headings were images in the PDF and are missing; where a
 page opens with an article right after a page left part-empty, the article starts a
-section whose heading was lost, and its section stays empty rather than guessed.
+section whose heading was lost: its section stays empty here, with a number of its
+own (the sections pass may infer it from the usual order of sections).
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def build_structure(
                 report.warn(
                     paragraph,
                     "a page opens with this article after a "
-                    "part-empty page: its section heading seems lost; section left empty",
+                    "part-empty page: its section heading seems lost",
                 )
             title = paragraph
         elif title is None and section == SUMMARY_HEADING:

@@ -17,7 +17,7 @@ from ..vocabulary import Tag, load_tags
 from .entries import IssueEntry
 from .feed import render_feed
 from .front_matter import page
-from .issue_pages import LOST_SECTION_LABEL
+from .issue_pages import section_label
 from .listings import (
     NOT_SEARCHED,
     STANDARDS_TITLE,
@@ -97,8 +97,10 @@ def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
     parts = []
     for entry in sorted(entries, key=lambda e: e.issue, reverse=True):
         number = entry.issue[5:]
-        sections = Counter(a.section or LOST_SECTION_LABEL for a in entry.articles)
-        listing = " · ".join(f"{escape(name)} {count} 篇" for name, count in sections.items())
+        sections = Counter(
+            section_label(a.section, a.section_inferred, a.section_position) for a in entry.articles
+        )
+        listing = " · ".join(f"{label} {count} 篇" for label, count in sections.items())
         parts.append(
             f"## [{entry.title}]({number}/index.md)\n\n{len(entry.articles)} 篇文章：{listing}"
         )

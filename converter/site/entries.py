@@ -10,11 +10,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..model import Issue
-from .front_matter import read_fields, split_page
+from ..model import Issue, section_positions
+from .front_matter import (
+    SECTION_INFERRED,
+    SECTION_POSITION,
+    is_hand_edited,
+    read_fields,
+    split_page,
+)
 from .issue_pages import SUMMARY_HEADING, render_block
 from .paths import ISSUE_PAGE, article_path, issue_folder
 
@@ -32,6 +38,8 @@ class ArticleEntry:
     authors: tuple[str, ...] = ()
     section: str = ""
     tags: tuple[str, ...] = ()
+    section_inferred: bool = False
+    section_position: int = 0  # where the section's heading was lost: its place
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,7 @@ class IssueEntry:
 
 
 def issue_entry(issue: Issue) -> IssueEntry:
+    positions = section_positions(issue.articles)
     return IssueEntry(
         issue=str(issue.id),
         title=issue.id.label,
@@ -65,6 +74,8 @@ def issue_entry(issue: Issue) -> IssueEntry:
                 authors=a.authors,
                 section=a.section,
                 tags=a.tags,
+                section_inferred=a.section_inferred,
+                section_position=0 if a.section else positions[a.section_number],
             )
             for a in issue.articles
         ),
@@ -95,6 +106,20 @@ def existing_entries(out_dir: Path) -> Iterator[IssueEntry]:
         )
 
 
+def with_edited_articles(entry: IssueEntry, out_dir: Path) -> IssueEntry:
+    """The entry of an issue just converted, with each article an editor changed in
+    the docs folder (a confirmed section, a corrected title) read from its page,
+    which the run keeps."""
+    return replace(entry, articles=tuple(as_kept(article, out_dir) for article in entry.articles))
+
+
+def as_kept(article: ArticleEntry, out_dir: Path) -> ArticleEntry:
+    page = out_dir / article.path
+    if page.is_file() and is_hand_edited(page.read_text(encoding="utf-8")):
+        return article_entry(article.path, page)
+    return article
+
+
 def article_entry(relative: str, path: Path) -> ArticleEntry:
     meta = read_fields(path.read_text(encoding="utf-8"))
     return ArticleEntry(
@@ -106,7 +131,13 @@ def article_entry(relative: str, path: Path) -> ArticleEntry:
         authors=string_list(meta.get("authors")),
         section=str(meta.get("section") or ""),
         tags=string_list(meta.get("tags")),
+        section_inferred=meta.get(SECTION_INFERRED) is True,
+        section_position=whole_number(meta.get(SECTION_POSITION)),
     )
+
+
+def whole_number(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def string_list(value: object) -> tuple[str, ...]:

@@ -16,6 +16,12 @@ from dataclasses import dataclass
 import yaml
 
 CHECKSUM_KEY = "checksum"
+# An article's section not read from the export but inferred from the usual order of
+# sections: written as `section_inferred: true` until an editor confirms it.
+SECTION_INFERRED = "section_inferred"
+# A section whose heading was lost (`section: ''`): its place among the issue's
+# sections, so that two lost sections stay two.
+SECTION_POSITION = "section_position"
 FENCE = "---\n"
 CLOSING = "---\n\n"
 FRONT_MATTER = re.compile(r"\A---\n(?P<fields>.*?)^---$\n?", re.DOTALL | re.MULTILINE)

@@ -21,12 +21,15 @@ from ..model import (
     Subheading,
     Table,
     Text,
+    section_positions,
 )
-from .front_matter import page
+from .front_matter import SECTION_INFERRED, SECTION_POSITION, page
 from .markdown import escape, escape_attribute, linkify
 from .paths import article_path, issue_folder, standard_anchor, standard_page
 
 LOST_SECTION_LABEL = "（栏目标题缺失）"
+# Shown after a section's name where the converter inferred it (see passes/sections).
+INFERRED_MARK = "（推测）"
 SUMMARY_HEADING = "## 本期概要"
 FIGURE_PLACEHOLDER = "assets/figure-placeholder.svg"
 
@@ -35,9 +38,31 @@ def render_issue(issue: Issue) -> dict[str, str]:
     """All pages of one issue, keyed by path relative to the docs folder."""
     folder = issue_folder(str(issue.id))
     pages = {f"{folder}/index.md": render_landing(issue)}
+    positions = section_positions(issue.articles)
     for article in issue.articles:
-        pages[article_path(str(issue.id), article.slug)] = render_article(issue, article)
+        position = positions[article.section_number]
+        pages[article_path(str(issue.id), article.slug)] = render_article(issue, article, position)
     return pages
+
+
+def section_fields(article: Article, position: int) -> dict[str, object]:
+    """What the front matter says of a section beyond its name: inferred, or lost
+    and where."""
+    if article.section_inferred:
+        return {SECTION_INFERRED: True}
+    if not article.section:
+        return {SECTION_POSITION: position}
+    return {}
+
+
+def section_label(name: str, inferred: bool = False, position: int = 0) -> str:
+    """A section as readers see it: its name, marked when inferred; a lost one by
+    its place in the issue."""
+    if name:
+        return f"{escape(name)}{INFERRED_MARK if inferred else ''}"
+    if position:
+        return f"（栏目标题缺失：第 {position} 栏）"
+    return LOST_SECTION_LABEL
 
 
 def html_title(title: str) -> str:
@@ -47,16 +72,17 @@ def html_title(title: str) -> str:
     return html.escape(title, quote=False)
 
 
-def render_article(issue: Issue, article: Article) -> str:
+def render_article(issue: Issue, article: Article, position: int = 0) -> str:
     front_matter: dict[str, object] = {
         "title": html_title(article.title),
         "date": article.date or "",
         "issue": str(issue.id),
         "section": article.section,
+        **section_fields(article, position),
         "authors": list(article.authors),
         "tags": list(article.tags),
         "standards": list(article.standards),
-        "slug": f"{issue.id}-{article.slug}",
+        "slug": article.ordinal,  # its number in the issue ('2023-07-05' read as a date)
         "source": f"{issue.source.path}:{article.line}",
     }
     depth = issue_folder(str(issue.id)).count("/") + 1
@@ -103,10 +129,13 @@ def render_landing(issue: Issue) -> str:
     }
     parts = [SUMMARY_HEADING, *(render_block(block, depth=2) for block in issue.summary)]
     parts.append("## 本期目录")
-    for (_, section), articles in groupby(
-        issue.articles, key=lambda a: (a.section_number, a.section)
-    ):
-        parts.append(f"### {escape(section) if section else LOST_SECTION_LABEL}")
+    positions = section_positions(issue.articles)
+    for number, group in groupby(issue.articles, key=lambda a: a.section_number):
+        articles = list(group)
+        first = articles[0]
+        parts.append(
+            f"### {section_label(first.section, first.section_inferred, positions[number])}"
+        )
         parts.append("\n".join(f"- [{escape(a.title)}]({a.slug}.md)" for a in articles))
     return page(front_matter, "\n\n".join(parts) + "\n")
 
