@@ -37,7 +37,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from itertools import combinations, pairwise
+from functools import cache
+from itertools import pairwise
 from math import comb
 
 from ..diagnostics import Diagnostics
@@ -337,20 +338,18 @@ class RowCut:
     def admits(self, count: int) -> bool:
         return self.count <= count <= self.count + len(self.spare)
 
-    def splits(self, count: int) -> list[tuple[tuple[Piece, ...], ...]]:
-        """Every way to cut the row into ``count`` cells, parting its last line at
-        ordinary spaces (cells sharing a line end a row, FORMAT.md §2)."""
-        if not self.admits(count):
-            return []
+    def parted(self, count: int) -> tuple[tuple[Piece, ...], ...] | None:
+        """The row cut into ``count`` cells if there is one way only: its certain
+        cells, or its last line parted at all its ordinary spaces (cells sharing a
+        line end a row, FORMAT.md §2)."""
         if count == self.count:
-            return [self.cells]
+            return self.cells
+        if count != self.count + len(self.spare) or not self.spare:
+            return None
         last = self.words[-1]
-        found = []
-        for chosen in combinations(self.spare, count - self.count):
-            gaps = tuple(Gap.CELL if k in chosen else gap for k, gap in enumerate(last.gaps))
-            words = [*self.words[:-1], replace(last, gaps=gaps)]
-            found.append(((self.number,), *(tuple(cell) for cell in group_cells(words))))
-        return found
+        gaps = tuple(Gap.CELL if gap is Gap.SPACE else gap for gap in last.gaps)
+        words = [*self.words[:-1], replace(last, gaps=gaps)]
+        return ((self.number,), *(tuple(cell) for cell in group_cells(words)))
 
 
 def row_words(lines: Sequence[Line], start: int, end: int) -> list[Words]:
@@ -402,7 +401,7 @@ def learned_widths(rows: Sequence[RowCut], count: int) -> Columns | None:
     the rows that part into that many cells in exactly one way; None without either."""
     certain = [row.cells for row in rows if row.count == count]
     if not certain:
-        certain = [ways[0] for row in rows if len(ways := row.splits(count)) == 1]
+        certain = [grid for row in rows if (grid := row.parted(count)) is not None]
     return Columns(widths_of(certain, count)) if certain else None
 
 
@@ -435,6 +434,25 @@ def header_fits(header: Header, columns: Columns) -> bool:
     return header_runs(fragments, columns) is not None
 
 
+def most_allowed(rows: Sequence[RowCut], header: Header) -> list[Candidate]:
+    """The counts the most rows allow that widths can be learned for, with the
+    header's say on each (asked of these few only: merging fragments is a search)."""
+    fragments = len(header.fragments)
+    named = {row.count for row in rows} | ({fragments} if fragments else set())
+    admitting = {
+        count: sum(row.admits(count) for row in rows) for count in range(min(named), max(named) + 1)
+    }
+    for level in sorted(set(admitting.values()), reverse=True):
+        candidates = [
+            Candidate(columns, level, header_fits(header, columns), header.allows(count))
+            for count, admitted in admitting.items()
+            if admitted == level and (columns := learned_widths(rows, count)) is not None
+        ]
+        if candidates:
+            return candidates
+    return []
+
+
 def learn_columns(
     lines: Sequence[Line], starts: list[int], header: Header, caption: Caption
 ) -> tuple[Columns, list[Note]]:
@@ -448,19 +466,7 @@ def learn_columns(
     then the larger; a tie on the first two is reported.
     """
     rows = cut_rows(lines, starts)
-    fragments = len(header.fragments)
-    named = {row.count for row in rows} | ({fragments} if fragments else set())
-    counts = range(min(named), max(named) + 1)
-    candidates = [
-        Candidate(
-            columns,
-            sum(row.admits(count) for row in rows),
-            header_fits(header, columns),
-            header.allows(count),
-        )
-        for count in counts
-        if (columns := learned_widths(rows, count)) is not None
-    ]
+    candidates = most_allowed(rows, header)
     if not candidates:  # no row cuts into a count the evidence names: the most common
         count = Counter(row.count for row in rows).most_common(1)[0][0]
         return Columns(widths_of([row.cells for row in rows if row.count == count], count)), []
@@ -744,18 +750,38 @@ Run = list[list[Piece]]  # header fragments merged into one cell
 
 
 def header_runs(groups: list[list[Piece]], columns: Columns) -> list[Run] | None:
-    """The one way to merge the header fragments into the column count, if unique."""
-    found: list[list[Run]] = []
-    for cuts in combinations(range(1, len(groups)), columns.count - 1):
-        bounds = [0, *cuts, len(groups)]
-        runs = [groups[a:b] for a, b in pairwise(bounds)]
-        if all(
-            may_merge(before, after, run_width(run, columns.widths[c]))
-            for c, run in enumerate(runs)
-            for before, after in pairwise(run)
-        ):
-            found.append(runs)
-    return found[0] if len(found) == 1 else None
+    """The one way to merge the header fragments into the column count, if unique.
+
+    Counted run by run from the end (at most two ways are told apart), so a header of
+    many fragments costs its square, not every way to cut it.
+    """
+    count, total = columns.count, len(groups)
+
+    def merges(start: int, end: int, column: int) -> bool:
+        run = groups[start:end]
+        width = run_width(run, columns.widths[column])
+        return all(may_merge(before, after, width) for before, after in pairwise(run))
+
+    @cache
+    def ways(start: int, column: int) -> tuple[int, tuple[int, ...]]:
+        """How many ways (0, 1 or 2 for more) merge ``groups[start:]`` into the
+        columns from ``column`` on, and the run ends of one of them."""
+        if column == count - 1:
+            return (1, (total,)) if merges(start, total, column) else (0, ())
+        found, ends = 0, tuple[int, ...]()
+        for end in range(start + 1, total - (count - 1 - column) + 1):
+            if not merges(start, end, column):
+                break  # a longer run keeps the pair that cannot merge
+            more, rest = ways(end, column + 1)
+            if more and not found:
+                ends = (end, *rest)
+            found = min(2, found + more)
+        return found, ends
+
+    found, ends = ways(0, 0) if total >= count else (0, ())
+    if found != 1:
+        return None
+    return [groups[a:b] for a, b in pairwise((0, *ends))]
 
 
 def run_width(run: Run, seen: int) -> int:
