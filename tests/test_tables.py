@@ -325,6 +325,19 @@ def test_a_header_line_of_latin_words_parts_at_its_spaces_into_the_columns() -> 
     assert warnings == []
 
 
+def test_a_long_run_of_header_fragments_that_merge_no_one_way_is_reported() -> None:
+    # Text between the caption and row 1 reads as 205 header fragments; whether they
+    # merge into 5 columns in one way is counted, not searched cut by cut.
+    notes = [f"第{i}段文字 " for i in range(200)]
+    rows = [text for n in (1, 2, 3) for text in (f"{n} ", "甲 ", "乙乙 ", "丙 ", "丁 ")]
+    table, _, warnings = table_of("序号 名称 说明 需要 等级 ", *notes, *rows)
+    assert len(table.header) == 5 and len(table.rows) == 3
+    assert warnings == [
+        f"{PATH}:{FIRST_LINE + 1}: table header: 205 fragments for 5 columns and no one way "
+        "to merge them; the surplus joined the last cell"
+    ]
+
+
 def test_the_table_ends_before_a_line_that_is_not_the_next_row() -> None:
     lines = lines_of(
         "序号 名称 需要 ",
