@@ -151,6 +151,25 @@ def test_a_table_row_number_opening_a_page_is_not_a_section_heading() -> None:
     assert structure.articles[0].authors == ("孙玉琦",)
 
 
+def test_a_short_chinese_table_cell_opening_a_page_is_not_a_section_heading() -> None:
+    # "电磁兼容测量" has a heading's shape, but the article's table is still open (no
+    # author line since its caption) and no title follows it.
+    structure = structure_of(
+        [" 标准战略 ", "某标题 ", "6 月 1 日，正文。 ", "表 1. 表题 ", "序号 名称 ", "1 ", "甲 "],
+        [" 电磁兼容测量 ", "2 ", "乙 ", "（孙玉琦） "],
+    )
+    assert [a.section for a in structure.articles] == ["标准战略"]
+    assert structure.headings == ["标准战略"]
+
+
+def test_a_heading_after_a_table_without_authors_is_a_heading_when_a_title_follows() -> None:
+    structure = structure_of(
+        [" 标准战略 ", "某标题 ", "6 月 1 日，正文。 ", "表 1. 表题 ", "序号 名称 ", "1 ", "甲 "],
+        [" 机构评论 ", "另一标题 ", "6 月 2 日，正文。（孙玉琦） "],
+    )
+    assert [a.section for a in structure.articles] == ["标准战略", "机构评论"]
+
+
 def test_a_parenthesis_of_more_than_four_characters_is_not_an_author_line() -> None:
     assert parse_names("征求意见稿") == ()
     assert parse_names("欧阳娜娜 付 豪") == ("欧阳娜娜", "付豪")

@@ -28,7 +28,7 @@ from ..model import (
     Text,
 )
 from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
-from .blocks import BlockKind, block_kind
+from .blocks import BlockKind, bare_table_caption, block_kind, table_caption
 
 SUMMARY_HEADING = "本期概要"
 # Section headings are a few Chinese characters ("标准战略") alone on a page's first
@@ -113,7 +113,7 @@ def build_structure(
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        if is_section_heading(paragraph, following):
+        if starts_section(paragraphs, index, pending):
             close_article(result, title, pending, (section, section_number), report)
             title, pending = None, []
             section = paragraph.text.value
@@ -157,6 +157,33 @@ def is_section_heading(paragraph: Paragraph, following: Paragraph | None) -> boo
         and bool(SECTION_HEADING.match(text))
         and not (following and DATELINE.match(following.text.value))
     )
+
+
+def starts_section(paragraphs: tuple[Paragraph, ...], index: int, pending: list[Paragraph]) -> bool:
+    """A heading line; inside a table that no author line has closed yet, only if a
+    title follows it: a table cell of a few Chinese characters can open a page too."""
+    following = paragraph_at(paragraphs, index + 1)
+    if not is_section_heading(paragraphs[index], following):
+        return False
+    if not inside_table(pending):
+        return True
+    return following is not None and is_title(following, paragraph_at(paragraphs, index + 2))
+
+
+def paragraph_at(paragraphs: tuple[Paragraph, ...], index: int) -> Paragraph | None:
+    return paragraphs[index] if index < len(paragraphs) else None
+
+
+def inside_table(pending: list[Paragraph]) -> bool:
+    """Has the article read so far opened a table, with no author line after it?"""
+    captions = [i for i, p in enumerate(pending) if is_table_caption(p)]
+    return bool(captions) and not any(
+        AUTHORS.search(p.text.value) for p in pending[captions[-1] + 1 :]
+    )
+
+
+def is_table_caption(paragraph: Paragraph) -> bool:
+    return table_caption(paragraph) is not None or bare_table_caption(paragraph) is not None
 
 
 def is_title(paragraph: Paragraph, following: Paragraph | None) -> bool:
