@@ -27,7 +27,8 @@ is recovered from evidence, in four steps:
    spaces that make every piece fit its column. A complete row followed by anything
    but the next row number (or a page-break continuation) ends the table.
 4. Header: the lines between the caption and row 1, cut like the rows, then merged
-   into the column count where one fragment's last line was full for its column.
+   into the column count where one fragment's last line was full for its column, or
+   parted at its ordinary spaces where that is the one way to reach it.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cache
 from itertools import pairwise
-from math import comb
 
 from ..diagnostics import Diagnostics
 from ..model import Line, Table
@@ -331,12 +331,12 @@ class RowCut:
         return len(self.cells)
 
     @property
-    def spare(self) -> tuple[int, ...]:
+    def spare(self) -> int:
         """Ordinary spaces of the last line: where cells sharing a baseline may part."""
-        return tuple(k for k, gap in enumerate(self.words[-1].gaps) if gap is Gap.SPACE)
+        return sum(gap is Gap.SPACE for gap in self.words[-1].gaps)
 
     def admits(self, count: int) -> bool:
-        return self.count <= count <= self.count + len(self.spare)
+        return self.count <= count <= self.count + self.spare
 
     def parted(self, count: int) -> tuple[tuple[Piece, ...], ...] | None:
         """The row cut into ``count`` cells if there is one way only: its certain
@@ -344,7 +344,7 @@ class RowCut:
         line end a row, FORMAT.md §2)."""
         if count == self.count:
             return self.cells
-        if count != self.count + len(self.spare) or not self.spare:
+        if count != self.count + self.spare or not self.spare:
             return None
         last = self.words[-1]
         gaps = tuple(Gap.CELL if gap is Gap.SPACE else gap for gap in last.gaps)
@@ -457,8 +457,8 @@ def learn_columns(
     lines: Sequence[Line], starts: list[int], header: Header, caption: Caption
 ) -> tuple[Columns, list[Note]]:
     """Column count and widths from all the evidence: each row's run of certain cells
-    and the ordinary spaces of its last line (rows crossing a page break have more),
-    the header's fragments, and the widths both give.
+    and the ordinary spaces of its last line (rows crossing a page break left out), the
+    header's fragments and spaces, and the widths both give.
 
     The candidates run from the fewest certain cells of a row to the most cells a row or
     the header's fragments give. The one most rows allow wins, then the one the header
@@ -649,9 +649,8 @@ def resplit(row: RowBuilder, words: Words, column: int, spans: list[Span]) -> No
 def forced_split(words: Words, pieces: int) -> bool:
     """Is there one way only to cut the line into ``pieces`` at its spaces, so that
     the widths did not choose ("完成…工作 / 低" into three)?"""
-    certain = sum(gap is Gap.CELL for gap in words.gaps)
-    ordinary = sum(gap is Gap.SPACE for gap in words.gaps)
-    return comb(ordinary, pieces - 1 - certain) == 1
+    extra_cuts = pieces - 1 - sum(gap is Gap.CELL for gap in words.gaps)
+    return extra_cuts <= 0 or extra_cuts == sum(gap is Gap.SPACE for gap in words.gaps)
 
 
 def close_row(row: RowBuilder, columns: Columns) -> None:
