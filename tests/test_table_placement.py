@@ -10,7 +10,7 @@ import pytest
 from converter.diagnostics import Diagnostics
 from converter.model import Article, Line, Paragraph, Table
 from converter.passes.paragraphs import make_paragraph
-from converter.passes.tables import place_tables
+from converter.passes.tables import following_lines, place_tables
 from tests.exports import caption, lines_of
 
 
@@ -70,3 +70,30 @@ def test_a_line_opening_with_a_table_number_and_no_rows_after_stays_text(text: s
     article, report = placed([caption(text)], lines_of("这里没有表格。 "))
     assert [type(block) for block in article.blocks] == [Paragraph, Paragraph]
     assert report.warnings == []
+
+
+def test_the_lines_of_a_table_stop_at_the_next_caption() -> None:
+    # Table 2 numbers its rows from 1 again: its row 3 must not be read as table 1's
+    # (the columns are learned from every row whose end is known).
+    first = lines_of("序号 名称 ", "1 ", "甲 ", "2 ", "乙 ")
+    second = lines_of(
+        "序号 代号 说明 ",
+        "1 ",
+        "A1 ",
+        "说明一。 ",
+        "2 ",
+        "A2 ",
+        "说明二。 ",
+        "3 ",
+        "A3 ",
+        "说明三。 ",
+    )
+    blocks = list(article_of([caption()], first, [caption("表 2. 第二个表 ")], second).blocks)
+    lines, _ = following_lines(blocks, 1)
+    assert lines == first
+    article, report = placed([caption()], first, [caption("表 2. 第二个表 ")], second)
+    assert report.warnings == []
+    one, two = article.blocks
+    assert isinstance(one, Table) and isinstance(two, Table)
+    assert one.rows == (("1", "甲"), ("2", "乙"))
+    assert [row[0] for row in two.rows] == ["1", "2", "3"]

@@ -56,12 +56,18 @@ def find_caption(block: Block, blocks: list[Block], following: int) -> Caption |
 
 
 def following_lines(blocks: list[Block], start: int) -> tuple[list[Line], list[int]]:
-    """The lines of the paragraphs after a caption, each with its paragraph's index."""
+    """The lines of the paragraphs after a caption, each with its paragraph's index,
+    up to the next caption: the next table numbers its rows from 1 again, and its row
+    3 must not be taken for this table's."""
     lines: list[Line] = []
     owners: list[int] = []
     for offset, block in enumerate(blocks[start:]):
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or is_caption_like(block):
             break
         lines.extend(block.lines)
         owners.extend([offset] * len(block.lines))
     return lines, owners
+
+
+def is_caption_like(paragraph: Paragraph) -> bool:
+    return table_caption(paragraph) is not None or bare_table_caption(paragraph) is not None
