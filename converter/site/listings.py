@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from dataclasses import dataclass
 from itertools import groupby
 
 from ..passes.standards import (
@@ -183,65 +183,80 @@ def mention_item(
     return f"- [{escape(article.title)}]({relative_link(source, article.path)}) · {details}"
 
 
-def standards_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
-    """The standards index (families), a page per family (its standards, each with
-    its newest articles and the forms they cite) and, for a standard mentioned
-    often, its own list of articles."""
+@dataclass(frozen=True)
+class StandardEntry:
+    """One standard of the index: the articles citing it, newest first, and how."""
+
+    standard: Standard
+    mentions: list[Mention]
+    forms: dict[str, tuple[str, ...]]  # article path → the codes it cites the standard by
+    names: list[str]  # its designations without qualifiers, the entry's name first
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    def note(self, article: ArticleEntry) -> str:
+        """ "文中作 IEC 62208:2023、IEC 62208": how an article writes the standard,
+        unless it writes it only by the entry's name."""
+        forms = self.forms[article.path]
+        return "" if forms == (self.name,) else "文中作 " + "、".join(map(escape, forms))
+
+
+def standard_entries(issues: Iterable[IssueEntry]) -> list[StandardEntry]:
+    """Every standard the articles cite, by family, then in natural order."""
     mentions: dict[Standard, list[Mention]] = {}
+    forms: dict[Standard, dict[str, tuple[str, ...]]] = {}
     for entry, article in newest_first(issues):
-        for standard in by_standard(article.standards):
+        for standard, cited in by_standard(article.standards).items():
             mentions.setdefault(standard, []).append((entry, article))
-    ordered = sorted(mentions, key=lambda standard: (standard.space, natural_key(standard.number)))
-    families = [
-        (family, list(members))
-        for family, members in groupby(ordered, key=lambda standard: standard.space)
+            forms.setdefault(standard, {})[article.path] = cited
+    return [
+        StandardEntry(standard, mentions[standard], forms[standard], names_of(forms[standard]))
+        for standard in sorted(mentions, key=lambda s: (s.space, natural_key(s.number)))
     ]
-    pages = {STANDARDS_PAGE: render_standards_index(families, mentions)}
-    for family, members in families:
-        path = standard_family_page(family)
-        for inline in range(INLINE_MENTIONS, -1, -1):
-            items = family_items(path, members, mentions, inline)
-            if sum(len(item.encode()) for item in items) <= PAGE_BYTES:
-                break
-        pages[path] = render_family(path, family, len(members), items)
-        for standard in members:
-            if len(mentions[standard]) > inline:
-                pages.update(standard_listing(standard, mentions[standard], (family, path)))
-    return pages
 
 
-def standard_listing(
-    standard: Standard, listed: Sequence[Mention], up: tuple[str, str]
-) -> dict[str, str]:
-    """A standard's own list of articles, paged, each with the forms it cites."""
-    name = standard_names(standard, listed)[0]
-    intro = f"提到 {escape(name)} 的文章，共 {len(listed)} 篇，按期从新到旧。"
-    title = f"{STANDARDS_TITLE}：{name}"
-    note = partial(cited_note, standard, name)
-    return render_listing(standard_code_page(standard), title, intro, listed, up, note)
-
-
-def standard_names(standard: Standard, listed: Sequence[Mention]) -> list[str]:
-    """The designations a standard is cited by, without qualifiers ("IEC 15118",
-    "ISO/IEC 15118"): the one most articles use first, then in natural order."""
+def names_of(forms: dict[str, tuple[str, ...]]) -> list[str]:
+    """A standard's designations without qualifiers ("IEC 15118", "ISO/IEC 15118"):
+    the one most articles use first, then in natural order."""
     counts = Counter(
-        base
-        for _, article in listed
-        for base in {read_citation(code).base for code in by_standard(article.standards)[standard]}
+        base for cited in forms.values() for base in {read_citation(code).base for code in cited}
     )
     return sorted(counts, key=lambda base: (-counts[base], natural_key(base)))
 
 
-def cited_note(standard: Standard, name: str, article: ArticleEntry) -> str:
-    """ "文中作 IEC 62208:2023、IEC 62208": how an article writes a standard, unless
-    it writes it only by the entry's name."""
-    forms = by_standard(article.standards)[standard]
-    return "" if forms == (name,) else "文中作 " + "、".join(escape(code) for code in forms)
+def standards_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
+    """The standards index (families), a page per family (its standards, each with
+    its newest articles and the forms they cite) and, for a standard mentioned
+    often, its own list of articles."""
+    families = [
+        (family, list(members))
+        for family, members in groupby(standard_entries(issues), key=lambda e: e.standard.space)
+    ]
+    pages = {STANDARDS_PAGE: render_standards_index(families)}
+    for family, members in families:
+        path = standard_family_page(family)
+        for inline in range(INLINE_MENTIONS, -1, -1):
+            items = family_items(path, members, inline)
+            if sum(len(item.encode()) for item in items) <= PAGE_BYTES:
+                break
+        pages[path] = render_family(path, family, len(members), items)
+        for member in members:
+            if len(member.mentions) > inline:
+                pages.update(standard_listing(member, (family, path)))
+    return pages
 
 
-def render_standards_index(
-    families: list[tuple[str, list[Standard]]], mentions: dict[Standard, list[Mention]]
-) -> str:
+def standard_listing(member: StandardEntry, up: tuple[str, str]) -> dict[str, str]:
+    """A standard's own list of articles, paged, each with the forms it cites."""
+    intro = f"提到 {escape(member.name)} 的文章，共 {len(member.mentions)} 篇，按期从新到旧。"
+    title = f"{STANDARDS_TITLE}：{member.name}"
+    base = standard_code_page(member.standard)
+    return render_listing(base, title, intro, member.mentions, up, member.note)
+
+
+def render_standards_index(families: list[tuple[str, list[StandardEntry]]]) -> str:
     parts = [
         f"# {STANDARDS_TITLE}",
         "各期文章提到的标准，按标准体系分组；每个体系一页，列出其中的标准和提到它们的文章。"
@@ -249,7 +264,7 @@ def render_standards_index(
     ]
     items = [
         f"- [{escape(family)}]({relative_link(STANDARDS_PAGE, standard_family_page(family))})"
-        f"：{len(members)} 项标准，{sum(len(mentions[standard]) for standard in members)} 次提及"
+        f"：{len(members)} 项标准，{sum(len(member.mentions) for member in members)} 次提及"
         for family, members in families
     ]
     parts.append("\n".join(items) if items else "尚无文章提到标准。")
@@ -257,29 +272,26 @@ def render_standards_index(
     return page({"title": STANDARDS_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
 
 
-def family_items(
-    path: str, standards: list[Standard], mentions: dict[Standard, list[Mention]], inline: int
-) -> list[str]:
+def family_items(path: str, members: list[StandardEntry], inline: int) -> list[str]:
     """A family page's items: each standard (with its anchor: articles link to it),
     its ``inline`` newest articles with the forms they cite, and a link to its own
     list if it has more."""
     items = []
-    for standard in standards:
-        listed = mentions[standard]
-        name, *others = standard_names(standard, listed)
+    for member in members:
+        listed = member.mentions
         links = [
             f"[{escape(article.title)}]({relative_link(path, article.path)})"
-            f"（{'，'.join(filter(None, (entry.title, cited_note(standard, name, article))))}）"
+            f"（{'，'.join(filter(None, (entry.title, member.note(article))))}）"
             for entry, article in listed[:inline]
         ]
         if len(listed) > inline:
-            own = relative_link(path, standard_code_page(standard))
+            own = relative_link(path, standard_code_page(member.standard))
             links.append(f"[{'全部 ' if inline else ''}{len(listed)} 篇 →]({own})")
-        also = f"（又作 {'、'.join(escape(other) for other in others)}）" if others else ""
-        items.append(
-            # The anchor on the name itself: 10 bytes less per standard than an empty span.
-            f'- <b id="{standard_slug(standard)}">{escape(name)}</b>{also}：' + "；".join(links)
-        )
+        others = member.names[1:]
+        also = f"（又作 {'、'.join(map(escape, others))}）" if others else ""
+        anchor = standard_slug(member.standard)
+        # The anchor on the name itself: 10 bytes less per standard than an empty span.
+        items.append(f'- <b id="{anchor}">{escape(member.name)}</b>{also}：' + "；".join(links))
     return items
 
 
