@@ -53,6 +53,12 @@ BOT_IDENTITY = {
 }
 
 
+# The jobs that publish check out scripts/ alone (sparse); git would then refuse
+# to put the site's files, all outside that folder, into an index. This script
+# never touches the work tree, so the clone's sparseness is nothing to it.
+SPARSE_OFF = ("-c", "core.sparseCheckout=false")
+
+
 class PublishError(Exception):
     pass
 
@@ -82,7 +88,7 @@ class Git:
         if self.index is not None:
             env["GIT_INDEX_FILE"] = str(self.index)
         result = subprocess.run(
-            ["git", *args],
+            ["git", *SPARSE_OFF, *args],
             cwd=cwd or self.repo,
             env=env,
             input=stdin,

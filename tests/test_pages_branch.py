@@ -160,3 +160,18 @@ def test_the_command_line_prints_what_it_did(clone: Path, tmp_path: Path) -> Non
     assert pages_branch.main(["publish", str(preview), "pr/7", *args]) == 0
     assert pages_branch.main(["remove", "pr/9", *args]) == 0
     assert pages_branch.main(["remove", "docs", *args]) == 1
+
+
+def test_a_sparse_checkout_of_the_scripts_can_publish(remote: Path, tmp_path: Path) -> None:
+    # The workflows check out only scripts/ (sparse) in the jobs that publish.
+    clone = clone_of(remote, tmp_path / "sparse")
+    git("sparse-checkout", "set", "scripts", cwd=clone)
+    main = site(tmp_path / "main", {"index.html": "main", "2023/07/01/index.html": "a"})
+    update(clone, ".", main, "main", "origin")
+    update(clone, "pr/7", site(tmp_path / "p7", {"2023/index.html": "7"}), "#7", "origin")
+    update(clone, "pr/7", None, "close #7", "origin")
+    assert published(remote) == {
+        "index.html": "main",
+        "2023/07/01/index.html": "a",
+        NO_JEKYLL: "",
+    }
