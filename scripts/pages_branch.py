@@ -130,7 +130,7 @@ def tree_of_folder(repo: Path, folder: Path) -> str:
         git = Git(repo, Path(scratch) / "index")
         git_dir = git("rev-parse", "--absolute-git-dir")
         work = ["--git-dir", git_dir, "--work-tree", str(folder.resolve())]
-        # --force: the repository's .gitignore must not drop files of the site.
+        # --force: no ignore rule of the clone (info/exclude, core.excludesFile) drops a file.
         git(*work, "add", "--all", "--force", ".", cwd=folder)
         return git("write-tree")
 

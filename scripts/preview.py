@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
@@ -123,12 +124,17 @@ def site_wide_changes(changes: Iterable[Change]) -> list[str]:
     return [change.path for change in changes if change.path.startswith(SITE_WIDE)]
 
 
+def link_text(title: str) -> str:
+    """A title as a Markdown link's text: brackets and backslashes escaped."""
+    return re.sub(r"([\\\[\]])", r"\\\1", title)
+
+
 def page_line(page: ChangedPage, url: str) -> str:
     word = STATUS_WORDS.get(page.status, "修改")
     source = f"`{DOCS}/{page.path}`"
     if page.status == "D":
         return f"- {word}：{source}"
-    return f"- {word}：[{page.title}]({url}{page_url(page.path)}) · {source}"
+    return f"- {word}：[{link_text(page.title)}]({url}{page_url(page.path)}) · {source}"
 
 
 def comment_text(

@@ -148,6 +148,12 @@ def test_the_comment_links_each_page_into_the_preview() -> None:
     assert "4 页" in text
 
 
+def test_a_title_with_brackets_stays_one_link() -> None:
+    pages = [ChangedPage("M", "2023/07/05.md", "关于[GB/T 1]的通知")]
+    text = comment_text(URL, "abc", pages, [])
+    assert f"[关于\\[GB/T 1\\]的通知]({URL}2023/07/05/)" in text
+
+
 def test_a_change_every_page_is_built_with_says_so_and_links_the_home_page() -> None:
     changes = [Change("M", "overrides/partials/content.html"), Change("M", "converter/run.py")]
     assert site_wide_changes(changes) == ["overrides/partials/content.html"]
