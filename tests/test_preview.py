@@ -27,6 +27,7 @@ from scripts.preview import (
     preview_url,
     site_wide_changes,
 )
+from tools.build import copy_site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 URL = "https://example.org/bulletin/pr/12/"
@@ -51,9 +52,8 @@ def test_the_preview_configuration_inherits_mkdocs_yml_and_moves_site_url() -> N
 
 
 def test_mkdocs_reads_the_preview_configuration_over_the_repositorys(tmp_path: Path) -> None:
-    # The repository's configuration, its inherited navigation and theme folder.
-    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    # The repository's configuration, its inherited navigation, theme folder and hooks.
+    copy_site_files(tmp_path)
     (tmp_path / "docs").mkdir()
     shutil.copy2(ROOT / "docs" / ".nav.yml", tmp_path / "docs" / ".nav.yml")
     (tmp_path / "mkdocs.preview.yml").write_text(preview_config(URL, "fix-7"), encoding="utf-8")

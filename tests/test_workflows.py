@@ -340,7 +340,7 @@ def test_the_preview_build_moves_site_url_without_editing_mkdocs_yml() -> None:
         check=True,
     )
     assert "--site-url 'https://e.org/b/pr/3/'" in result.stdout
-    assert "mkdocs build --strict -f x.yml --site-dir site" in result.stdout
+    assert "-m tools.build -f x.yml --site-dir site" in result.stdout
     for name in ("pr.yml", "deploy.yml"):
         assert not [c for c in commands(load(name)) if "mkdocs.yml" in c], name
 
