@@ -112,11 +112,13 @@ def mark_furniture(raw: list[RawLine], kinds: list[LineKind]) -> None:
 
     A digits-only line is a page number only inside a run of blank lines that also
     holds the running header, or between two blank lines: a table's row number is
-    neither.
+    neither. The running header closes its run: a digits-only line right after it
+    opens the next page (a table row's number), it is not furniture.
     """
     for start, end in furniture_candidates(raw, kinds):
-        run = range(start, end)
-        has_header = any(kinds[i] is LineKind.RUNNING_HEADER for i in run)
+        headers = [i for i in range(start, end) if kinds[i] is LineKind.RUNNING_HEADER]
+        has_header = bool(headers)
+        run = range(start, headers[-1] + 1) if headers else range(start, end)
         numbers = [i for i in run if PAGE_NUMBER.match(raw[i].text)]
         framed = [i for i in numbers if start < i < end - 1]
         if not has_header and not framed:
