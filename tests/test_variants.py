@@ -38,7 +38,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "table_grid finds rows by their running number only: 'fewer than two numbered rows "
         "after the caption; kept as text' (warned at the caption's line)"
     ),
-    "footnotes-restart": "footnotes: each restart to 1 is warned 'footnote 1 where N was expected'",
     "caption-no-separator": (
         "blocks: '表 1 标题' is not a caption (the rule requires '.', '：'…), so the table "
         "stays paragraphs, silently"
