@@ -38,10 +38,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "table_grid finds rows by their running number only: 'fewer than two numbered rows "
         "after the caption; kept as text' (warned at the caption's line)"
     ),
-    "caption-no-separator": (
-        "blocks: '表 1 标题' is not a caption (the rule requires '.', '：'…), so the table "
-        "stays paragraphs, silently"
-    ),
 }
 
 
