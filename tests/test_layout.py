@@ -71,6 +71,17 @@ def test_a_row_number_opening_the_page_after_the_running_header_is_not_furniture
     assert layout.lines[-2].starts_page and layout.lines[-2].page == 2
 
 
+def test_blank_space_before_the_furniture_stays_blank_space_on_the_page() -> None:
+    """A part-empty page (" ") before its furniture, which opens with an empty line."""
+    layout = layout_of(["正文。 ", " ", "", " ", "2 ", " ", "2024 年第 03 期 ", "下一页"])
+    assert kinds(layout)[:4] == [
+        ("正文。 ", "body"),
+        (" ", "blank"),
+        ("", "page-gap"),
+        (" ", "page-gap"),
+    ]
+
+
 def test_a_table_row_number_is_not_a_page_number() -> None:
     layout = layout_of(["表 1. 标题 ", "序号 名称 "], ["1 ", "甲 "], ["2 "])
     assert [line.kind for line in layout.lines] == [LineKind.BODY] * 5

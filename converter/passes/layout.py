@@ -113,7 +113,9 @@ def mark_furniture(raw: list[RawLine], kinds: list[LineKind]) -> None:
     A digits-only line is a page number only inside a run of blank lines that also
     holds the running header, or between two blank lines: a table's row number is
     neither. The running header closes its run: a digits-only line right after it
-    opens the next page (a table row's number), it is not furniture.
+    opens the next page (a table row's number), it is not furniture. The furniture
+    opens with its empty text line: whitespace lines before that one are blank space
+    left on the page (a part-empty page, the evidence of a lost section heading).
     """
     for start, end in furniture_candidates(raw, kinds):
         headers = [i for i in range(start, end) if kinds[i] is LineKind.RUNNING_HEADER]
@@ -123,11 +125,23 @@ def mark_furniture(raw: list[RawLine], kinds: list[LineKind]) -> None:
         framed = [i for i in numbers if start < i < end - 1]
         if not has_header and not framed:
             continue
-        for i in run:
+        for i in range(furniture_start(raw, kinds, run), run.stop):
             if kinds[i] is LineKind.BLANK:
                 kinds[i] = LineKind.PAGE_GAP
             elif i in numbers:
                 kinds[i] = LineKind.PAGE_NUMBER
+
+
+def furniture_start(raw: list[RawLine], kinds: list[LineKind], run: range) -> int:
+    """Where the furniture of a run begins: at its empty text line, if one comes
+    before the page number and header (as in every run of the sample), else at the
+    run's start."""
+    for i in run:
+        if kinds[i] is not LineKind.BLANK:
+            return run.start
+        if raw[i].text == "":
+            return i
+    return run.start
 
 
 def furniture_candidates(raw: list[RawLine], kinds: list[LineKind]) -> Iterator[tuple[int, int]]:
