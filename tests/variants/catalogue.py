@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .spec import MARK, ArticleSpec, IssueSpec, SectionSpec, TableSpec
+from .spec import (
+    MARK,
+    ArticleSpec,
+    Block,
+    FigureSpec,
+    IssueSpec,
+    SectionSpec,
+    SubheadingSpec,
+    TableSpec,
+)
 
 # --- texts ---------------------------------------------------------------------------
 
@@ -57,9 +66,7 @@ NOTE_NIST = (
 NOTE_SAC = "国家标准化管理委员会. 国家标准委部署下半年标准化重点工作[EB/OL]. 2024-02-08."
 
 
-def article(
-    title: str, date: tuple[int, int], *blocks: str | TableSpec, **kw: object
-) -> ArticleSpec:
+def article(title: str, date: tuple[int, int], *blocks: Block, **kw: object) -> ArticleSpec:
     return ArticleSpec(title, date[0], date[1], tuple(blocks), **kw)  # type: ignore[arg-type]
 
 
@@ -133,7 +140,7 @@ def with_article(spec: IssueSpec, section: int, index: int, **changes: object) -
     return replace(spec, sections=tuple(sections))
 
 
-def with_blocks(spec: IssueSpec, section: int, index: int, *blocks: str | TableSpec) -> IssueSpec:
+def with_blocks(spec: IssueSpec, section: int, index: int, *blocks: Block) -> IssueSpec:
     current = spec.sections[section].articles[index].blocks
     return with_article(spec, section, index, blocks=(*current, *blocks))
 
@@ -191,11 +198,35 @@ class Variant:
     warnings: tuple[str, ...] = ()  # warnings the evidence justifies (message parts)
 
 
-def lost_heading() -> IssueSpec:
-    spec = base()
+def lost_heading(*lost: int, spec: IssueSpec | None = None) -> IssueSpec:
+    spec = spec or base()
     sections = list(spec.sections)
-    sections[1] = replace(sections[1], lost=True)
+    for index in lost or (1,):
+        sections[index] = replace(sections[index], lost=True)
     return replace(spec, sections=tuple(sections))
+
+
+def subheadings_and_figure() -> IssueSpec:
+    """The sample's other blocks: '一、…' subheadings, and a figure closing an article."""
+    return with_blocks(
+        base(),
+        1,
+        1,
+        SubheadingSpec("一、加强标准供给"),
+        P[3],
+        SubheadingSpec("二、推动标准国际化"),
+        P[7],
+        FigureSpec(
+            "图 1. 欧洲标准化组织年度工作计划发布会现场", 1, "欧洲标准化组织年度工作计划发布会现场"
+        ),
+    )
+
+
+def marker_after_latin_word() -> IssueSpec:
+    text = "该研究由 Menon Economics" + MARK + "开展，评估了标准对生产率和贸易的影响。"
+    spec = with_blocks(base(), 1, 1, text)
+    note = "Menon Economics 以其在经济政策实证分析方面的专业知识而闻名。"
+    return with_article(spec, 1, 1, notes=(note,))
 
 
 def sections_added() -> IssueSpec:
@@ -386,6 +417,40 @@ VARIANTS: tuple[Variant, ...] = (
         "a heading that was an image: the article opens a page after a part-empty one",
         lost_heading,
         warnings=("its section heading seems lost",),
+    ),
+    Variant(
+        "two-sections-lost",
+        "two headings in a row were images: two sections, each of its own",
+        lambda: lost_heading(1, 2),
+        warnings=("its section heading seems lost",),
+    ),
+    Variant(
+        "section-heading-lost-after-furniture",
+        "a lost heading after a part-empty page that ends with furniture and no footnotes",
+        lambda: lost_heading(1, spec=replace(without_footnotes(), furniture_every=1)),
+        warnings=("its section heading seems lost",),
+    ),
+    Variant(
+        "title-two-lines",
+        "a title that wraps onto a second line",
+        lambda: retitled(
+            "欧洲标准化委员会与欧洲电工标准化委员会联合发布数字化转型与循环经济年度工作计划"
+        ),
+    ),
+    Variant(
+        "furniture-every-page",
+        "a page number and running header on every page",
+        lambda: replace(base(), furniture_every=1),
+    ),
+    Variant(
+        "subheadings-and-figure",
+        "'一、…' subheadings and a figure caption with its authors alone after it",
+        subheadings_and_figure,
+    ),
+    Variant(
+        "marker-after-latin-word",
+        "a footnote marker glued to a Latin word ('Menon Economics7开展')",
+        marker_after_latin_word,
     ),
     Variant("no-footnotes", "articles without footnotes", without_footnotes),
     Variant(

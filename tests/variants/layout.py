@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from converter.text import display_width
 
-from .spec import MARK, ArticleSpec, IssueSpec, TableSpec
+from .spec import MARK, ArticleSpec, FigureSpec, IssueSpec, SubheadingSpec, TableSpec
 
 BODY_WIDTH = 60  # a line of running text: 30 Han characters
 INDENT = 4  # a paragraph's first line is two Han characters shorter
@@ -161,8 +161,8 @@ def article_lines(article: ArticleSpec, numbers: Sequence[int]) -> Iterator[Item
     authors = "（" + " ".join(pad(name) for name in article.authors) + "）"
     for index, block in enumerate(blocks):
         last = index == len(blocks) - 1
-        if isinstance(block, TableSpec):
-            yield from table_lines(block)
+        if not isinstance(block, str):
+            yield from block_lines(block)
             if last:
                 yield Text(authors + " ")
             continue
@@ -200,6 +200,17 @@ def paragraph_lines(text: str, notes: Sequence[tuple[int, str]]) -> Iterator[Tex
 def non_space(text: str) -> int:
     """Wrapping only adds or drops spaces: other characters count positions."""
     return len(text) - text.count(" ")
+
+
+def block_lines(block: TableSpec | SubheadingSpec | FigureSpec) -> Iterator[Item]:
+    """A subheading is a line of its own; a figure is blank space and its caption."""
+    if isinstance(block, SubheadingSpec):
+        yield Text(block.text + " ")
+    elif isinstance(block, FigureSpec):
+        yield Text(BLANK)
+        yield Text(block.caption + " ")
+    else:
+        yield from table_lines(block)
 
 
 def table_lines(table: TableSpec) -> Iterator[Item]:

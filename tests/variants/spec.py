@@ -24,7 +24,19 @@ class TableSpec:
     widths: tuple[int, ...]  # each column's width on the page (a Han character is 2)
 
 
-Block = str | TableSpec
+@dataclass(frozen=True)
+class SubheadingSpec:
+    text: str  # "一、拓展重点领域范围"
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    caption: str  # the caption line as printed: "图 1. 标题"
+    number: int
+    title: str
+
+
+Block = str | TableSpec | SubheadingSpec | FigureSpec
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from converter.model import Figure, Issue, Paragraph, Subheading, Table
 
-from .spec import MARK, ArticleSpec, IssueSpec, TableSpec
+from .spec import MARK, ArticleSpec, FigureSpec, IssueSpec, SubheadingSpec, TableSpec
 
 LOST = "(lost heading)"
 
@@ -68,6 +68,12 @@ def expected_blocks(article: ArticleSpec, numbers: list[int]) -> tuple[BlockShap
     for block in article.texts():
         if isinstance(block, TableSpec):
             shapes.append(("table", block.number, block.title, block.header, block.rows))
+            continue
+        if isinstance(block, SubheadingSpec):
+            shapes.append(("subheading", block.text))
+            continue
+        if isinstance(block, FigureSpec):
+            shapes.append(("figure", block.number, block.title))
             continue
         taken = block.count(MARK)
         shapes.append(paragraph_shape(block, remaining[:taken]))
