@@ -30,9 +30,10 @@ from tests.variants.truth import differences, expected, observed
 # Variants converted wrong today: what goes wrong, and where.
 KNOWN_FAILURES: dict[str, str] = {
     "table-row-across-page": (
-        "table_grid: row 5, cut at the page foot with its short cells done ('是 高'), takes "
-        "the next column's lines into its open description cell, and the page's last "
-        "description line ('全') becomes the row's fifth cell"
+        "table_grid: row 5 is cut at a page foot (then page furniture) with its description "
+        "unfinished ('…抗振动相关的安') and its other cells done; the recommendation's lines are "
+        "joined to the open description and the description's last line after the break "
+        "('全') becomes the row's fifth cell"
     ),
     "table-no-number-column": (
         "table_grid finds rows by their running number only: 'fewer than two numbered rows "

@@ -222,6 +222,18 @@ def subheadings_and_figure() -> IssueSpec:
     )
 
 
+def table_then_text() -> IssueSpec:
+    """The table is followed by more text in its article."""
+    after = "路线图还建议，各标准制定组织应加强协调，避免重复制定内容相近的标准。"
+    return with_blocks(with_table(gap_table()), 0, 0, after)
+
+
+def dateline_spacing() -> IssueSpec:
+    spec = with_article(base(), 0, 0, date_form="{month}月 {day} 日，")
+    spec = with_article(spec, 1, 0, date_form="{month}月{day}日，")
+    return with_article(spec, 2, 0, date_form="{month} 月 {day} 日,")
+
+
 def marker_after_latin_word() -> IssueSpec:
     text = "该研究由 Menon Economics" + MARK + "开展，评估了标准对生产率和贸易的影响。"
     spec = with_blocks(base(), 1, 1, text)
@@ -452,6 +464,11 @@ VARIANTS: tuple[Variant, ...] = (
         "a footnote marker glued to a Latin word ('Menon Economics7开展')",
         marker_after_latin_word,
     ),
+    Variant(
+        "dateline-spacing",
+        "datelines spaced otherwise ('6月 30 日，', '6月30日，', a half-width comma)",
+        dateline_spacing,
+    ),
     Variant("no-footnotes", "articles without footnotes", without_footnotes),
     Variant(
         "footnotes-restart",
@@ -470,6 +487,7 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("table-shared-line", "short cells sharing a line in every row", shared_line_cells),
     Variant("table-row-across-page", "a row that crosses a page break", row_across_page),
     Variant("two-tables", "two tables in one issue", two_tables),
+    Variant("table-then-text", "a paragraph after the table in the same article", table_then_text),
     Variant("table-no-number-column", "a table without a 序号 column", no_number_column),
     Variant(
         "caption-colon",

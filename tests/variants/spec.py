@@ -47,10 +47,11 @@ class ArticleSpec:
     blocks: tuple[Block, ...]  # the first is the dateline paragraph's text after the date
     authors: tuple[str, ...] = ("邓阿妹",)
     notes: tuple[str, ...] = ()  # the definitions of the article's markers, in order
+    date_form: str = "{month} 月 {day} 日，"  # the sample also has "6月 30 日，"
 
     @property
     def dateline(self) -> str:
-        return f"{self.month} 月 {self.day} 日，"
+        return self.date_form.format(month=self.month, day=self.day)
 
     def texts(self) -> tuple[Block, ...]:
         """The blocks as printed: the first paragraph opens with the dateline."""
