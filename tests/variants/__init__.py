@@ -6,4 +6,9 @@
 difference from the sample with a one-line reason; ``truth`` reads a converted issue
 back into the description's terms, so a test compares the converter's result with
 what the generator knows to be true.
+
+``benchmarks/generate.py`` has no layout code to share: it cuts the sample's own
+export lines at its articles, reorders them and swaps Chinese characters in place,
+so every line keeps the sample's layout. This generator lays out text it has never
+seen, which is what a variant needs.
 """
