@@ -10,8 +10,12 @@ what goes wrong; it turns into a failure the day it converts right, to be unmark
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 
+from converter.cli import main
 from converter.model import LineKind, Source
 from converter.passes import convert_bytes
 from converter.passes.layout import read_layout
@@ -111,3 +115,17 @@ def test_wrap_lets_closing_punctuation_overhang_and_ends_with_a_space() -> None:
 def test_footnotes_wrap_anywhere_and_titles_and_body_at_their_widths() -> None:
     assert wrap_anywhere("2023-06-15. https://x", 8) == ["2023-06-", "15. http", "s://x "]
     assert NOTE_WIDTH > BODY_WIDTH > TITLE_WIDTH
+
+
+def test_every_variant_renders_pages_that_pass_the_checks(tmp_path: Path) -> None:
+    """The whole run, as an editor's `convert` does it: pages rendered, checked
+    (footnotes, tables) and written, with no error."""
+    for variant in VARIANTS:
+        spec = variant.make()
+        export = tmp_path / variant.name / spec.file_name
+        export.parent.mkdir()
+        export.write_text(render(spec), encoding="utf-8")
+        out, err = io.StringIO(), io.StringIO()
+        args = ["convert", str(export), "--out", str(tmp_path / variant.name / "docs")]
+        assert main(args, out, err) == 0, f"{variant.name}: {err.getvalue()}"
+        assert "1 issues" in out.getvalue(), variant.name

@@ -185,9 +185,40 @@ def gap_table(caption: str = "表 1. 路线图提出的标准化缺口及建议"
     return TableSpec(**values)  # type: ignore[arg-type]
 
 
+def charging_table() -> TableSpec:
+    """A second table: the first's shape, other rows."""
+    title = "充电基础设施的标准化缺口"
+    return gap_table(
+        caption=f"表 2. {title}",
+        number=2,
+        title=title,
+        rows=(
+            (
+                "1",
+                "充电接口的互操作性",
+                "制定统一的充电接口测试方法，开展互操作性测试。",
+                "否",
+                "高",
+            ),
+            (
+                "2",
+                "充电站的网络安全",
+                "参照 IEC 62443 制定充电站网络安全要求和评估方法。",
+                "是",
+                "中",
+            ),
+            ("3", "无线充电的电磁兼容", "开展无线充电系统电磁兼容限值和测量方法研究。", "是", "低"),
+        ),
+    )
+
+
 def with_table(table: TableSpec, section: int = 0, index: int = 0) -> IssueSpec:
     lead = "在 3 个标准化缺口中，2 个缺口被确定为高优先等级（如表 1）。"
     return with_blocks(base(), section, index, lead, table)
+
+
+# The warning a lost heading deserves (the evidence, a part-empty page, is a guess).
+LOST_HEADING = "heading"
 
 
 @dataclass(frozen=True)
@@ -220,6 +251,11 @@ def subheadings_and_figure() -> IssueSpec:
             "图 1. 欧洲标准化组织年度工作计划发布会现场", 1, "欧洲标准化组织年度工作计划发布会现场"
         ),
     )
+
+
+def two_tables_in_one_article() -> IssueSpec:
+    lead = "充电基础设施方面的缺口见表 2。"
+    return with_blocks(with_table(gap_table()), 0, 0, lead, charging_table())
 
 
 def table_then_text() -> IssueSpec:
@@ -327,8 +363,7 @@ def december() -> IssueSpec:
 
 
 def two_tables() -> IssueSpec:
-    title = "充电基础设施的标准化缺口"
-    second = gap_table(caption=f"表 2. {title}", number=2, title=title)
+    second = charging_table()
     spec = with_table(gap_table())
     lead = "充电基础设施方面的缺口见表 2。"
     return with_blocks(spec, 2, 0, lead, second)
@@ -428,19 +463,19 @@ VARIANTS: tuple[Variant, ...] = (
         "section-heading-lost",
         "a heading that was an image: the article opens a page after a part-empty one",
         lost_heading,
-        warnings=("its section heading seems lost",),
+        warnings=(LOST_HEADING,),
     ),
     Variant(
         "two-sections-lost",
         "two headings in a row were images: two sections, each of its own",
         lambda: lost_heading(1, 2),
-        warnings=("its section heading seems lost",),
+        warnings=(LOST_HEADING,),
     ),
     Variant(
         "section-heading-lost-after-furniture",
         "a lost heading after a part-empty page that ends with furniture and no footnotes",
         lambda: lost_heading(1, spec=replace(without_footnotes(), furniture_every=1)),
-        warnings=("its section heading seems lost",),
+        warnings=(LOST_HEADING,),
     ),
     Variant(
         "title-two-lines",
@@ -487,6 +522,11 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("table-shared-line", "short cells sharing a line in every row", shared_line_cells),
     Variant("table-row-across-page", "a row that crosses a page break", row_across_page),
     Variant("two-tables", "two tables in one issue", two_tables),
+    Variant(
+        "two-tables-in-one-article",
+        "two tables in one article, text between them",
+        two_tables_in_one_article,
+    ),
     Variant("table-then-text", "a paragraph after the table in the same article", table_then_text),
     Variant("table-no-number-column", "a table without a 序号 column", no_number_column),
     Variant(
