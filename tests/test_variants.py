@@ -29,6 +29,7 @@ from tests.variants.layout import (
     wrap,
     wrap_anywhere,
 )
+from tests.variants.random_issues import random_issue
 from tests.variants.truth import differences, expected, observed
 
 # Variants converted wrong today: what goes wrong, and where.
@@ -129,3 +130,18 @@ def test_every_variant_renders_pages_that_pass_the_checks(tmp_path: Path) -> Non
         args = ["convert", str(export), "--out", str(tmp_path / variant.name / "docs")]
         assert main(args, out, err) == 0, f"{variant.name}: {err.getvalue()}"
         assert "1 issues" in out.getvalue(), variant.name
+
+
+RANDOM_ISSUES = 100
+
+
+def test_random_issues_convert_to_their_descriptions() -> None:
+    """Seeded random combinations of the variants' pieces (tests/variants/random_issues.py)."""
+    wrong = []
+    for seed in range(RANDOM_ISSUES):
+        spec = random_issue(seed)
+        issue, report = convert_bytes(render(spec).encode("utf-8"), spec.file_name)
+        found = differences(expected(spec), observed(issue))
+        if found or report.warnings:
+            wrong.append(f"seed {seed}: {(found or [str(report.warnings[0])])[0]}")
+    assert not wrong, f"{len(wrong)} of {RANDOM_ISSUES} random issues:\n" + "\n".join(wrong[:5])
