@@ -40,6 +40,12 @@ KNOWN_FAILURES: dict[str, str] = {
         "joined to the open description and the description's last line after the break "
         "('全') becomes the row's fifth cell"
     ),
+    "table-header-across-page": (
+        "structure: the header's last line '工作' opens page 3 alone (line 63), so SECTION_HEADING "
+        "(2–8 Han characters opening a page) makes it a section heading; the rows fall "
+        "outside any article (kept in the summary, warned) and the article loses its table "
+        "and authors"
+    ),
     "table-no-number-column": (
         "table_grid finds rows by their running number only: 'fewer than two numbered rows "
         "after the caption; kept as text' (warned at the caption's line)"
@@ -78,10 +84,10 @@ def test_variants_are_deterministic() -> None:
         assert render(variant.make()) == render(variant.make()), variant.name
 
 
-def test_only_the_row_across_page_variant_carries_a_row_over_a_page() -> None:
+def test_only_the_across_page_variants_carry_a_row_over_a_page() -> None:
     """Each table variant shows the one shape it names."""
     crossing = {variant.name for variant in VARIANTS if rows_across_pages(variant.make())}
-    assert crossing == {"table-row-across-page"}
+    assert crossing == {"table-row-across-page", "table-header-across-page"}
 
 
 def test_every_variant_has_pages_footnote_areas_and_furniture() -> None:

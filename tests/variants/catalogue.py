@@ -423,6 +423,12 @@ def row_across_page() -> IssueSpec:
     return with_table(replace(table, rows=rows))
 
 
+def header_across_page() -> IssueSpec:
+    """The header row is cut by the page: its last line ('工作') opens the next page."""
+    lead = "在 3 个标准化缺口中，2 个缺口被确定为高优先等级（如表 1）。"
+    return with_blocks(base(), 0, 1, lead, gap_table())
+
+
 def no_number_column() -> IssueSpec:
     table = gap_table()
     return with_table(
@@ -521,6 +527,11 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("table-wrapped-header", "a header cell that wraps onto two lines", wrapped_header),
     Variant("table-shared-line", "short cells sharing a line in every row", shared_line_cells),
     Variant("table-row-across-page", "a row that crosses a page break", row_across_page),
+    Variant(
+        "table-header-across-page",
+        "a header row that crosses a page break, a short cell opening the page",
+        header_across_page,
+    ),
     Variant("two-tables", "two tables in one issue", two_tables),
     Variant(
         "two-tables-in-one-article",
