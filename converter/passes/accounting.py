@@ -10,8 +10,9 @@ naming the export lines that held it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostics
@@ -25,6 +26,7 @@ from ..model import (
     Subheading,
     Table,
 )
+from .blocks import NUMBER_AND_SEPARATOR
 
 REMOVED_LINE_KINDS = {
     LineKind.PAGE_NUMBER: "page number",
@@ -34,6 +36,9 @@ AUTHOR_PARENTHESES = "（）"
 # How many export lines to name, and lost characters to quote, in the error.
 MAX_PLACES = 3
 MAX_SHOWN = 20
+# A caption's number reaches the issue as a number, whatever its printed form
+# ("表 1.", "表1：", "图 １．"); that form is read back from the caption's own line.
+CAPTION_LABEL = re.compile(rf"^\s*[图表]{NUMBER_AND_SEPARATOR}")
 
 
 @dataclass
@@ -74,7 +79,8 @@ def account(layout: Layout, issue: Issue) -> Accounting:
             result.removed[category] += sum(chars.values())
             removed_chars += chars
     result.exported = sum(exported.values())
-    kept = visible("".join(issue_texts(issue)))
+    labels = {line.number: line.text for line in layout.lines}
+    kept = visible("".join(issue_texts(issue, labels)))
     result.kept = sum(kept.values())
     by_category: dict[str, list[str]] = {}
     for category, text in purposeful_removals(issue):
@@ -89,28 +95,35 @@ def account(layout: Layout, issue: Issue) -> Accounting:
     return result
 
 
-def issue_texts(issue: Issue) -> Iterator[str]:
+def issue_texts(issue: Issue, lines: Mapping[int, str]) -> Iterator[str]:
+    """``lines``: the export's text by line number, for the captions' printed labels."""
     yield from issue.headings
-    yield from block_texts(issue.summary)
+    yield from block_texts(issue.summary, lines)
     for article in issue.articles:
         yield article.title
         yield from article.authors
-        yield from block_texts(article.blocks)
+        yield from block_texts(article.blocks, lines)
         # A footnote counts where it is shown: on its article's page.
         yield from (note.text for note in article.footnotes)
 
 
-def block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+def block_texts(blocks: tuple[Block, ...], lines: Mapping[int, str]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block.text.value
         elif isinstance(block, Subheading):
             yield block.text
         elif isinstance(block, Figure):
-            yield f"图{block.number}.{block.caption}"
+            yield caption_label("图", block.number, lines.get(block.line)) + block.caption
         elif isinstance(block, Table):
-            yield f"表{block.number}.{block.caption}"
+            yield caption_label("表", block.number, lines.get(block.line)) + block.caption
             yield from (cell for row in (block.header, *block.rows) for cell in row)
+
+
+def caption_label(kind: str, number: int, line: str | None) -> str:
+    """The caption's number as its export line prints it ("表1：")."""
+    match = CAPTION_LABEL.match(line or "")
+    return match.group(0) if match else f"{kind}{number}."
 
 
 def purposeful_removals(issue: Issue) -> Iterator[tuple[str, str]]:

@@ -31,8 +31,11 @@ class BlockRule:
 
 # A figure or table number may be written with full-width digits ("表 １"); Python's
 # \d and int() read them. The separator after the number is a full stop, a colon or
-# an enumeration comma, full-width or not: captions have been seen with each.
-NUMBER_AND_SEPARATOR = r"\s*(\d+)\s*[.．:：、]\s*"
+# an enumeration comma, full-width or not: captions have been seen with each. A
+# space alone also separates, when what follows is a title rather than a clause: no
+# comma or sentence mark to the line's end ("表 1 路线图的缺口", not "表 1 中的数据显示，").
+CLAUSE_MARKS = "，。！？；"
+NUMBER_AND_SEPARATOR = rf"\s*(\d+)(?:\s*[.．:：、]\s*|\s+(?=[^{CLAUSE_MARKS}]+$))"
 BLOCK_RULES: tuple[BlockRule, ...] = (
     BlockRule(
         BlockKind.SUBHEADING,
