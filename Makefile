@@ -5,8 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE := $(sort $(wildcard archive/*.txt))
 LINTED := converter sitesearch tests scripts benchmarks tools hooks
+# The configuration `make site` builds with, and the site's address for the converter
+# (the feed) when it is not mkdocs.yml's site_url; `make preview` sets both.
+MKDOCS_CONFIG ?= mkdocs.yml
+SITE_URL ?=
 
-.PHONY: site convert build offline test quick golden clean serve links bench
+.PHONY: site convert build offline test quick golden clean serve links bench preview zensical
 
 site: build
 
@@ -22,12 +26,12 @@ $(VENV)/.test: pyproject.toml $(VENV)/.site
 	touch $@
 
 convert: $(VENV)/.site
-	$(BIN)/python -m converter convert $(ARCHIVE) --out docs --jobs 0
+	$(BIN)/python -m converter convert $(ARCHIVE) --out docs --jobs 0 $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 # `mkdocs build --strict` and the search index (`python -m sitesearch`), side by side:
 # the index reads docs/, not the built pages (tools/build.py).
 build: convert
-	$(BIN)/python -m tools.build --site-dir site
+	$(BIN)/python -m tools.build -f $(MKDOCS_CONFIG) --site-dir site
 
 # The downloadable edition: dist/bulletin-offline.zip, opened from index.html (file://).
 offline: convert
@@ -37,6 +41,20 @@ offline: convert
 # Internal links and anchors of the built site (run after `make site`; CI does).
 links: $(VENV)/.test
 	$(BIN)/python scripts/check_links.py site
+
+# A pull request's preview (CI, `make preview PR=12`): the site as `make site` builds
+# it, addressed under pr/12/ of the Pages site, its "edit this page" links on the pull
+# request's branch (GITHUB_HEAD_REF). mkdocs.preview.yml inherits mkdocs.yml.
+preview: $(VENV)/.site
+	test -n "$(PR)" || { echo "make preview needs PR=<pull request number>"; exit 2; }
+	url="$$($(BIN)/python -m scripts.preview config --number '$(PR)' --out mkdocs.preview.yml)" \
+		&& $(MAKE) build MKDOCS_CONFIG=mkdocs.preview.yml SITE_URL="$$url"
+
+# docs/ (converted as `make site` does) built by Zensical, pinned in pyproject.toml: every
+# page there with its meta line, tables and footnotes (tests/test_zensical.py, which
+# builds the converted sample too; its search test, in Chromium, is left to `make test`).
+zensical: convert $(VENV)/.test
+	$(BIN)/pytest tests/test_zensical.py -m "not browser"
 
 # Editors' preview: rebuilds only the pages that changed (at 240 issues an edit shows
 # in about 3 s; the first build takes the full build's time). Search needs `make site`.
@@ -72,4 +90,4 @@ golden: $(VENV)/.site
 	$(BIN)/python -m tests.cases
 
 clean:
-	rm -rf site site-offline dist .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-offline dist .cache .pytest_cache .mypy_cache .ruff_cache mkdocs.preview.yml

@@ -91,6 +91,7 @@ plugins:
   - search
 """
 PAGEFIND_PAGE = "pagefind-bench.html"
+ZENSICAL_FOLDER = "zensical"  # in the project: where Zensical builds its copy
 # The site's search index, written into a built site after `mkdocs build`.
 INDEX_FOLDER = "search"
 
@@ -457,6 +458,34 @@ def bench_offline(project: Project, results: Results) -> None:
     )
 
 
+def bench_zensical(project: Project, results: Results) -> None:
+    """Zensical (the pinned version) builds the same docs/ with the same mkdocs.yml,
+    in a copy of the project (it writes ``site/`` and ``.cache/`` where it runs)."""
+    n, folder = project.n, project.folder / ZENSICAL_FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(project.folder / "docs", folder / "docs")
+    for name in SITE_FILES:
+        copy(project.folder / name, folder / name)
+    argv = [
+        str(Path(sys.executable).with_name("zensical")),
+        "build",
+        "--strict",
+        "-f",
+        "mkdocs.yml",
+    ]
+    built = run(argv, folder, project.log)
+    copied, there = " ".join(("docs", *SITE_FILES)), ZENSICAL_FOLDER
+    setup = f"rm -rf {there} && mkdir {there} && cp -r {copied} {there}/ && cd {there} && "
+    command = f"cd $P && {setup}zensical build --strict -f mkdocs.yml"
+    results.add("zensical_build_s", n, built.seconds, "s", command)
+    results.add("zensical_build_rss_mb", n, built.tree_rss_mb, "MB", command)
+    pages = len(list((folder / "site").rglob("*.html")))
+    results.add(
+        "zensical_html_pages", n, pages, "", f"{command} && find site -name '*.html' | wc -l"
+    )
+    shutil.rmtree(folder)
+
+
 def bench_rebuild(project: Project, results: Results) -> None:
     """Edit one article page, build again and write the search index again; then edit
     it again and build with --dirty (and the index again)."""
@@ -769,6 +798,7 @@ def bench_size(
             )
         )
         steps.append(("where the build time goes", lambda: bench_profile(project, results)))
+        steps.append(("Zensical", lambda: bench_zensical(project, results)))
     steps.append(("rebuild after an edit", lambda: bench_rebuild(project, results)))
     for name, step in steps:
         load = os.getloadavg()[0]

@@ -3,15 +3,18 @@
 Reads every Markdown page under DOCS and reports each problem as
 ``path:line: message``: front matter (required fields, ISO date, issue, known
 section and tags), footnote references and definitions that do not match,
-two articles of an issue with one slug, leftover page furniture, and tables whose
-rows have the wrong number of cells. Sections the converter inferred
-(``section_inferred: true``) are listed for an editor to confirm, without failing
-the check.
+two articles of an issue with one slug, leftover page furniture, tables whose rows
+have the wrong number of cells, and an article's links into the standards index
+that no longer reach the entry of the standard they name. Sections the converter
+inferred (``section_inferred: true``) are listed for an editor to confirm, without
+failing the check.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +30,13 @@ from .site.front_matter import (
     split_page,
 )
 from .site.issue_pages import INFERRED_MARK
-from .site.paths import ARTICLE_PAGE, ISSUE_PAGE
+from .site.paths import (
+    ARTICLE_PAGE,
+    ISSUE_PAGE,
+    STANDARDS_FOLDER,
+    standard_anchor,
+    standard_page,
+)
 from .vocabulary import load_sections, load_tag_names
 
 ISSUE_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -36,6 +45,11 @@ FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 ESCAPED_PIPE = re.compile(r"\\\|")
 # In a title, < and > and a bare & would be markup (MkDocs prints titles as HTML).
+# "[IEC 62208:2023](../../standards/iso-iec.md#iso-iec-62208)": text, page, anchor.
+STANDARD_LINK = re.compile(
+    rf"\[((?:[^\]\\]|\\.)+)\]\(((?:\.\./)*{STANDARDS_FOLDER}/[^)#\s]+)#([^)\s]+)\)"
+)
+MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 RAW_MARKUP = re.compile(r"[<>]|&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)")
 REQUIRED_ARTICLE_FIELDS = ("title", "date", "issue", "section", "authors", "tags", "slug")
 
@@ -89,7 +103,7 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
             report.to_confirm.extend(inferred_section(page))
         elif ISSUE_PAGE.match(relative):
             report.to_confirm.extend(inferred_headings(page))
-        for check in (check_footnotes, check_furniture, check_tables):
+        for check in (check_footnotes, check_furniture, check_tables, check_standard_links):
             report.problems.extend(check(page))
     return report
 
@@ -314,9 +328,28 @@ def check_tables(page: PageText) -> Iterator[Problem]:
             )
 
 
+def check_standard_links(page: PageText) -> Iterator[Problem]:
+    """A link into the standards index must reach the entry of the code it shows:
+    an edited page keeps its links when the index's rules move an entry."""
+    folder = posixpath.dirname(page.relative)
+    for number, line in body_lines(page):
+        for match in STANDARD_LINK.finditer(line):
+            code = html.unescape(MARKDOWN_ESCAPE.sub(r"\1", match.group(1)))
+            target = posixpath.normpath(posixpath.join(folder, match.group(2)))
+            expected = f"{standard_page(code)}#{standard_anchor(code)}"
+            if f"{target}#{match.group(3)}" != expected:
+                yield Problem(
+                    page.path,
+                    number,
+                    f"the link of {code} goes to {target}#{match.group(3)}; "
+                    f"its entry in the standards index is {expected}",
+                )
+
+
 # What the converter itself checks on every page it renders, before writing any:
-# the structure it builds (footnotes and tables), not the editors' vocabularies.
-RENDERED_PAGE_CHECKS: tuple[PageCheck, ...] = (check_footnotes, check_tables)
+# the structure it builds (footnotes, tables, links to the standards index), not
+# the editors' vocabularies.
+RENDERED_PAGE_CHECKS: tuple[PageCheck, ...] = (check_footnotes, check_tables, check_standard_links)
 
 
 def check_rendered(relative: str, text: str) -> list[Problem]:

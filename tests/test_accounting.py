@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from converter.diagnostics import Diagnostics
-from converter.model import ConversionError, Paragraph
+from converter.model import ConversionError, Figure, Paragraph, Table
 from converter.passes import run_passes
-from converter.passes.accounting import account, check_nothing_lost
+from converter.passes.accounting import account, block_texts, check_nothing_lost
 
 SAMPLE = Path(__file__).resolve().parent.parent / "archive" / "2023-07.txt"
 
@@ -60,6 +60,17 @@ def test_a_dropped_footnote_is_an_error(draft) -> None:  # type: ignore[no-untyp
     issue = replace(draft.issue, articles=articles)
     with pytest.raises(ConversionError, match="went nowhere"):
         check_nothing_lost(draft.layout, issue, Diagnostics(draft.path))
+
+
+@pytest.mark.parametrize("label", ["表 1. ", "表1：", "表 １． ", "图 2、", "表 1 "])
+def test_a_caption_counts_its_number_as_printed(label: str) -> None:
+    """The issue keeps a caption's number as a number; the separator and the
+    digits' printed form ("１", "：") are text of the export all the same."""
+    caption = label + "标题"
+    block = (
+        Table(1, "标题", (), (), line=7) if label.startswith("表") else Figure(2, "标题", line=7)
+    )
+    assert "".join(block_texts((block,), {7: caption + " "})) == caption
 
 
 @pytest.mark.parametrize("label", ["1：", " ２．", "１、"])

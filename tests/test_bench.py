@@ -78,6 +78,7 @@ def test_sizes_are_plausible(quick_run: tuple[dict, str]) -> None:
     data, _ = quick_run
     value = {f["key"]: f["value"] for f in data["figures"]}
     assert value["html_pages"] > 2 * 22  # two issues of 22 articles, and more
+    assert value["zensical_html_pages"] > 2 * 22
     assert value["index_pages"] > 2 * 22
     assert value["material_index_pages"] > 2 * 22
     assert value["site_build_s"] > 0 and value["bare_build_s"] > 0
@@ -98,7 +99,7 @@ def test_sizes_are_plausible(quick_run: tuple[dict, str]) -> None:
 
 def test_every_target_has_a_verdict(quick_run: tuple[dict, str]) -> None:
     data, markdown = quick_run
-    assert len(data["targets"]) == 9
+    assert len(data["targets"]) == 10
     for target in data["targets"]:
         assert isinstance(target["met"], bool), target
         assert target["target"] in markdown

@@ -85,6 +85,21 @@ def test_a_slug_is_unique_within_its_issue_only(tmp_path: Path) -> None:
     assert messages(tmp_path) == []
 
 
+def test_a_standards_link_that_misses_its_entry_is_reported(tmp_path: Path) -> None:
+    body = (
+        "正文。\n\n**本文提及的标准**：[IEC 12345:2020](../../standards/iso-iec.md#iso-iec-12345)、"
+        "[IEC 12345](../../standards/iec.md#iec-12345)、"
+        "[GB/T 9.1-2020](../../standards/gb-t.md#gb-t-9-1)\n"
+    )
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, body))
+    path = (tmp_path / "2023/07/01.md").as_posix()
+    line = page(GOOD_FRONT, body).split("\n").index(body.split("\n")[2]) + 1
+    assert messages(tmp_path) == [
+        f"{path}:{line}: the link of IEC 12345 goes to standards/iec.md#iec-12345; "
+        "its entry in the standards index is standards/iso-iec.md#iso-iec-12345"
+    ]
+
+
 def test_cli_exit_code_is_one_when_there_is_a_problem(tmp_path: Path) -> None:
     write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "正文[^9]。\n"))
     out, err = io.StringIO(), io.StringIO()

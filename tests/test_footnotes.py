@@ -101,6 +101,19 @@ def test_skipped_numbering_is_reported() -> None:
     assert "footnote 3 where 2 was expected" in [w.message for w in warnings]
 
 
+def test_numbering_that_starts_again_at_one_is_linked_without_a_warning() -> None:
+    articles, warnings = run(
+        [" 标准战略 ", "甲发布 ", "6 月 1 日，甲发布1，乙2。（孙玉琦） ", NOTE_RULE],
+        ["1 A. "],
+        ["2 B. "],
+        [" 机构评论 ", "丙发布 ", "6 月 2 日，丙发布1。（辛竹琳） ", NOTE_RULE],
+        ["1 C. "],
+    )
+    assert warnings == []
+    assert [(n.number, n.text, n.linked) for n in articles[1].footnotes] == [(1, "C.", True)]
+    assert [n.number for n in articles[0].footnotes] == [1, 2]
+
+
 def test_markers_go_to_the_article_that_holds_them() -> None:
     first, second = run(
         [

@@ -58,6 +58,30 @@ def test_page_number_and_running_header_are_furniture() -> None:
     assert layout.lines[-1].page == 2 and layout.lines[-1].starts_page
 
 
+def test_a_row_number_opening_the_page_after_the_running_header_is_not_furniture() -> None:
+    """A table row that starts a page after furniture: the header ends the furniture."""
+    layout = layout_of(["等级 ", "", " ", "3 ", " ", "2024 年第 03 期 ", "1 ", "与电池热失控和"])
+    assert kinds(layout)[3:] == [
+        ("3 ", "page-number"),
+        (" ", "page-gap"),
+        ("2024 年第 03 期 ", "running-header"),
+        ("1 ", "body"),
+        ("与电池热失控和", "body"),
+    ]
+    assert layout.lines[-2].starts_page and layout.lines[-2].page == 2
+
+
+def test_blank_space_before_the_furniture_stays_blank_space_on_the_page() -> None:
+    """A part-empty page (" ") before its furniture, which opens with an empty line."""
+    layout = layout_of(["正文。 ", " ", "", " ", "2 ", " ", "2024 年第 03 期 ", "下一页"])
+    assert kinds(layout)[:4] == [
+        ("正文。 ", "body"),
+        (" ", "blank"),
+        ("", "page-gap"),
+        (" ", "page-gap"),
+    ]
+
+
 def test_a_table_row_number_is_not_a_page_number() -> None:
     layout = layout_of(["表 1. 标题 ", "序号 名称 "], ["1 ", "甲 "], ["2 "])
     assert [line.kind for line in layout.lines] == [LineKind.BODY] * 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
@@ -143,15 +144,26 @@ def test_blocks_render_as_markdown() -> None:
     assert "\\# 不是标题" in body
 
 
-def test_standards_line_links_to_the_codes_family_page() -> None:
-    body = split_page(
-        render_issue(issue(article(1, standards=("IEC 62208:2023", "ISO/IEC 27001"))))[
-            "2023/07/01.md"
-        ]
-    ).body
-    assert "[IEC 62208:2023](../../standards/iec.md#iec-62208-2023)" in body
+def test_standards_line_links_each_code_to_its_standards_entry() -> None:
+    codes = ("IEC 62208:2023", "IEC 62208", "ISO/IEC 27001", "GB/T 1.1-2020")
+    body = split_page(render_issue(issue(article(1, standards=codes)))["2023/07/01.md"]).body
+    assert "[IEC 62208:2023](../../standards/iso-iec.md#iso-iec-62208)" in body
+    assert "[IEC 62208](../../standards/iso-iec.md#iso-iec-62208)" in body
     assert "[ISO/IEC 27001](../../standards/iso-iec.md#iso-iec-27001)" in body
+    assert "[GB/T 1.1-2020](../../standards/gb-t.md#gb-t-1-1)" in body
     assert "IEC62208" not in body  # no hidden copies for a search engine
+
+
+def test_every_code_an_article_links_is_anchored_on_the_page_it_links() -> None:
+    codes = ("IEC 62208:2023", "ISO/IEC 62208", "IEEE P2030.5", "GB/T 1.1-2020", "JIS C 8201")
+    converted = issue(article(1, standards=codes))
+    body = split_page(render_issue(converted)["2023/07/01.md"]).body
+    pages = standards_pages([issue_entry(converted)])
+    links = re.findall(r"\]\(\.\./\.\./(standards/[^)#]+)#([^)]+)\)", body)
+    assert len(links) == len(codes)
+    for page_path, anchor in links:
+        assert f'id="{anchor}"' in pages[page_path]
+    assert len({link for link in links if "62208" in link[1]}) == 1
 
 
 def test_landing_page_lists_articles_by_section_and_keeps_lost_sections_apart() -> None:
@@ -258,7 +270,7 @@ def test_archive_pages_list_tags_and_standards_in_the_navigation() -> None:
     pages = archive_pages(entries(), "/", VOCABULARY)
     nav = yaml.safe_load(pages[".nav.yml"])["nav"]
     assert nav[-2:] == [{"标签": "tags/index.md"}, {"标准索引": "standards/index.md"}]
-    assert {"tags/index.md", "standards/index.md", "standards/iso.md"} <= set(pages)
+    assert {"tags/index.md", "standards/index.md", "standards/iso-iec.md"} <= set(pages)
 
 
 # --- tags ------------------------------------------------------------------------
@@ -358,31 +370,51 @@ def test_long_titles_cut_a_list_by_bytes_too() -> None:
 
 def test_standards_index_lists_families_with_counts() -> None:
     body = split_page(standards_pages(entries())["standards/index.md"]).body
-    assert "- [ISO](iso.md)：2 个编号，2 次提及" in body
+    assert "- [ISO/IEC](iso-iec.md)：1 项标准，2 次提及" in body
 
 
-def test_family_page_anchors_every_code_with_its_articles() -> None:
+def test_family_page_lists_a_standard_once_with_the_forms_each_article_cites() -> None:
     pages = standards_pages(entries())
-    body = split_page(pages["standards/iso.md"]).body
+    body = split_page(pages["standards/iso-iec.md"]).body
+    assert body.count(" id=") == 1
     assert (
-        '<span id="iso-9001"></span>**ISO 9001**：[标题 1](../2023/07/01.md)（2023 年第 07 期）'
-        in body
-    )
-    assert body.index("**ISO 9001**") < body.index("**ISO 9001:2015**")
-    assert not any(path.startswith("standards/iso/") for path in pages)
+        '- <b id="iso-iec-9001">ISO 9001</b>：'
+        "[标题 1](../2024/01/01.md)（2024 年第 01 期，文中作 ISO 9001:2015）；"
+        "[标题 1](../2023/07/01.md)（2023 年第 07 期）"
+    ) in body
+    assert not any(path.startswith("standards/iso-iec/") for path in pages)
+
+
+def test_a_standard_cited_by_several_publishers_is_named_by_the_most_used() -> None:
+    cited = [
+        ("IEC 80001",),
+        ("ISO/IEC 80001:2010",),
+        ("ISO/IEC 80001", "ISO/IEC DIS 80001"),
+        ("ISO/IEC 80001-1",),
+    ]
+    issues = []
+    for year, codes in enumerate(cited, start=2010):
+        entry = tagged_issue(year, 1, 1, ())
+        issues.append(replace(entry, articles=(replace(entry.articles[0], standards=codes),)))
+    body = split_page(standards_pages(issues)["standards/iso-iec.md"]).body
+    assert '<b id="iso-iec-80001">ISO/IEC 80001</b>（又作 IEC 80001）：' in body
+    assert "（2012 年第 01 期，文中作 ISO/IEC 80001、ISO/IEC DIS 80001）" in body
+    assert "（2011 年第 01 期，文中作 ISO/IEC 80001:2010）" in body
+    assert "（2010 年第 01 期，文中作 IEC 80001）" in body
+    assert '<b id="iso-iec-80001-1">ISO/IEC 80001-1</b>：' in body  # a part is its own
 
 
 def test_an_often_mentioned_code_gets_its_own_paged_list() -> None:
     issues = [tagged_issue(2000 + n // 12, n % 12 + 1, 20, ()) for n in range(24)]
     pages = standards_pages(issues)
-    family = split_page(pages["standards/iso.md"]).body
+    family = split_page(pages["standards/iso-iec.md"]).body
     assert family.count("](../") == INLINE_MENTIONS  # the newest articles only
-    assert f"[全部 {24 * 20} 篇 →](iso/iso-9001.md)" in family
-    own = split_page(pages["standards/iso/iso-9001.md"]).body
+    assert f"[全部 {24 * 20} 篇 →](iso-iec/iso-iec-9001.md)" in family
+    own = split_page(pages["standards/iso-iec/iso-iec-9001.md"]).body
     assert own.count("\n- [") == PAGE_SIZE
-    assert "- [文章 2001-12-1](../../2001/12/01.md)" in own
-    assert "[← ISO](../iso.md)" in own
-    assert "standards/iso/iso-9001-2.md" in pages
+    assert "- [文章 2001-12-1](../../2001/12/01.md) · 2001 年第 12 期 · 2001-12-01\n" in own
+    assert "[← ISO/IEC](../iso-iec.md)" in own
+    assert "standards/iso-iec/iso-iec-9001-2.md" in pages
 
 
 def test_a_family_with_many_codes_shows_fewer_articles_per_code() -> None:
@@ -394,9 +426,9 @@ def test_a_family_with_many_codes_shows_fewer_articles_per_code() -> None:
         )
     ]
     pages = standards_pages(issues)
-    family = split_page(pages["standards/iso.md"]).body
-    assert '<span id="iso-249"></span>**ISO 249**：[1 篇 →](iso/iso-249.md)' in family
-    assert "standards/iso/iso-249.md" in pages
+    family = split_page(pages["standards/iso-iec.md"]).body
+    assert '<b id="iso-iec-249">ISO 249</b>：[1 篇 →](iso-iec/iso-iec-249.md)' in family
+    assert "standards/iso-iec/iso-iec-249.md" in pages
     assert len(family.encode()) < PAGE_BYTES
 
 
@@ -466,7 +498,7 @@ def test_a_run_removes_listing_pages_it_no_longer_writes(tmp_path: Path) -> None
     convert([sample], Options(out_dir=docs))
     assert not (docs / "standards.md").exists()
     assert not (docs / "tags/gone.md").exists() and not (docs / "standards/gone/x.md").exists()
-    assert (docs / "tags/index.md").exists() and (docs / "standards/iec.md").exists()
+    assert (docs / "tags/index.md").exists() and (docs / "standards/iso-iec.md").exists()
     # Every article's tags have a page, and the template's map names it.
     slugs = yaml.safe_load((docs / ".nav.yml").read_text(encoding="utf-8"))["extra"]["tag_slugs"]
     for article in sorted((docs / "2023/07").glob("[0-9]*.md")):

@@ -142,6 +142,24 @@ def test_figure_caption_becomes_a_figure_and_standalone_authors_close_the_articl
     assert (figure.number, figure.caption) == (2, "NIST 科学家利用 LIPIT 方法测试材料")
 
 
+def test_a_figure_caption_with_a_space_after_its_number_is_a_figure_but_a_clause_is_not() -> None:
+    (article,) = structure_of(
+        [
+            " 前沿科技 ",
+            "科学家利用激光研究材料 ",
+            "7 月 3 日，研究发表。 ",
+            "图 2 显示了测试结果，误差较小。 ",
+            " ",
+            "图 3 NIST 科学家利用 LIPIT 方法测试材料 ",
+            "（周树斌） ",
+        ]
+    ).articles
+    prose, figure = article.blocks[-2:]
+    assert isinstance(prose, Paragraph)
+    assert isinstance(figure, Figure)
+    assert (figure.number, figure.caption) == (3, "NIST 科学家利用 LIPIT 方法测试材料")
+
+
 def test_a_table_row_number_opening_a_page_is_not_a_section_heading() -> None:
     structure = structure_of(
         [" 标准战略 ", "某标题 ", "6 月 1 日，正文。 ", "表 1. 表题 ", "序号 名称 ", "1 ", "甲 "],

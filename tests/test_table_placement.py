@@ -64,9 +64,9 @@ def test_a_caption_without_a_separator_is_a_caption_when_numbered_rows_follow() 
     assert report.warnings == []
 
 
-@pytest.mark.parametrize("text", ["表 1 列出了主要变化。 ", "表 2 测试表格 "])
-def test_a_line_opening_with_a_table_number_and_no_rows_after_stays_text(text: str) -> None:
-    # No separator: without numbered rows after it, it is text, and nothing to warn of.
+@pytest.mark.parametrize("text", ["表 1 列出了主要变化。 ", "表 1 中的数据显示，变化不大。 "])
+def test_a_sentence_opening_with_a_table_number_stays_text(text: str) -> None:
+    # No separator, and a clause: no caption, so nothing to warn of.
     article, report = placed([caption(text)], lines_of("这里没有表格。 "))
     assert [type(block) for block in article.blocks] == [Paragraph, Paragraph]
     assert report.warnings == []

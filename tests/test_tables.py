@@ -479,13 +479,17 @@ def test_a_row_across_a_page_break_is_completed_from_the_line_before_the_break()
     ]
 
 
-@pytest.mark.parametrize("text", ["表 1. 标题 ", "表1：标题", "表 １、标题", "表 12. 标题"])
+@pytest.mark.parametrize(
+    "text", ["表 1. 标题 ", "表1：标题", "表 １、标题", "表 12. 标题", "表 1 标题 ", "表 １ 标题"]
+)
 def test_caption_forms(text: str) -> None:
     found = table_caption(make_paragraph([caption(text)], True))
     assert found is not None and found.title == "标题"
 
 
-@pytest.mark.parametrize("text", ["图 1. 不是表 ", "表示赞同。", "表 1 中的数据显示，"])
+@pytest.mark.parametrize(
+    "text", ["图 1. 不是表 ", "表示赞同。", "表 1 中的数据显示，", "表 1 列出了缺口。", "表 12"]
+)
 def test_not_a_table_caption(text: str) -> None:
     assert table_caption(make_paragraph([caption(text)], True)) is None
 

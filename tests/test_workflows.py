@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
+from scripts.pages_branch import PREVIEWS_FOLDER
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 MATCHER = ROOT / ".github" / "converter-matcher.json"
@@ -126,9 +128,11 @@ def test_actions_are_pinned_to_major_tags(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
 def test_python_311_with_the_pip_cache(name: str) -> None:
-    (setup,) = uses(load(name), "actions/setup-python")
-    assert str(setup["with"]["python-version"]) == "3.11"
-    assert setup["with"]["cache"] == "pip"
+    setups = uses(load(name), "actions/setup-python")
+    assert setups
+    for setup in setups:
+        assert str(setup["with"]["python-version"]) == "3.11"
+        assert setup["with"]["cache"] == "pip"
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
@@ -171,17 +175,11 @@ def test_main_is_built_deployed_to_pages_and_the_offline_zip_released() -> None:
         assert command in run
     assert "gh release upload" in run
     assert "dist/bulletin-offline.zip --clobber" in run
-    (archived,) = uses(workflow, "actions/upload-artifact")
-    assert archived["with"]["path"] == "dist/bulletin-offline.zip"
-    (pages,) = uses(workflow, "actions/upload-pages-artifact")
-    assert pages["with"]["path"].rstrip("/") == "site"
-    # deploy-pages needs these, and one deployment at a time.
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["environment"]["name"] == "github-pages"
+    archived = {step["with"]["name"]: step for step in uses(workflow, "actions/upload-artifact")}
+    assert archived["bulletin-offline"]["with"]["path"] == "dist/bulletin-offline.zip"
+    assert archived["site"]["with"]["path"].rstrip("/") == "site"
+    # One deployment at a time, never cancelled halfway.
     assert workflow["concurrency"]["cancel-in-progress"] is False
-    assert uses(workflow, "actions/deploy-pages")
-    assert uses(workflow, "actions/configure-pages")
 
 
 def test_the_problem_matcher_reads_the_editors_messages() -> None:
@@ -201,3 +199,158 @@ def test_the_problem_matcher_reads_the_editors_messages() -> None:
     assert not check.match("checked 30 pages: 0 problems")
     assert not check.match("tests/test_check.py:12: AssertionError")
     assert ".github/converter-matcher.json" in "\n".join(commands(load("pr.yml")))
+
+
+# Pull requests' previews on the Pages site (gh-pages branch: main at the root,
+# each pull request in pr/<number>/), their comment, and the Zensical build.
+
+
+def job(workflow: dict[Any, Any], name: str) -> dict[str, Any]:
+    found = workflow["jobs"][name]
+    assert isinstance(found, dict)
+    return found
+
+
+def job_commands(workflow: dict[Any, Any], name: str) -> list[str]:
+    return [step["run"] for step in job(workflow, name)["steps"] if "run" in step]
+
+
+def job_command(workflow: dict[Any, Any], name: str, text: str) -> int:
+    """Index, among the job's steps, of the first whose command contains ``text``."""
+    for index, step in enumerate(job(workflow, name)["steps"]):
+        if text in step.get("run", ""):
+            return index
+    raise AssertionError(f"job {name} runs no {text!r}")
+
+
+def condition(workflow: dict[Any, Any], name: str) -> str:
+    return " ".join(str(job(workflow, name).get("if", "")).split())
+
+
+PREVIEW_FOLDER = f'"{PREVIEWS_FOLDER}/$NUMBER"'
+SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository"
+NOT_DEPENDABOT = "github.actor != 'dependabot[bot]'"
+
+
+def test_pull_request_runs_on_the_default_events_and_on_closing() -> None:
+    on = triggers(load("pr.yml"))["pull_request"]
+    assert set(on["types"]) == {"opened", "synchronize", "reopened", "closed"}
+
+
+def test_every_job_asks_for_the_least_it_needs() -> None:
+    workflow = load("pr.yml")
+    assert workflow["permissions"] == {}, "nothing granted unless a job asks"
+    read = {"contents": "read"}
+    publish = {"contents": "write", "pull-requests": "write"}
+    expected = {"check": read, "zensical": read, "preview": publish, "cleanup": publish}
+    assert {name: job(workflow, name)["permissions"] for name in workflow["jobs"]} == expected
+    deploy = load("deploy.yml")
+    assert deploy["permissions"] == read
+    assert "permissions" not in job(deploy, "build"), "the build only reads"
+    assert job(deploy, "deploy")["permissions"] == {"contents": "write"}
+    assert job(deploy, "release")["permissions"] == {"contents": "write"}
+
+
+def test_only_the_cleanup_runs_when_a_pull_request_closes() -> None:
+    workflow = load("pr.yml")
+    for name in ("check", "zensical", "preview"):
+        assert "github.event.action != 'closed'" in condition(workflow, name), name
+    assert "github.event.action == 'closed'" in condition(workflow, "cleanup")
+
+
+def test_no_preview_is_attempted_with_a_read_only_token() -> None:
+    # Forks and Dependabot get a read-only token whatever the workflow asks: their
+    # pull requests get the site as an artifact, not a failing job.
+    workflow = load("pr.yml")
+    for name in ("preview", "cleanup"):
+        assert SAME_REPOSITORY in condition(workflow, name), name
+        assert NOT_DEPENDABOT in condition(workflow, name), name
+    (upload,) = uses(workflow, "actions/upload-artifact")
+    assert upload["with"]["path"].rstrip("/") == "site"
+
+
+def test_one_run_per_pull_request_so_closing_comes_after_the_last_publication() -> None:
+    concurrency = load("pr.yml")["concurrency"]
+    assert concurrency["group"] == "pr-${{ github.event.pull_request.number }}"
+    assert concurrency["cancel-in-progress"] is True
+
+
+def test_the_preview_is_built_published_in_its_folder_and_commented() -> None:
+    workflow = load("pr.yml")
+    preview = job(workflow, "preview")
+    assert preview["env"]["NUMBER"] == "${{ github.event.pull_request.number }}"
+    (checkout,) = [s for s in preview["steps"] if s.get("uses", "").startswith("actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 2, "HEAD^1, the base, for the comment's diff"
+    build = job_command(workflow, "preview", 'make preview PR="$NUMBER"')
+    publish = job_command(workflow, "preview", "-m scripts.pages_branch publish site")
+    comment = job_command(workflow, "preview", "-m scripts.preview comment")
+    assert build < publish < comment
+    run = "\n".join(job_commands(workflow, "preview"))
+    assert f"publish site {PREVIEW_FOLDER}" in run
+    assert "--base HEAD^1" in run
+    assert preview["steps"][comment]["env"]["GH_TOKEN"] == "${{ github.token }}"
+
+
+def test_the_comment_is_one_comment_edited_by_the_script() -> None:
+    # Nothing in the workflows posts a comment of its own: the script finds the
+    # earlier one by its marker and edits it (tests/test_preview.py).
+    text = "\n".join(path.read_text(encoding="utf-8") for path in WORKFLOWS.glob("*.yml"))
+    for poster in ("gh pr comment", "createComment", "sticky-pull-request-comment"):
+        assert poster not in text
+    assert "scripts.pr_comment closed" in "\n".join(job_commands(load("pr.yml"), "cleanup"))
+
+
+def test_closing_removes_the_same_folder_and_says_so() -> None:
+    workflow = load("pr.yml")
+    cleanup = job(workflow, "cleanup")
+    assert cleanup["env"]["NUMBER"] == "${{ github.event.pull_request.number }}"
+    (checkout,) = [s for s in cleanup["steps"] if s.get("uses", "").startswith("actions/checkout")]
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.base.ref }}"
+    remove = job_command(workflow, "cleanup", f"-m scripts.pages_branch remove {PREVIEW_FOLDER}")
+    closed = job_command(workflow, "cleanup", 'scripts.pr_comment closed "$NUMBER"')
+    assert remove < closed
+    assert cleanup["steps"][closed]["env"]["GH_TOKEN"] == "${{ github.token }}"
+
+
+def test_main_is_published_at_the_root_of_the_branch_keeping_the_previews() -> None:
+    workflow = load("deploy.yml")
+    deploy = job(workflow, "deploy")
+    assert deploy["needs"] == "build"
+    (download,) = [s for s in deploy["steps"] if "download-artifact" in s.get("uses", "")]
+    assert download["with"]["name"] == "site"
+    assert "-m scripts.pages_branch publish site . " in "\n".join(job_commands(workflow, "deploy"))
+    # Pages' artifact deployment replaces the whole site, previews included.
+    text = "\n".join(path.read_text(encoding="utf-8") for path in WORKFLOWS.glob("*.yml"))
+    for action in ("actions/deploy-pages", "actions/upload-pages-artifact"):
+        assert action not in text
+
+
+def test_the_preview_build_moves_site_url_without_editing_mkdocs_yml() -> None:
+    makefile = MAKEFILE.read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\npreview:") :].split("\n\n")[0]
+    assert "-m scripts.preview config" in recipe
+    assert "build MKDOCS_CONFIG=mkdocs.preview.yml" in recipe
+    assert 'SITE_URL="$$url"' in recipe
+    # `build` hands both to the converter (the feed) and to MkDocs.
+    result = subprocess.run(
+        ["make", "-n", "build", "MKDOCS_CONFIG=x.yml", "SITE_URL=https://e.org/b/pr/3/"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert "--site-url 'https://e.org/b/pr/3/'" in result.stdout
+    assert "-m tools.build -f x.yml --site-dir site" in result.stdout
+    for name in ("pr.yml", "deploy.yml"):
+        assert not [c for c in commands(load(name)) if "mkdocs.yml" in c], name
+
+
+def test_zensical_has_a_job_of_its_own_at_the_pinned_version() -> None:
+    workflow = load("pr.yml")
+    assert job_commands(workflow, "zensical") == ["make zensical"]
+    result = subprocess.run(
+        ["make", "-n", "zensical"], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert "pytest tests/test_zensical.py" in result.stdout
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'"zensical==[\d.]+"', pyproject)

@@ -10,6 +10,7 @@ naming the export lines that held it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from ..model import (
     Subheading,
     Table,
 )
-from .blocks import written_label
+from .blocks import NUMBER_AND_SEPARATOR
 
 REMOVED_LINE_KINDS = {
     LineKind.PAGE_NUMBER: "page number",
@@ -35,6 +36,9 @@ AUTHOR_PARENTHESES = "（）"
 # How many export lines to name, and lost characters to quote, in the error.
 MAX_PLACES = 3
 MAX_SHOWN = 20
+# A caption's number reaches the issue as a number, whatever its printed form
+# ("表 1.", "表1：", "图 １．"); that form is read back from the caption's own line.
+CAPTION_LABEL = re.compile(rf"^\s*[图表]{NUMBER_AND_SEPARATOR}")
 
 
 @dataclass
@@ -75,7 +79,8 @@ def account(layout: Layout, issue: Issue) -> Accounting:
             result.removed[category] += sum(chars.values())
             removed_chars += chars
     result.exported = sum(exported.values())
-    kept = visible("".join(issue_texts(issue, caption_labels(layout))))
+    labels = {line.number: line.text for line in layout.lines}
+    kept = visible("".join(issue_texts(issue, labels)))
     result.kept = sum(kept.values())
     by_category: dict[str, list[str]] = {}
     for category, text in purposeful_removals(issue):
@@ -90,38 +95,35 @@ def account(layout: Layout, issue: Issue) -> Accounting:
     return result
 
 
-def caption_labels(layout: Layout) -> dict[int, str]:
-    """The caption labels as written ("表1：", "表 ２．"), by export line: the page
-    shows each rewritten ("表 1."), so the written characters are the ones kept."""
-    labels = {}
-    for line in layout.lines:
-        if line.kind is LineKind.BODY and (label := written_label(line.text)) is not None:
-            labels[line.number] = label
-    return labels
-
-
-def issue_texts(issue: Issue, labels: Mapping[int, str]) -> Iterator[str]:
+def issue_texts(issue: Issue, lines: Mapping[int, str]) -> Iterator[str]:
+    """``lines``: the export's text by line number, for the captions' printed labels."""
     yield from issue.headings
-    yield from block_texts(issue.summary, labels)
+    yield from block_texts(issue.summary, lines)
     for article in issue.articles:
         yield article.title
         yield from article.authors
-        yield from block_texts(article.blocks, labels)
+        yield from block_texts(article.blocks, lines)
         # A footnote counts where it is shown: on its article's page.
         yield from (note.text for note in article.footnotes)
 
 
-def block_texts(blocks: tuple[Block, ...], labels: Mapping[int, str]) -> Iterator[str]:
+def block_texts(blocks: tuple[Block, ...], lines: Mapping[int, str]) -> Iterator[str]:
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block.text.value
         elif isinstance(block, Subheading):
             yield block.text
         elif isinstance(block, Figure):
-            yield labels.get(block.line, f"图{block.number}.") + block.caption
+            yield caption_label("图", block.number, lines.get(block.line)) + block.caption
         elif isinstance(block, Table):
-            yield labels.get(block.line, f"表{block.number}.") + block.caption
+            yield caption_label("表", block.number, lines.get(block.line)) + block.caption
             yield from (cell for row in (block.header, *block.rows) for cell in row)
+
+
+def caption_label(kind: str, number: int, line: str | None) -> str:
+    """The caption's number as its export line prints it ("表1：")."""
+    match = CAPTION_LABEL.match(line or "")
+    return match.group(0) if match else f"{kind}{number}."
 
 
 def purposeful_removals(issue: Issue) -> Iterator[tuple[str, str]]:

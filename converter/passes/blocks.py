@@ -31,8 +31,11 @@ class BlockRule:
 
 # A figure or table number may be written with full-width digits ("表 １"); Python's
 # \d and int() read them. The separator after the number is a full stop, a colon or
-# an enumeration comma, full-width or not: captions have been seen with each.
-NUMBER_AND_SEPARATOR = r"\s*(\d+)\s*[.．:：、]\s*"
+# an enumeration comma, full-width or not: captions have been seen with each. A
+# space alone also separates, when what follows is a title rather than a clause: no
+# comma or sentence mark to the line's end ("表 1 路线图的缺口", not "表 1 中的数据显示，").
+CLAUSE_MARKS = "，。！？；"
+NUMBER_AND_SEPARATOR = rf"\s*(\d+)(?:\s*[.．:：、]\s*|\s+(?=[^{CLAUSE_MARKS}]+$))"
 BLOCK_RULES: tuple[BlockRule, ...] = (
     BlockRule(
         BlockKind.SUBHEADING,
@@ -55,16 +58,6 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 )
 
 
-# The label of a caption line as the export wrote it ("表1：", "图 ２．", "表 1 "); pages
-# show it rewritten as "表 1.", and the accounting counts the written one as kept.
-CAPTION_LABEL = re.compile(r"^\s*[表图]\s*\d+\s*(?:[.．:：、]\s*)?")
-
-
-def written_label(text: str) -> str | None:
-    match = CAPTION_LABEL.match(text)
-    return match.group(0) if match else None
-
-
 def block_kind(paragraph: Paragraph) -> tuple[BlockKind, re.Match[str]] | None:
     """The first rule the paragraph matches, with its match; None for running text."""
     for rule in BLOCK_RULES:
@@ -82,19 +75,6 @@ class Caption:
     number: int
     title: str
     line: int
-
-
-# "表 1 标题", a number and no separator, is also how sentences open ("表 1 列出了…"),
-# so it is no block rule: the table pass takes it for a caption only when numbered
-# rows follow it. A sentence's punctuation inside rules it out.
-BARE_TABLE_CAPTION = re.compile(r"^表\s*(\d+)\s+([^\s。，；：:,;][^。，；：:,;]*)$")
-
-
-def bare_table_caption(paragraph: Paragraph) -> Caption | None:
-    match = BARE_TABLE_CAPTION.match(paragraph.text.value)
-    if match is None or len(paragraph.lines) > 1 or not paragraph.lines[0].ends_with_space:
-        return None
-    return Caption(int(match.group(1)), match.group(2), paragraph.line)
 
 
 def table_caption(paragraph: Paragraph) -> Caption | None:

@@ -26,6 +26,9 @@ MARKER = re.compile(rf"(?<=[{HAN_RANGES}）》”’a-z)\]])(\d{{1,3}})(?![\d%]|
 # A marker after a Latin word must be followed by Chinese or full-width punctuation
 # ("Economics7开展"), otherwise it is part of a code ("J2954", "P2030").
 AFTER_LATIN = re.compile(rf"[{HAN_RANGES}，。、；：）（]")
+# Numbering may start again at 1 (in each section, say): the next definition then
+# continues from it. Any other number out of sequence is reported.
+RESTART = 1
 # How many pages before its definition a marker may stand: a footnote area that
 # does not fit under its marker continues on the next page.
 MARKER_PAGE_LAG = 1
@@ -50,7 +53,7 @@ def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...
             continue
         number = int(match.group(1))
         expected = notes[-1].number + 1 if notes else 1
-        if number != expected:
+        if number not in (expected, RESTART):
             report.warn(first.number, f"footnote {number} where {expected} was expected")
         pieces = [first.text[match.end() :], *(line.text for line in group[1:])]
         if not group[-1].ends_with_space:

@@ -112,20 +112,36 @@ def mark_furniture(raw: list[RawLine], kinds: list[LineKind]) -> None:
 
     A digits-only line is a page number only inside a run of blank lines that also
     holds the running header, or between two blank lines: a table's row number is
-    neither.
+    neither. The running header closes its run: a digits-only line right after it
+    opens the next page (a table row's number), it is not furniture. The furniture
+    opens with its empty text line: whitespace lines before that one are blank space
+    left on the page (a part-empty page, the evidence of a lost section heading).
     """
     for start, end in furniture_candidates(raw, kinds):
-        run = range(start, end)
-        has_header = any(kinds[i] is LineKind.RUNNING_HEADER for i in run)
+        headers = [i for i in range(start, end) if kinds[i] is LineKind.RUNNING_HEADER]
+        has_header = bool(headers)
+        run = range(start, headers[-1] + 1) if headers else range(start, end)
         numbers = [i for i in run if PAGE_NUMBER.match(raw[i].text)]
         framed = [i for i in numbers if start < i < end - 1]
         if not has_header and not framed:
             continue
-        for i in run:
+        for i in range(furniture_start(raw, kinds, run), run.stop):
             if kinds[i] is LineKind.BLANK:
                 kinds[i] = LineKind.PAGE_GAP
             elif i in numbers:
                 kinds[i] = LineKind.PAGE_NUMBER
+
+
+def furniture_start(raw: list[RawLine], kinds: list[LineKind], run: range) -> int:
+    """Where the furniture of a run begins: at its empty text line, if one comes
+    before the page number and header (as in every run of the sample), else at the
+    run's start."""
+    for i in run:
+        if kinds[i] is not LineKind.BLANK:
+            return run.start
+        if raw[i].text == "":
+            return i
+    return run.start
 
 
 def furniture_candidates(raw: list[RawLine], kinds: list[LineKind]) -> Iterator[tuple[int, int]]:

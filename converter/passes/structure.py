@@ -28,7 +28,7 @@ from ..model import (
     Text,
 )
 from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
-from .blocks import BlockKind, bare_table_caption, block_kind, table_caption
+from .blocks import BlockKind, block_kind, table_caption
 
 SUMMARY_HEADING = "本期概要"
 # Section headings are a few Chinese characters ("标准战略") alone on a page's first
@@ -176,14 +176,10 @@ def paragraph_at(paragraphs: tuple[Paragraph, ...], index: int) -> Paragraph | N
 
 def inside_table(pending: list[Paragraph]) -> bool:
     """Has the article read so far opened a table, with no author line after it?"""
-    captions = [i for i, p in enumerate(pending) if is_table_caption(p)]
+    captions = [i for i, p in enumerate(pending) if table_caption(p) is not None]
     return bool(captions) and not any(
         AUTHORS.search(p.text.value) for p in pending[captions[-1] + 1 :]
     )
-
-
-def is_table_caption(paragraph: Paragraph) -> bool:
-    return table_caption(paragraph) is not None or bare_table_caption(paragraph) is not None
 
 
 def is_title(paragraph: Paragraph, following: Paragraph | None) -> bool:
@@ -238,9 +234,12 @@ def close_article(
 
 def warn_repeated_paragraphs(body: list[Paragraph], report: Diagnostics) -> None:
     """A paragraph that repeats an earlier one word for word is most likely a
-    duplicated stretch of the export; it is kept, and reported."""
+    duplicated stretch of the export; it is kept, and reported. Not after a table
+    caption: table cells repeat one another legitimately (two rows, one recommendation)."""
     first_seen: dict[str, int] = {}
     for paragraph in body:
+        if table_caption(paragraph) is not None:
+            break
         text = paragraph.text.value
         if text in first_seen and len(text) >= REPEAT_MIN_CHARS:
             report.warn(paragraph, f"paragraph repeats line {first_seen[text]} word for word")

@@ -1,7 +1,5 @@
 """Pass 5, tables: a table caption and the paragraphs made of its flattened cells
-→ the ``Table`` that ``table_grid.rebuild_table`` recovers, in the article's blocks.
-
-A caption without a separator ("表 1 标题") counts only when numbered rows follow it."""
+→ the ``Table`` that ``table_grid.rebuild_table`` recovers, in the article's blocks."""
 
 from __future__ import annotations
 
@@ -9,9 +7,9 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostics
 from ..model import Article, Block, Line, Paragraph
-from .blocks import Caption, bare_table_caption, table_caption
+from .blocks import table_caption
 from .paragraphs import make_paragraph
-from .table_grid import numbered_rows, rebuild_table
+from .table_grid import rebuild_table
 
 
 def place_tables(article: Article, spaced: bool, report: Diagnostics) -> Article:
@@ -22,7 +20,7 @@ def place_tables(article: Article, spaced: bool, report: Diagnostics) -> Article
     while index < len(blocks):
         block = blocks[index]
         index += 1
-        caption = find_caption(block, blocks, index)
+        caption = table_caption(block) if isinstance(block, Paragraph) else None
         if caption is None:
             placed.append(block)
             continue
@@ -45,16 +43,6 @@ def place_tables(article: Article, spaced: bool, report: Diagnostics) -> Article
     return replace(article, blocks=tuple(placed))
 
 
-def find_caption(block: Block, blocks: list[Block], following: int) -> Caption | None:
-    if not isinstance(block, Paragraph):
-        return None
-    caption = table_caption(block)
-    if caption is None and (bare := bare_table_caption(block)) is not None:
-        lines, _ = following_lines(blocks, following)
-        caption = bare if len(numbered_rows(lines)) > 1 else None
-    return caption
-
-
 def following_lines(blocks: list[Block], start: int) -> tuple[list[Line], list[int]]:
     """The lines of the paragraphs after a caption, each with its paragraph's index,
     up to the next caption: the next table numbers its rows from 1 again, and its row
@@ -62,12 +50,8 @@ def following_lines(blocks: list[Block], start: int) -> tuple[list[Line], list[i
     lines: list[Line] = []
     owners: list[int] = []
     for offset, block in enumerate(blocks[start:]):
-        if not isinstance(block, Paragraph) or is_caption_like(block):
+        if not isinstance(block, Paragraph) or table_caption(block) is not None:
             break
         lines.extend(block.lines)
         owners.extend([offset] * len(block.lines))
     return lines, owners
-
-
-def is_caption_like(paragraph: Paragraph) -> bool:
-    return table_caption(paragraph) is not None or bare_table_caption(paragraph) is not None

@@ -112,8 +112,9 @@ def footnote_labels(notes: tuple[Footnote, ...]) -> dict[int, str]:
 
 
 def render_standards_line(codes: tuple[str, ...], depth: int) -> str:
-    """The standards the article mentions, each linked to its family's page in the
-    index. (Search finds "IEC62208" in "IEC 62208:2023" by itself: no hidden copies.)"""
+    """The standards the article mentions as it cites them, each linked to its
+    standard's entry in the index (every form of one standard to the same entry).
+    (Search finds "IEC62208" in "IEC 62208:2023" by itself: no hidden copies.)"""
     up = "../" * depth
     links = "、".join(
         f"[{escape(code)}]({up}{standard_page(code)}#{standard_anchor(code)})" for code in codes

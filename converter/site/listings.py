@@ -6,10 +6,18 @@ page grows with the archive past what a phone should load (every HTML page
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
-from ..passes.standards import family_of, natural_key
+from ..passes.standards import (
+    NUMBER_SPACES,
+    Standard,
+    by_standard,
+    natural_key,
+    read_citation,
+)
 from ..vocabulary import TAG_GROUPS, Tag, tag_slug
 from .entries import ArticleEntry, IssueEntry
 from .front_matter import page
@@ -19,9 +27,9 @@ from .paths import (
     TAGS_PAGE,
     part_path,
     relative_link,
-    standard_anchor,
     standard_code_page,
     standard_family_page,
+    standard_slug,
     tag_page,
 )
 
@@ -105,13 +113,19 @@ def render_tags_index(
 
 
 def render_listing(
-    base: str, title: str, intro: str, mentions: Sequence[Mention], up: tuple[str, str]
+    base: str,
+    title: str,
+    intro: str,
+    mentions: Sequence[Mention],
+    up: tuple[str, str],
+    note: Callable[[ArticleEntry], str] | None = None,
 ) -> dict[str, str]:
     """A list of articles grouped by year (newest first), cut into pages of
     ``PAGE_SIZE`` articles or ``PAGE_BYTES`` (``base``, then ``base-2.md``…) linked
     to one another; ``up`` is the page the list belongs to (the tags index, a
-    family's page): title, path."""
-    chunks = cut(mentions, [len(mention_item(base, *mention).encode()) for mention in mentions])
+    family's page): title, path; ``note`` what to add after an article's date."""
+    sizes = [len(mention_item(base, *mention, note).encode()) for mention in mentions]
+    chunks = cut(mentions, sizes)
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         path = part_path(base, number)
@@ -123,7 +137,7 @@ def render_listing(
             parts.append(pager)
         for year, items in groupby(chunk, key=lambda mention: mention[0].year):
             parts.append(f"## {year} 年")
-            parts.append("\n".join(mention_item(path, entry, a) for entry, a in items))
+            parts.append("\n".join(mention_item(path, entry, a, note) for entry, a in items))
         if pager:
             parts.append(pager)
         pages[path] = page({"title": heading, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
@@ -157,50 +171,100 @@ def pager_line(base: str, current: int, count: int) -> str:
     return "页：" + " · ".join(links)
 
 
-def mention_item(source: str, entry: IssueEntry, article: ArticleEntry) -> str:
-    """ "- [标题](../2023/07/01.md) · 2023 年第 07 期 · 2023-06-20"."""
-    details = " · ".join(part for part in (entry.title, article.date) if part)
+def mention_item(
+    source: str,
+    entry: IssueEntry,
+    article: ArticleEntry,
+    note: Callable[[ArticleEntry], str] | None = None,
+) -> str:
+    """ "- [标题](../2023/07/01.md) · 2023 年第 07 期 · 2023-06-20", and the note."""
+    extra = note(article) if note else ""
+    details = " · ".join(part for part in (entry.title, article.date, extra) if part)
     return f"- [{escape(article.title)}]({relative_link(source, article.path)}) · {details}"
 
 
-def standards_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
-    """The standards index (families), a page per family (its codes, each with its
-    newest articles) and, for a code mentioned often, its own list of articles."""
-    mentions: dict[str, list[Mention]] = {}
+@dataclass(frozen=True)
+class StandardEntry:
+    """One standard of the index: the articles citing it, newest first, and how."""
+
+    standard: Standard
+    mentions: list[Mention]
+    forms: dict[str, tuple[str, ...]]  # article path → the codes it cites the standard by
+    names: list[str]  # its designations without qualifiers, the entry's name first
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    def note(self, article: ArticleEntry) -> str:
+        """ "文中作 IEC 62208:2023、IEC 62208": how an article writes the standard,
+        unless it writes it only by the entry's name."""
+        forms = self.forms[article.path]
+        return "" if forms == (self.name,) else "文中作 " + "、".join(map(escape, forms))
+
+
+def standard_entries(issues: Iterable[IssueEntry]) -> list[StandardEntry]:
+    """Every standard the articles cite, by family, then in natural order."""
+    mentions: dict[Standard, list[Mention]] = {}
+    forms: dict[Standard, dict[str, tuple[str, ...]]] = {}
     for entry, article in newest_first(issues):
-        for code in article.standards:
-            mentions.setdefault(code, []).append((entry, article))
-    codes = sorted(mentions, key=lambda code: (family_of(code), natural_key(code)))
-    families = [(family, list(members)) for family, members in groupby(codes, key=family_of)]
-    pages = {STANDARDS_PAGE: render_standards_index(families, mentions)}
+        for standard, cited in by_standard(article.standards).items():
+            mentions.setdefault(standard, []).append((entry, article))
+            forms.setdefault(standard, {})[article.path] = cited
+    return [
+        StandardEntry(standard, mentions[standard], forms[standard], names_of(forms[standard]))
+        for standard in sorted(mentions, key=lambda s: (s.space, natural_key(s.number)))
+    ]
+
+
+def names_of(forms: dict[str, tuple[str, ...]]) -> list[str]:
+    """A standard's designations without qualifiers ("IEC 15118", "ISO/IEC 15118"):
+    the one most articles use first, then in natural order."""
+    counts = Counter(
+        base for cited in forms.values() for base in {read_citation(code).base for code in cited}
+    )
+    return sorted(counts, key=lambda base: (-counts[base], natural_key(base)))
+
+
+def standards_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
+    """The standards index (families), a page per family (its standards, each with
+    its newest articles and the forms they cite) and, for a standard mentioned
+    often, its own list of articles."""
+    families = [
+        (family, list(members))
+        for family, members in groupby(standard_entries(issues), key=lambda e: e.standard.space)
+    ]
+    pages = {STANDARDS_PAGE: render_standards_index(families)}
     for family, members in families:
         path = standard_family_page(family)
         for inline in range(INLINE_MENTIONS, -1, -1):
-            items = family_items(path, members, mentions, inline)
+            items = family_items(path, members, inline)
             if sum(len(item.encode()) for item in items) <= PAGE_BYTES:
                 break
         pages[path] = render_family(path, family, len(members), items)
-        for code in members:
-            if len(mentions[code]) > inline:
-                intro = f"提到 {escape(code)} 的文章，共 {len(mentions[code])} 篇，按期从新到旧。"
-                title = f"{STANDARDS_TITLE}：{code}"
-                up = (family, path)
-                pages.update(
-                    render_listing(standard_code_page(code), title, intro, mentions[code], up)
-                )
+        for member in members:
+            if len(member.mentions) > inline:
+                pages.update(standard_listing(member, (family, path)))
     return pages
 
 
-def render_standards_index(
-    families: list[tuple[str, list[str]]], mentions: dict[str, list[Mention]]
-) -> str:
+def standard_listing(member: StandardEntry, up: tuple[str, str]) -> dict[str, str]:
+    """A standard's own list of articles, paged, each with the forms it cites."""
+    intro = f"提到 {escape(member.name)} 的文章，共 {len(member.mentions)} 篇，按期从新到旧。"
+    title = f"{STANDARDS_TITLE}：{member.name}"
+    base = standard_code_page(member.standard)
+    return render_listing(base, title, intro, member.mentions, up, member.note)
+
+
+def render_standards_index(families: list[tuple[str, list[StandardEntry]]]) -> str:
     parts = [
         f"# {STANDARDS_TITLE}",
-        "各期文章提到的标准编号，按标准体系分组；每个体系一页，列出编号和提到它的文章。",
+        "各期文章提到的标准，按标准体系分组；每个体系一页，列出其中的标准和提到它们的文章。"
+        "同一标准的各版本（年份）、草案和修正合为一项，并注明文章的原文写法。",
     ]
     items = [
         f"- [{escape(family)}]({relative_link(STANDARDS_PAGE, standard_family_page(family))})"
-        f"：{len(members)} 个编号，{sum(len(mentions[code]) for code in members)} 次提及"
+        f"：{len(members)} 项标准，{sum(len(member.mentions) for member in members)} 次提及"
         for family, members in families
     ]
     parts.append("\n".join(items) if items else "尚无文章提到标准。")
@@ -208,34 +272,46 @@ def render_standards_index(
     return page({"title": STANDARDS_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
 
 
-def family_items(
-    path: str, codes: list[str], mentions: dict[str, list[Mention]], inline: int
-) -> list[str]:
-    """A family page's items: each code (with its anchor: articles link to it) and
-    its ``inline`` newest articles, and a link to its own list if it has more."""
+def family_items(path: str, members: list[StandardEntry], inline: int) -> list[str]:
+    """A family page's items: each standard (with its anchor: articles link to it),
+    its ``inline`` newest articles with the forms they cite, and a link to its own
+    list if it has more."""
     items = []
-    for code in codes:
-        listed = mentions[code]
+    for member in members:
+        listed = member.mentions
         links = [
-            f"[{escape(article.title)}]({relative_link(path, article.path)})（{entry.title}）"
+            f"[{escape(article.title)}]({relative_link(path, article.path)})"
+            f"（{'，'.join(filter(None, (entry.title, member.note(article))))}）"
             for entry, article in listed[:inline]
         ]
         if len(listed) > inline:
-            own = relative_link(path, standard_code_page(code))
+            own = relative_link(path, standard_code_page(member.standard))
             links.append(f"[{'全部 ' if inline else ''}{len(listed)} 篇 →]({own})")
-        items.append(
-            f'- <span id="{standard_anchor(code)}"></span>**{escape(code)}**：{"；".join(links)}'
-        )
+        others = member.names[1:]
+        also = f"（又作 {'、'.join(map(escape, others))}）" if others else ""
+        anchor = standard_slug(member.standard)
+        # The anchor on the name itself: 10 bytes less per standard than an empty span.
+        items.append(f'- <b id="{anchor}">{escape(member.name)}</b>{also}：' + "；".join(links))
     return items
 
 
 def render_family(path: str, family: str, count: int, items: list[str]) -> str:
-    """A family's codes in natural order, each with its newest articles."""
+    """A family's standards in natural order, each with its newest articles."""
     title = f"{STANDARDS_TITLE}：{family}"
     parts = [
         f"# {escape(title)}",
-        f"{count} 个编号，按编号排序；每个编号列出最新提到它的文章。"
+        f"{count} 项标准，按编号排序；每项列出最新提到它的文章；文章写法与条目不同时注明原文写法。"
+        f"{shared_space_note(family)}"
         f" [← {STANDARDS_TITLE}]({relative_link(path, STANDARDS_PAGE)})",
         "\n".join(items),
     ]
     return page({"title": title, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+
+
+def shared_space_note(family: str) -> str:
+    """ "ISO、IEC 与 ISO/IEC 共用一套编号…" on the page of a number space that several
+    publishers share; nothing on a single publisher's."""
+    members = [name for name, space in NUMBER_SPACES.items() if space == family and name != family]
+    if not members:
+        return ""
+    return f"{'、'.join(members)} 与 {family} 共用一套编号，同一编号为同一项标准。"

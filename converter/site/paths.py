@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..passes.standards import family_of
+from ..passes.standards import Standard, standard_of
 
 HOME_PAGE = "index.md"
 NAV_FILE = ".nav.yml"
 TAGS_FOLDER = "tags"
 TAGS_PAGE = "tags/index.md"  # every tag; docs/tags/<slug>.md is a tag's articles
 STANDARDS_FOLDER = "standards"
-STANDARDS_PAGE = "standards/index.md"  # every family; docs/standards/<family>.md its codes
+STANDARDS_PAGE = "standards/index.md"  # every family; docs/standards/<family>.md its standards
 # Earlier single-page listings, removed when found: the folders above replace them.
 RETIRED_PAGES = ("tags.md", "standards.md")
 FEED_FILE = "feed.xml"
@@ -52,8 +52,13 @@ def page_url(path: str) -> str:
 
 
 def standard_anchor(code: str) -> str:
-    """The standards index's anchor for a code: "IEC 62208:2023" → "iec-62208-2023"."""
-    return ascii_slug(code)
+    """The standards index's anchor for the standard a code designates, from the code
+    alone: "IEC 62208:2023", "IEC 62208" and "ISO/IEC 62208" → "iso-iec-62208"."""
+    return standard_slug(standard_of(code))
+
+
+def standard_slug(standard: Standard) -> str:
+    return ascii_slug(standard.key)
 
 
 def ascii_slug(text: str) -> str:
@@ -72,21 +77,22 @@ def tag_page(slug: str, part: int = 1) -> str:
 
 
 def standard_family_page(family: str) -> str:
-    """A family's page: "ISO/IEC" → "standards/iso-iec.md". Every code of the family
-    has its anchor there, so an article's link depends on the code alone."""
+    """A family's page: "ISO/IEC" → "standards/iso-iec.md". A family is a number
+    space (ISO, IEC and ISO/IEC share one); every standard in it has its anchor
+    there, so an article's link depends on the code alone."""
     return f"{STANDARDS_FOLDER}/{ascii_slug(family)}.md"
 
 
 def standard_page(code: str) -> str:
-    """Where an article links a code: its family's page (at ``standard_anchor``)."""
-    return standard_family_page(family_of(code))
+    """Where an article links a code: its number space's page (at ``standard_anchor``)."""
+    return standard_family_page(standard_of(code).space)
 
 
-def standard_code_page(code: str, part: int = 1) -> str:
-    """A code's own list of articles, for a code too often mentioned to list them
-    all on its family's page: "standards/iso/iso-9001.md", "…/iso-9001-2.md"…"""
-    family = ascii_slug(family_of(code))
-    return part_path(f"{STANDARDS_FOLDER}/{family}/{standard_anchor(code)}.md", part)
+def standard_code_page(standard: Standard, part: int = 1) -> str:
+    """A standard's own list of articles, for one too often mentioned to list them
+    all on its family's page: "standards/iso-iec/iso-iec-9001.md", "…-2.md"…"""
+    family = ascii_slug(standard.space)
+    return part_path(f"{STANDARDS_FOLDER}/{family}/{standard_slug(standard)}.md", part)
 
 
 def relative_link(source: str, target: str) -> str:
