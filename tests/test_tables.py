@@ -338,6 +338,30 @@ def test_a_long_run_of_header_fragments_that_merge_no_one_way_is_reported() -> N
     ]
 
 
+def test_a_header_crossing_a_page_goes_on_with_its_unfinished_cell() -> None:
+    # "是否需要/额外研发" is cut at the page foot, "优先/等级" follows on the same page,
+    # "工作" opens the next. Put back after "额外研发", the header merges into the five
+    # columns one way only: a cell cut mid-text ("额外研发", "优先") goes on in its run.
+    table, _, warnings = table_of(
+        "序号 缺口描述 建议 ",
+        "是否需要",
+        "额外研发",
+        "优先",
+        "等级 ",
+        ">工作 ",
+        "1 ",
+        "电池热失控 ",
+        "制定电池热失控的测试标准和方法。 ",
+        "是 高 ",
+        "2 ",
+        "充电接口 ",
+        "完成充电接口标准。 ",
+        "否 中 ",
+    )
+    assert table.header == ("序号", "缺口描述", "建议", "是否需要额外研发工作", "优先等级")
+    assert warnings == []
+
+
 def test_the_table_ends_before_a_line_that_is_not_the_next_row() -> None:
     lines = lines_of(
         "序号 名称 需要 ",

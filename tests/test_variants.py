@@ -34,12 +34,6 @@ from tests.variants.truth import differences, expected, observed
 
 # Variants converted wrong today: what goes wrong, and where.
 KNOWN_FAILURES: dict[str, str] = {
-    "table-header-across-page": (
-        "table_grid: the header's wrapped cell '是否需要/额外研发' is cut at a page foot and "
-        "ends as '工作' on the next page; the header is read by its certain boundaries only, "
-        "so the lines before the break join into one fragment ('是否需要额外研发优先等级') "
-        "and '工作' becomes the last column's header (the rows and the article are right)"
-    ),
     "table-no-number-column": (
         "table_grid finds rows by their running number only: 'no row numbered 1 after the "
         "caption; a table without a numbered first column (序号) cannot be rebuilt; kept as "

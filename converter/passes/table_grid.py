@@ -429,9 +429,11 @@ def header_fits(header: Header, columns: Columns) -> bool:
     fragments = header.fragments
     if not fragments or len(fragments) == columns.count:
         return True
+    if header.crosses_page and header_merged(header, columns) is not None:
+        return True
     if len(fragments) < columns.count:
         return header.parted(columns.count) is not None
-    return header_runs(fragments, columns) is not None
+    return header_merged(header, columns) is not None
 
 
 def most_allowed(rows: Sequence[RowCut], header: Header) -> list[Candidate]:
@@ -771,6 +773,8 @@ def header_runs(groups: list[list[Piece]], columns: Columns) -> list[Run] | None
         for end in range(start + 1, total - (count - 1 - column) + 1):
             if not merges(start, end, column):
                 break  # a longer run keeps the pair that cannot merge
+            if groups[end - 1][-1].edge is Edge.CUT:
+                continue  # a cell cut mid-text goes on: its run does not end here
             more, rest = ways(end, column + 1)
             if more and not found:
                 ends = (end, *rest)
@@ -783,6 +787,12 @@ def header_runs(groups: list[list[Piece]], columns: Columns) -> list[Run] | None
     return [groups[a:b] for a, b in pairwise((0, *ends))]
 
 
+def header_merged(header: Header, columns: Columns) -> list[Run] | None:
+    """The one way to merge the header into the columns, over all its arrangements."""
+    found = [runs for order in header.arrangements() if (runs := header_runs(order, columns))]
+    return found[0] if len(found) == 1 else None
+
+
 def run_width(run: Run, seen: int) -> int:
     return max(seen, *(piece.width for group in run for piece in group))
 
@@ -790,6 +800,8 @@ def run_width(run: Run, seen: int) -> int:
 def merge_header(header: Header, columns: Columns, line: int) -> tuple[list[Run], list[Note]]:
     """One run of fragments per column, and a warning if that took a guess."""
     count, groups = columns.count, header.fragments
+    if header.crosses_page and (across := header_merged(header, columns)) is not None:
+        return across, []
     if len(groups) < count:
         groups = header.parted(count) or groups
     if len(groups) == count:
@@ -800,7 +812,7 @@ def merge_header(header: Header, columns: Columns, line: int) -> tuple[list[Run]
         return runs, [
             (line, f"table header: {len(groups)} cells for {count} columns; the last left empty")
         ]
-    found = header_runs(groups, columns)
+    found = header_merged(header, columns)
     if found is not None:
         return found, []
     runs = [[group] for group in groups[: count - 1]]
@@ -838,6 +850,33 @@ class Header:
             for w in self.words
         ]
         return group_cells(parted)
+
+    @property
+    def crosses_page(self) -> bool:
+        return any(words.line.starts_page for words in self.words[1:])
+
+    def arrangements(self) -> list[list[list[Piece]]]:
+        """The orders its pieces may be merged into columns in: the fragments; for a
+        header crossing a page, every line's pieces apart (whether a wrapped line goes
+        on in the same cell is then decided by its fullness), with the first piece after
+        the break put back after each unfinished one before it in turn, since the page
+        goes on with an unfinished cell, as a row's does ("是否需要", "额外研发", "优先",
+        "等级", then "工作" on the next page)."""
+        if not self.crosses_page:
+            return [self.fragments]
+        pieces = [
+            (make_piece(words, start, end), words.line.starts_page and k == 0)
+            for words in self.words
+            for k, (start, end) in enumerate(certain_spans(words))
+        ]
+        groups = [[piece] for piece, _ in pieces]
+        resumed = next(i for i, (_, opens_page) in enumerate(pieces) if opens_page and i)
+        found = [groups]
+        for i in range(resumed - 1):
+            if groups[i][-1].edge is Edge.CUT:
+                moved = [*groups[: i + 1], groups[resumed], *groups[i + 1 : resumed]]
+                found.append([*moved, *groups[resumed + 1 :]])
+        return found
 
 
 def read_header_lines(lines: Sequence[Line], first: int) -> Header:
