@@ -161,15 +161,19 @@ def inferred_headings(page: PageText) -> Iterator[Problem]:
             )
 
 
-def read_page(shown: str, relative: str, text: str) -> PageText | Problem:
-    """The page split into front matter and body, or the problem that stops that."""
+def read_page(
+    shown: str, relative: str, text: str, parse_fields: bool = True
+) -> PageText | Problem:
+    """The page split into front matter and body, or the problem that stops that
+    (without ``parse_fields``, the front matter's fields are left unread)."""
     if not has_front_matter(text) and (ARTICLE_PAGE.match(relative) or ISSUE_PAGE.match(relative)):
         return Problem(shown, 1, "front matter missing: the page must start with '---'")
     try:
-        split = split_page(text)
+        split = split_page(text, parse_fields)
     except FrontMatterError as error:
         return Problem(shown, error.line, error.message)
-    front_lines = {name: split.field_line(name) for name in split.fields if isinstance(name, str)}
+    lines = split.field_lines()
+    front_lines = {name: lines.get(name, 1) for name in split.fields if isinstance(name, str)}
     return PageText(
         shown, relative, split.fields, front_lines, split.body, split.body_line, split.raw
     )
@@ -333,6 +337,8 @@ def check_standard_links(page: PageText) -> Iterator[Problem]:
     an edited page keeps its links when the index's rules move an entry."""
     folder = posixpath.dirname(page.relative)
     for number, line in body_lines(page):
+        if STANDARDS_FOLDER not in line:
+            continue
         for match in STANDARD_LINK.finditer(line):
             code = html.unescape(MARKDOWN_ESCAPE.sub(r"\1", match.group(1)))
             target = posixpath.normpath(posixpath.join(folder, match.group(2)))
@@ -353,8 +359,9 @@ RENDERED_PAGE_CHECKS: tuple[PageCheck, ...] = (check_footnotes, check_tables, ch
 
 
 def check_rendered(relative: str, text: str) -> list[Problem]:
-    """Problems in a page the converter rendered (named by its path in docs/)."""
-    page = read_page(relative, relative, text)
+    """Problems in a page the converter rendered (named by its path in docs/). Its
+    front matter is the converter's own YAML dump, so only the body is read."""
+    page = read_page(relative, relative, text, parse_fields=False)
     if isinstance(page, Problem):
         return [page]
     return [problem for check in RENDERED_PAGE_CHECKS for problem in check(page)]

@@ -76,6 +76,7 @@ BARE_SAE = Family("", r"J\d{4}(?:/\d{1,2})?", r"(?:_\d{6})?")
 BARE_PUBLISHER = "SAE"
 NOT_A_CODE_AFTER = r"(?![A-Za-z0-9]|[.:\-/]\d)"
 SPACES = re.compile(r"\s+")
+DIGIT = re.compile(r"[0-9]")  # every designation has a number: text without one has no code
 NATURAL_CHUNK = re.compile(r"(\d+)")
 
 
@@ -170,6 +171,8 @@ def citation_of(match: re.Match[str], publisher: str) -> Citation:
 def located_citations(text: str) -> list[tuple[int, int, Citation]]:
     """Where each code stands in ``text`` (start, end, citation), in order."""
     found: list[tuple[int, int, Citation]] = []
+    if not DIGIT.search(text):
+        return found
     for publisher, pattern in PATTERNS:  # longer family names come first
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end, _ in found):

@@ -87,21 +87,27 @@ class SplitPage:
 
     def field_line(self, name: str) -> int:
         """The page line a field stands on (1 when it is missing)."""
+        return self.field_lines().get(name, 1)
+
+    def field_lines(self) -> dict[str, int]:
+        """The page line of each field, in one pass over the front matter."""
+        lines: dict[str, int] = {}
         for number, line in enumerate(self.raw.split("\n"), start=2):
             match = FIELD_LINE.match(line)
-            if match and match.group(1) == name:
-                return number
-        return 1
+            if match:
+                lines.setdefault(match.group(1), number)
+        return lines
 
 
 def has_front_matter(text: str) -> bool:
     return text.startswith(FENCE)
 
 
-def split_page(text: str) -> SplitPage:
+def split_page(text: str, parse_fields: bool = True) -> SplitPage:
     """Front matter and body; raises ``FrontMatterError`` naming the line at fault.
 
-    A page without front matter is all body.
+    A page without front matter is all body. Without ``parse_fields`` the front
+    matter is not parsed (its fields stay empty): for checks of the body alone.
     """
     if not has_front_matter(text):
         return SplitPage({}, "", text, 1)
@@ -109,6 +115,9 @@ def split_page(text: str) -> SplitPage:
     if not front:
         raise FrontMatterError(1, "front matter not closed: no second '---' line")
     raw = front.group("fields")
+    body_line = text.count("\n", 0, front.end()) + 1
+    if not parse_fields:
+        return SplitPage({}, raw.removesuffix("\n"), text[front.end() :], body_line)
     try:
         fields = yaml.load(raw, Loader=SAFE_LOADER) or {}  # libyaml's safe loader
     except yaml.YAMLError as error:
@@ -117,7 +126,6 @@ def split_page(text: str) -> SplitPage:
         raise FrontMatterError(line, f"front matter is not valid YAML: {error}") from error
     if not isinstance(fields, dict):
         raise FrontMatterError(2, "front matter must be a mapping of fields")
-    body_line = text.count("\n", 0, front.end()) + 1
     return SplitPage(fields, raw.removesuffix("\n"), text[front.end() :], body_line)
 
 
