@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from .patterns import HAN
 
@@ -23,7 +24,12 @@ MULTIPLE_SPACES = re.compile(r" {2,}")
 
 def display_width(text: str) -> int:
     """Columns the text takes on the page: wide (CJK) characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) if text.isascii() else sum(map(char_width, text))
+
+
+@cache  # a page has a few thousand distinct characters; tables ask for widths often
+def char_width(character: str) -> int:
+    return 2 if unicodedata.east_asian_width(character) in "WF" else 1
 
 
 # Inside a line the bulletin always spaces Chinese from Latin words and numbers

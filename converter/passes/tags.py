@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..model import Article, Paragraph, article_texts
@@ -48,6 +48,10 @@ GENERIC_GROUPS = frozenset({"organizations"})  # names that double as common nou
 class Passage:
     text: str
     weight: int
+    folded: str = field(init=False, repr=False, compare=False)  # lower case, for `in`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", self.text.lower())
 
 
 def tag_articles(
@@ -80,7 +84,12 @@ def sentences(text: str) -> list[str]:
 
 
 def score(tag: Tag, places: tuple[Passage, ...]) -> int:
-    return sum(place.weight for place in places if mentions(place.text, tag))
+    aliases = [alias.lower() for alias in tag.aliases]
+    return sum(
+        place.weight
+        for place in places
+        if any(alias in place.folded for alias in aliases) and mentions(place.text, tag)
+    )
 
 
 def mentions(text: str, tag: Tag) -> bool:
