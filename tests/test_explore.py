@@ -65,7 +65,7 @@ def test_family_page_lists_each_standard_once_with_the_forms_cited(built_site: P
     assert item is not None
     links = [str(a["href"]) for a in item.find_all("a")]
     assert links == ["../../2023/07/09/"]
-    assert "文中作 IEC 62208:2023、IEC 62208" in item.get_text()
+    assert "文中作 IEC 62208:2023 CMV、IEC 62208" in item.get_text()
     joint = soup.find(id="iso-iec-15118")
     assert joint is not None and joint.get_text() == "IEC 15118"
     ieee = soup_of(built_site, "standards/ieee/index.html").select("article li")

@@ -19,7 +19,9 @@ from converter.site.paths import standard_page
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("发布低压开关设备标准（IEC 62208:2023 CMV）", ["IEC 62208:2023"]),
+        # the form IEC sells the edition in is part of what the text cites
+        ("发布低压开关设备标准（IEC 62208:2023 CMV）", ["IEC 62208:2023 CMV"]),
+        ("IEC 61000-4-2:2008 RLV 与 UL 1741 SB 补充要求", ["IEC 61000-4-2:2008 RLV", "UL 1741 SB"]),
         ("如 EN 16234-1:2019 和 CEN/TS 17834:2022。", ["EN 16234-1:2019", "CEN/TS 17834:2022"]),
         ("新标准《BS 8646:2023 农业》", ["BS 8646:2023"]),
         ("（ASTM D8506-2023），拟议标准 ASTM WK86387", ["ASTM D8506-2023", "ASTM WK86387"]),
@@ -97,6 +99,9 @@ def test_anchor_is_stable_readable_and_safe() -> None:
         ),
         (["IEC CD 61234-2", "IEC 61234-2:2019+AMD1:2021"], Standard("ISO/IEC", "61234-2")),
         (["prEN 17999", "EN 17999:2024/A1:2025", "EN 17999:2024/AC:2024"], Standard("EN", "17999")),
+        # a version of an edition (commented, redline) and a supplement
+        (["IEC 62208:2023 CMV", "IEC 62208:2023 RLV", "IEC 62208"], Standard("ISO/IEC", "62208")),
+        (["UL 1741 SB", "UL 1741"], Standard("UL", "1741")),
         # a joint designation and either publisher's citation of the same number
         (
             ["ISO/IEC 23456", "IEC 23456", "ISO 23456", "ISO/IEC DIS 23456"],
@@ -150,13 +155,14 @@ def test_citations_are_grouped_by_standard_in_order_of_mention() -> None:
     }
 
 
-def test_the_sample_cites_three_standards_in_two_forms_each(sample_export: Path) -> None:
+def test_the_sample_cites_four_standards_in_two_forms_each(sample_export: Path) -> None:
     issue, _ = convert_bytes(sample_export.read_bytes(), "archive/2023-07.txt")
     codes = [code for article in issue.articles for code in article.standards]
     forms: dict[Standard, set[str]] = {}
     for code in codes:
         forms.setdefault(standard_of(code), set()).add(code)
-    assert forms[Standard("ISO/IEC", "62208")] == {"IEC 62208", "IEC 62208:2023"}
+    assert forms[Standard("ISO/IEC", "62208")] == {"IEC 62208", "IEC 62208:2023 CMV"}
     assert forms[Standard("IEEE", "2030.5")] == {"IEEE 2030.5", "IEEE P2030.5"}
     assert forms[Standard("ISO/IEC", "15118")] == {"IEC 15118", "ISO/IEC 15118"}
-    assert len(set(codes)) - len(forms) == 3
+    assert forms[Standard("UL", "1741")] == {"UL 1741", "UL 1741 SB"}
+    assert len(set(codes)) - len(forms) == 4

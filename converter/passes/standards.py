@@ -45,8 +45,11 @@ class Family:
 ISO_STAGE = r"[/ ](?:NP|PWI|AWI|WD|CD|CDV|DIS|FDIS|PRF)"
 ISO_NUMBER = r"\d{2,6}(?:-\d{1,3})*"
 # ":2023", then amendments and corrigenda, separately ("/Amd 1:2025", "/Cor 1")
-# or consolidated ("+AMD1:2020").
-ISO_EDITION = r"(?::\d{4})?(?:[/+](?:D?Amd|AMD|Cor|COR)\s?\d{1,2}(?::\d{4})?)*"
+# or consolidated ("+AMD1:2020"), then the form IEC sells an edition in: commented,
+# redline or extended version ("IEC 62208:2023 CMV").
+ISO_EDITION = (
+    r"(?::\d{4})?(?:[/+](?:D?Amd|AMD|Cor|COR)\s?\d{1,2}(?::\d{4})?)*(?:\s(?:CMV|RLV|EXV))?"
+)
 # EN amendments and corrigenda: "/A1:2013", "/AC:2014".
 EN_EDITION = r"(?::\d{4})?(?:[/+](?:A\d{1,2}|AC)(?::\d{4})?)*"
 GB_NUMBER = r"\d{1,6}(?:\.\d{1,3})*"
@@ -67,7 +70,7 @@ FAMILIES: tuple[Family, ...] = (
     # A work item ("WK86387") is a draft whose final number is not known yet.
     Family("ASTM", r"[A-G]\d{1,5}|WK\d{4,6}", r"(?:-\d{2,4})?"),
     Family("SAE", r"J\d{3,4}(?:/\d{1,2})?", r"(?:_\d{6})?"),  # "_201710": revised 2017-10
-    Family("UL", r"\d{2,5}[A-Z]?"),
+    Family("UL", r"\d{2,5}[A-Z]?", r"(?:\sS[A-Z])?"),  # a supplement: "UL 1741 SB"
     Family("IEEE", r"\d{3,5}(?:\.\d{1,3})*", r"(?:-\d{4})?", lead="P", spelled=r"(?:\sStd\.?)?"),
     Family("ANSI", r"[A-Z]\d{1,3}(?:\.\d{1,3})+", r"(?:-\d{4})?"),
 )
