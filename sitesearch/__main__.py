@@ -12,13 +12,14 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .index import (
     PageWeights,
-    build_index,
     index_files,
+    index_weighed,
     page_weights,
     uses_directory_urls,
     write_index,
@@ -34,18 +35,19 @@ def read_chunk(docs: Path, paths: list[Path]) -> list[tuple[SearchPage, PageWeig
     return [(page, page_weights(page)) for page in pages if page is not None]
 
 
-def read_pages(docs: Path, chunk: int = CHUNK) -> tuple[list[SearchPage], list[PageWeights]]:
-    """Every page to index with its terms' weights, in path order; on every core."""
+def read_pages(docs: Path, chunk: int = CHUNK) -> Iterator[tuple[SearchPage, PageWeights]]:
+    """Every page to index with its terms' weights, in path order, read on every core
+    and handed on chunk by chunk (the index keeps the postings, not the weights)."""
     paths = sorted(docs.rglob("*.md"))
     chunks = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
     workers = min(os.cpu_count() or 1, len(chunks))
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = list(pool.map(read_chunk, [docs] * len(chunks), chunks))
+            for done in pool.map(read_chunk, [docs] * len(chunks), chunks):
+                yield from done
     else:
-        done = [read_chunk(docs, chunk) for chunk in chunks]
-    read = [item for chunk in done for item in chunk]
-    return [page for page, _ in read], [weights for _, weights in read]
+        for paths_of_chunk in chunks:
+            yield from read_chunk(docs, paths_of_chunk)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"error: {args.site} is not a built site (run mkdocs build first)\n")
         return 2
     started = time.perf_counter()
-    pages, weights = read_pages(args.docs)
-    index = build_index(pages, weights)
+    index = index_weighed(read_pages(args.docs))
+    pages = index.pages
     directory_urls = (
         args.urls == "directory" if args.urls else uses_directory_urls(args.site, pages)
     )

@@ -103,7 +103,7 @@ def test_weight_puts_the_title_in_the_low_bit_and_density_above() -> None:
 
 def test_postings_hold_every_page_with_a_title_flag_and_density() -> None:
     index = build_index(PAGES)
-    (first, first_weight), (second, second_weight) = index.postings["电动"]
+    (first, first_weight), (second, second_weight) = index.postings_of("电动")
     assert (first, second) == (0, 1)
     assert first_weight & 1 == 1 and second_weight & 1 == 0
     assert first_weight >> 1 > second_weight >> 1
@@ -127,7 +127,7 @@ def test_index_files_are_scripts_that_hand_their_data_over() -> None:
     shards = meta["shards"]  # type: ignore[index]
     name, (number, terms_found) = load_script(files[f"s/{shard_of('电动', shards)}.js"])
     index = build_index(PAGES)
-    expected_weights = [page_weight for _, page_weight in index.postings["电动"]]
+    expected_weights = [page_weight for _, page_weight in index.postings_of("电动")]
     assert name == "shard" and number == shard_of("电动", shards)
     assert terms_found["电动"][1::2] == expected_weights  # type: ignore[index]
     name, (page_id, page) = load_script(files["d/1.js"])
@@ -189,6 +189,7 @@ def test_reading_pages_in_workers_gives_the_same_index(tmp_path: Path) -> None:
         (tmp_path / f"{number:02d}.md").write_text(
             f"---\ntitle: 第{number}篇\n---\n\n电动汽车{number}。\n"
         )
-    pages, weights = read_pages(tmp_path)
+    read = list(read_pages(tmp_path, chunk=2))  # two chunks, in order
+    pages, weights = [page for page, _ in read], [weights for _, weights in read]
     assert [page.path for page in pages] == ["00", "01", "02"]
     assert index_files(build_index(pages, weights), True) == index_files(build_index(pages), True)
