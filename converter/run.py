@@ -222,14 +222,26 @@ class TolerantLoader(yaml.SafeLoader):
 TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def configured_site_url(config: Path) -> str:
-    """``site_url`` from an mkdocs.yml, or "/" without one.
+def mkdocs_setting(config: Path, name: str, default: object = None) -> object:
+    """A setting of an mkdocs.yml, following ``INHERIT``; ``default`` where neither the
+    file nor what it inherits (if that exists) sets it.
 
     Not MkDocs' own loader: it insists that the ``INHERIT`` file exists, and the
     navigation it inherits is what the converter is about to write.
     """
     if not config.exists():
-        return "/"
+        return default
     loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=TolerantLoader)
-    url = loaded.get("site_url") if isinstance(loaded, dict) else None
+    if not isinstance(loaded, dict):
+        return default
+    if name in loaded:
+        return loaded[name]
+    if "INHERIT" in loaded:
+        return mkdocs_setting(config.parent / str(loaded["INHERIT"]), name, default)
+    return default
+
+
+def configured_site_url(config: Path) -> str:
+    """``site_url`` from an mkdocs.yml, or "/" without one."""
+    url = mkdocs_setting(config, "site_url")
     return str(url) if url else "/"

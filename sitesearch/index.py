@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import shutil
 import tempfile
 from array import array
@@ -30,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+
+from converter.site.writer import swap_in
 
 from .pages import SearchPage
 from .tokens import shard_of, text_terms
@@ -161,11 +162,7 @@ def write_index(site: Path, files: dict[str, str]) -> None:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        if target.exists():
-            retired = site / f".search.old-{os.getpid()}"
-            os.replace(target, retired)
-            shutil.rmtree(retired)
-        os.replace(staging, target)
+        swap_in(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

@@ -16,7 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
+from converter.run import mkdocs_setting
+from converter.site.writer import swap_in
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX_FOLDER = "search"
@@ -44,21 +45,9 @@ def checkout_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads an mkdocs.yml's tags (``!ENV``, ``!!python/name:``) as nothing."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def uses_directory_urls(config: Path) -> bool:
-    """MkDocs' ``use_directory_urls`` of ``config``, following ``INHERIT``."""
-    loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    if "use_directory_urls" in loaded:
-        return bool(loaded["use_directory_urls"])
-    if "INHERIT" in loaded:
-        return uses_directory_urls(config.parent / str(loaded["INHERIT"]))
-    return True
+    """MkDocs' ``use_directory_urls`` of ``config`` (true unless it says otherwise)."""
+    return bool(mkdocs_setting(config, "use_directory_urls", True))
 
 
 def build_site(project: Path, site: Path, config: str = "mkdocs.yml", quiet: bool = True) -> None:
@@ -84,18 +73,9 @@ def build_site(project: Path, site: Path, config: str = "mkdocs.yml", quiet: boo
             raise subprocess.CalledProcessError(built.returncode, build_command)
         if indexed:
             raise subprocess.CalledProcessError(indexed, index_command)
-        install_index(staging / INDEX_FOLDER, site / INDEX_FOLDER)
+        swap_in(staging / INDEX_FOLDER, site / INDEX_FOLDER)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def install_index(built: Path, target: Path) -> None:
-    """Put the index folder ``built`` in place of ``target`` (same file system)."""
-    if target.exists():
-        retired = target.with_name(f".{INDEX_FOLDER}.old-{os.getpid()}")
-        os.replace(target, retired)
-        shutil.rmtree(retired)
-    os.replace(built, target)
 
 
 def main(argv: list[str] | None = None) -> int:
