@@ -208,11 +208,12 @@ def all_archive_pages(
     """The archive's pages over every issue: those in the docs folder and those just
     converted (which replace their earlier selves, except for the article pages an
     editor changed: those are kept, so the archive lists them as edited)."""
-    entries = {entry.issue: entry for entry in existing_entries(out_dir)}
+    fresh = {result.entry.issue for result in converted}
+    entries = {entry.issue: entry for entry in existing_entries(out_dir, skip=fresh)}
     for result in converted:
         entry = result.entry if force else with_edited_articles(result.entry, out_dir)
         entries[entry.issue] = entry
-    return archive_pages(entries.values(), site_url)
+    return archive_pages(sorted(entries.values(), key=lambda entry: entry.issue), site_url)
 
 
 class TolerantLoader(yaml.SafeLoader):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -83,14 +83,15 @@ def issue_entry(issue: Issue) -> IssueEntry:
     )
 
 
-def existing_entries(out_dir: Path) -> Iterator[IssueEntry]:
-    """The issues already in the docs folder, with their pages' current titles."""
+def existing_entries(out_dir: Path, skip: Collection[str] = ()) -> Iterator[IssueEntry]:
+    """The issues already in the docs folder, with their pages' current titles; the
+    issues in ``skip`` (``2023-07``) are not read."""
     if not out_dir.exists():
         return
     for index_page in sorted(out_dir.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/index.md")):
         relative = index_page.relative_to(out_dir).as_posix()
         match = ISSUE_PAGE.match(relative)
-        if not match:
+        if not match or f"{match.group(1)}-{match.group(2)}" in skip:
             continue
         text = index_page.read_text(encoding="utf-8")
         meta = read_fields(text)
