@@ -26,7 +26,7 @@ from .index import (
 )
 from .pages import SearchPage, read_page
 
-# Pages read (Markdown rendered, terms counted) per task in a worker process.
+# Pages read (text taken from the Markdown, terms weighed) per task in a worker process.
 CHUNK = 64
 
 
