@@ -1,0 +1,105 @@
+"""The perturbation corpus (tests/perturbed/): the real export changed in one way
+another month or year of the bulletin could show, laid out as the extractor writes,
+must convert to the sample's known structure changed the same way.
+
+The expected side is the reviewed golden pages of the sample with the described
+change applied (tests/perturbed/catalogue.py), never the converter's output. A
+perturbation the converter gets wrong today is marked ``xfail`` (strict), saying
+what goes wrong; it turns into a failure the day it converts right, to be unmarked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.perturbed.catalogue import PERTURBATIONS, Perturbation, truth
+from tests.perturbed.check import convert, differences, merges, problems
+from tests.perturbed.truth import SAMPLE, golden_truth
+
+# Perturbations converted wrong today: what goes wrong.
+MERGED = "the article is merged into the one before it, without a warning"
+FURNITURE_AS_TEXT = (
+    "the furniture is not recognised (patterns.RUNNING_HEADER / PAGE_NUMBER are the "
+    "sample's forms): its page number and header are kept as body text, splitting a paragraph"
+)
+KNOWN_FAILURES: dict[str, str] = {
+    "dateline-with-year": (
+        "datelines are only '6 月 15 日，': 'no articles found', the issue is refused"
+    ),
+    "dateline-day-range-dash": f"'6 月 22—23 日，' is no dateline today: {MERGED}",
+    "dateline-day-range-zhi": (
+        "'6 月 27 日至 29 日，' is no dateline today: the section's first article goes to the "
+        "summary with its heading, warned as text outside any article"
+    ),
+    "dateline-early-month": f"'6 月上旬，' is no dateline today: {MERGED}",
+    "dateline-mid-month": f"'6 月中旬，' is no dateline today: {MERGED}",
+    "dateline-end-of-month": f"'6 月底，' is no dateline today: {MERGED}",
+    "dateline-recently": f"'近日，' is no dateline today: {MERGED}",
+    "dateline-the-other-day": f"'日前，' is no dateline today: {MERGED}",
+    "dateline-removed": f"an article is found only by its dateline: {MERGED}",
+    "datelines-removed-all": "without datelines 'no articles found': the issue is refused",
+    "header-with-title": FURNITURE_AS_TEXT,
+    "header-before-number": FURNITURE_AS_TEXT + " (the number after the header)",
+    "page-number-em-dash": FURNITURE_AS_TEXT,
+    "page-number-hyphen": FURNITURE_AS_TEXT,
+    "page-number-chinese": FURNITURE_AS_TEXT,
+    "heading-mid-page-after-figure": (
+        "a heading must open a page: 前沿科技 becomes the previous article's last paragraph "
+        "(its author line left in the body) and the lost headings are no longer inferred"
+    ),
+    "heading-mid-page-after-text": (
+        "a heading must open a page: 机构评论 becomes a paragraph of 标准战略's last article, "
+        "whose author line stays in its body, and 机构评论's articles go under 标准战略"
+    ),
+    "heading-not-listed": "a heading not in data/sections.yml is kept but not warned",
+    "summary-first-dated": (
+        "the summary's first paragraph is taken for a dateline: 本期概要 becomes an article"
+    ),
+    "title-three-lines": f"a title has at most 2 lines (TITLE_MAX_LINES): {MERGED}",
+    "authors-fullwidth-space": (
+        "AUTHORS separates names by an ASCII space only: the author lines stay in the text"
+    ),
+    "subheadings-nested": "only '一、' subheadings are read: '（一）…' stays a paragraph",
+    "table-caption-wrapped": (
+        "a table caption is one line (max_lines=1): the table stays text, warned"
+    ),
+    "table-without-number-column": (
+        "table_grid finds rows by their running number: no table, its cells stay text, warned"
+    ),
+    "footnote-continues-number": (
+        "the continuation '21 June 2023…' is read as a definition of its own (21 again): "
+        "the note is cut and a paragraph of notes is added to the next article, warned twice"
+    ),
+}
+
+
+def perturbation_param(perturbation: Perturbation) -> pytest.ParameterSet:
+    reason = KNOWN_FAILURES.get(perturbation.name)
+    marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)] if reason else []
+    return pytest.param(perturbation, id=perturbation.name, marks=marks)
+
+
+@pytest.mark.parametrize("perturbation", [perturbation_param(p) for p in PERTURBATIONS])
+def test_perturbation_converts_to_the_changed_structure(perturbation: Perturbation) -> None:
+    found, _ = problems(perturbation)
+    assert not found, f"{perturbation.name} ({perturbation.why}):\n" + "\n".join(found[:6])
+
+
+def test_the_unmodified_sample_reads_back_as_its_golden_pages() -> None:
+    """The yardstick itself: the truth read from the golden pages is what the
+    converter gives for the sample, and the checks find nothing to say."""
+    result = convert(SAMPLE.read_text(encoding="utf-8"))
+    assert result.issue is not None
+    assert result.issue == golden_truth()
+    assert not differences(truth(), result.issue) and not merges(truth(), result.issue)
+
+
+def test_perturbations_change_the_export_and_are_deterministic() -> None:
+    sample = SAMPLE.read_text(encoding="utf-8")
+    names = [p.name for p in PERTURBATIONS]
+    assert len(names) == len(set(names)) and all(p.why for p in PERTURBATIONS)
+    assert set(KNOWN_FAILURES) <= set(names)
+    for perturbation in PERTURBATIONS:
+        changed = perturbation.edit(sample)
+        assert changed != sample, perturbation.name
+        assert changed == perturbation.edit(sample), perturbation.name
