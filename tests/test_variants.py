@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from converter.cli import main
-from converter.model import LineKind, Source
+from converter.model import ConversionError, LineKind, Source
 from converter.passes import convert_bytes
 from converter.passes.layout import read_layout
 from tests.variants.catalogue import VARIANTS, Variant
@@ -32,6 +32,11 @@ from tests.variants.layout import (
 from tests.variants.random_issues import random_issue
 from tests.variants.truth import differences, expected, observed
 
+MERGED = "the article is merged into the one before it, without a warning"
+FURNITURE_AS_TEXT = (
+    "the furniture is not recognised (patterns.RUNNING_HEADER / PAGE_NUMBER are the sample's "
+    "forms): page numbers and headers stay in the text, and the issue's number is not read"
+)
 # Variants converted wrong today: what goes wrong, and where.
 KNOWN_FAILURES: dict[str, str] = {
     "table-no-number-column": (
@@ -39,6 +44,29 @@ KNOWN_FAILURES: dict[str, str] = {
         "caption; a table without a numbered first column (序号) cannot be rebuilt; kept as "
         "text' (warned at the caption's line)"
     ),
+    "section-renamed": "a heading not in data/sections.yml is kept but not warned",
+    "dateline-with-year": "datelines are only 'M 月 D 日，': 'no articles found', refused",
+    "dateline-range-dash": f"'2 月 16—17 日，' is no dateline today: {MERGED}",
+    "dateline-range-zhi": f"'2 月 16 日至 17 日，' is no dateline today: {MERGED}",
+    "dateline-early-month": f"'2 月上旬，' is no dateline today: {MERGED}",
+    "dateline-end-of-month": f"'2 月底，' is no dateline today: {MERGED}",
+    "dateline-recently": f"'近日，' is no dateline today: {MERGED}",
+    "dateline-the-other-day": f"'日前，' is no dateline today: {MERGED}",
+    "dateline-none": f"an article is found only by its dateline: {MERGED}",
+    "datelines-none": "without datelines 'no articles found': the issue is refused",
+    "header-with-title": FURNITURE_AS_TEXT,
+    "header-before-number": FURNITURE_AS_TEXT + " (the number after the header)",
+    "page-number-em-dash": FURNITURE_AS_TEXT,
+    "page-number-hyphen": FURNITURE_AS_TEXT,
+    "page-number-chinese": FURNITURE_AS_TEXT,
+    "section-heading-mid-page": (
+        "a heading must open a page: it becomes the previous article's last paragraph, whose "
+        "author line then stays in its text, and its section's articles go under the one before"
+    ),
+    "summary-dated": "the summary's first paragraph is taken for a dateline: it becomes an article",
+    "title-three-lines": f"a title has at most 2 lines (TITLE_MAX_LINES): {MERGED}",
+    "authors-fullwidth-space": "AUTHORS separates names by an ASCII space only: no authors",
+    "subheadings-nested": "only '一、' subheadings are read: '（一）…' stays a paragraph",
 }
 
 
@@ -51,7 +79,10 @@ def variant_param(variant: Variant) -> pytest.ParameterSet:
 @pytest.mark.parametrize("variant", [variant_param(variant) for variant in VARIANTS])
 def test_variant_converts_to_its_description(variant: Variant) -> None:
     spec = variant.make()
-    issue, report = convert_bytes(render(spec).encode("utf-8"), spec.file_name)
+    try:
+        issue, report = convert_bytes(render(spec).encode("utf-8"), spec.file_name)
+    except ConversionError as error:
+        raise AssertionError(f"{variant.name}: refused: {error}") from error
     found = differences(expected(spec), observed(issue))
     assert not found, f"{variant.name} ({variant.why}):\n" + "\n".join(found[:5])
     warnings = [str(warning) for warning in report.warnings]
@@ -87,7 +118,7 @@ def test_every_variant_has_pages_footnote_areas_and_furniture() -> None:
         kinds = {line.kind for line in layout.lines}
         pages = max(line.page for line in layout.lines)
         assert pages >= 2, variant.name
-        if pages > spec.furniture_every:
+        if pages > spec.furniture_every and variant.name not in KNOWN_FAILURES:
             assert {LineKind.PAGE_NUMBER, LineKind.RUNNING_HEADER} <= kinds, variant.name
             assert layout.issue_header == spec.header, variant.name
         has_notes = any(article.notes for s in spec.sections for article in s.articles)
@@ -113,9 +144,14 @@ def test_footnotes_wrap_anywhere_and_titles_and_body_at_their_widths() -> None:
     assert NOTE_WIDTH > BODY_WIDTH > TITLE_WIDTH
 
 
+# Variants the converter refuses today ('no articles found'): strict, as an xfail is.
+REFUSED = {"dateline-with-year", "datelines-none"}
+
+
 def test_every_variant_renders_pages_that_pass_the_checks(tmp_path: Path) -> None:
     """The whole run, as an editor's `convert` does it: pages rendered, checked
     (footnotes, tables) and written, with no error."""
+    assert set(KNOWN_FAILURES) >= REFUSED
     for variant in VARIANTS:
         spec = variant.make()
         export = tmp_path / variant.name / spec.file_name
@@ -123,7 +159,11 @@ def test_every_variant_renders_pages_that_pass_the_checks(tmp_path: Path) -> Non
         export.write_text(render(spec), encoding="utf-8")
         out, err = io.StringIO(), io.StringIO()
         args = ["convert", str(export), "--out", str(tmp_path / variant.name / "docs")]
-        assert main(args, out, err) == 0, f"{variant.name}: {err.getvalue()}"
+        code = main(args, out, err)
+        if variant.name in REFUSED:
+            assert code != 0, f"{variant.name} converts now: take it out of REFUSED"
+            continue
+        assert code == 0, f"{variant.name}: {err.getvalue()}"
         assert "1 issues" in out.getvalue(), variant.name
 
 

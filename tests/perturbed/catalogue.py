@@ -272,6 +272,20 @@ def authors_replaced(article: int, old: str, new: str) -> Edit:
     return edited(change)
 
 
+def authors_split(article: int, old: str, first: str, second: str) -> Edit:
+    """The author line of ``article`` (the row ending with ``old``) set over two
+    lines, cut at the space between two names: the space stays at the line's end,
+    as the extractor leaves a space it met at a wrap (FORMAT.md §2, Latin words)."""
+
+    def change(export: Export) -> None:
+        row = export.find(old, title_row(export, article))
+        text = export.rows[row]
+        assert text.endswith(old + " ")
+        export.replace_rows(row, row, [text.removesuffix(old + " ") + first, second + " "])
+
+    return edited(change)
+
+
 def authors_are(article: int, names: tuple[str, ...]) -> Expect:
     return lambda issue: with_article(issue, article, authors=names)
 
@@ -599,6 +613,12 @@ PERTURBATIONS: tuple[Perturbation, ...] = (
         "authors-wrapped",
         "a second author whose name wraps onto the next line: '（贾宇婷 邓阿' + '妹）'",
         authors_replaced(7, "（贾宇婷）", "（贾宇婷 邓阿妹）"),
+        authors_are(7, ("贾宇婷", "邓阿妹")),
+    ),
+    Perturbation(
+        "authors-wrapped-at-space",
+        "two authors whose line wraps between the names: '（贾宇婷 ' + '邓阿妹）'",
+        authors_split(7, "（贾宇婷）", "（贾宇婷 ", "邓阿妹）"),
         authors_are(7, ("贾宇婷", "邓阿妹")),
     ),
     Perturbation(

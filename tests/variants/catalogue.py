@@ -441,6 +441,66 @@ def no_number_column() -> IssueSpec:
     )
 
 
+def date_forms(form: str, *where: tuple[int, int]) -> Callable[[], IssueSpec]:
+    """Datelines printed as ``form`` in the articles ``where`` (section, index), or all."""
+
+    def make() -> IssueSpec:
+        spec = base()
+        places = where or tuple(
+            (s, i) for s, section in enumerate(spec.sections) for i in range(len(section.articles))
+        )
+        for section, index in places:
+            spec = with_article(spec, section, index, date_form=form)
+        return spec
+
+    return make
+
+
+def names_spaced(separator: str) -> IssueSpec:
+    """Every author line's names and paddings separated by ``separator``."""
+    spec = base()
+    for s, section in enumerate(spec.sections):
+        for i in range(len(section.articles)):
+            spec = with_article(spec, s, i, name_separator=separator, name_padding=separator)
+    return spec
+
+
+def five_authors() -> IssueSpec:
+    return with_article(base(), 0, 1, authors=("邓阿妹", "孙玉琦", "贾宇婷", "朱传宇", "付豪"))
+
+
+def nested_subheadings() -> IssueSpec:
+    """'一、' subheadings with '（一）' ones under the first."""
+    return with_blocks(
+        base(),
+        1,
+        1,
+        SubheadingSpec("一、加强标准供给"),
+        SubheadingSpec("（一）数字化转型", 2),
+        P[3],
+        SubheadingSpec("（二）循环经济", 2),
+        P[7],
+        SubheadingSpec("二、推动标准国际化"),
+        P[5],
+    )
+
+
+def heading_mid_page() -> IssueSpec:
+    spec = base()
+    sections = list(spec.sections)
+    sections[1] = replace(sections[1], mid_page=True)
+    return replace(spec, sections=tuple(sections))
+
+
+DATED_SUMMARY = ("3 月 5 日，" + SUMMARY[0].removeprefix("本月，"), *SUMMARY[1:])
+THREE_LINE_TITLE = (
+    "欧洲标准化委员会与欧洲电工标准化委员会联合发布数字化转型与循环经济年度工作计划"
+    "并提出加强中小企业参与标准制定的具体措施"
+)
+# The warning a heading that data/sections.yml does not list deserves: its name.
+UNLISTED = ("国际视野", "专家观点", "简讯")
+
+
 def caption(text: str) -> Callable[[], IssueSpec]:
     return lambda: with_table(gap_table(caption=text))
 
@@ -464,7 +524,12 @@ VARIANTS: tuple[Variant, ...] = (
     ),
     Variant("section-added", "a fourth section the sample does not have", sections_added),
     Variant("section-missing", "an issue with one section only", sections_missing),
-    Variant("section-renamed", "sections under names the sample does not use", sections_renamed),
+    Variant(
+        "section-renamed",
+        "sections under names data/sections.yml does not list: kept, each warned",
+        sections_renamed,
+        warnings=UNLISTED,
+    ),
     Variant(
         "section-heading-lost",
         "a heading that was an image: the article opens a page after a part-empty one",
@@ -554,5 +619,111 @@ VARIANTS: tuple[Variant, ...] = (
         "caption-no-separator",
         "a caption '表 1 …' with no separator after the number",
         caption("表 1 路线图提出的标准化缺口及建议"),
+    ),
+    Variant(
+        "dateline-with-year",
+        "every dateline with its year: '2024 年 2 月 20 日，'",
+        date_forms("2024 年 {month} 月 {day} 日，"),
+    ),
+    Variant(
+        "dateline-range-dash",
+        "an event over two days: '2 月 16—17 日，' (dated by its first day)",
+        date_forms("{month} 月 {day}—{end} 日，", (1, 1)),
+    ),
+    Variant(
+        "dateline-range-zhi",
+        "an event over two days: '2 月 16 日至 17 日，' (dated by its first day)",
+        date_forms("{month} 月 {day} 日至 {end} 日，", (1, 1)),
+    ),
+    Variant(
+        "dateline-early-month",
+        "a dateline naming part of a month: '2 月上旬，' (month only, marked)",
+        date_forms("{month} 月上旬，", (1, 1)),
+    ),
+    Variant(
+        "dateline-end-of-month",
+        "a dateline naming the end of a month: '2 月底，' (month only, marked)",
+        date_forms("{month} 月底，", (2, 1)),
+    ),
+    Variant(
+        "dateline-recently",
+        "no date, only '近日，': the issue's month, marked",
+        date_forms("近日，", (0, 1)),
+    ),
+    Variant(
+        "dateline-the-other-day",
+        "no date, only '日前，': the issue's month, marked",
+        date_forms("日前，", (2, 1)),
+    ),
+    Variant(
+        "dateline-none",
+        "one article with no dateline at all: the issue's month, marked",
+        date_forms("", (1, 1)),
+    ),
+    Variant(
+        "datelines-none",
+        "no article has a dateline: every one dated by the issue's month, marked",
+        date_forms(""),
+    ),
+    Variant(
+        "header-with-title",
+        "the running header names the bulletin: '标准化动态 2024 年第 3 期'",
+        lambda: replace(base(), header_form="标准化动态 {year} 年第 {month} 期", furniture_every=1),
+    ),
+    Variant(
+        "header-compact",
+        "the running header without spaces or a leading zero: '2024年第3期'",
+        lambda: replace(base(), header_form="{year}年第{month}期", furniture_every=1),
+    ),
+    Variant(
+        "header-before-number",
+        "the furniture reads header first, then the page number",
+        lambda: replace(base(), header_first=True, furniture_every=1),
+    ),
+    Variant(
+        "page-number-em-dash",
+        "page numbers between dashes: '— 3 —'",
+        lambda: replace(base(), number_form="— {} —", furniture_every=1),
+    ),
+    Variant(
+        "page-number-hyphen",
+        "page numbers between hyphens: '- 3 -'",
+        lambda: replace(base(), number_form="- {} -", furniture_every=1),
+    ),
+    Variant(
+        "page-number-chinese",
+        "page numbers as '第 3 页'",
+        lambda: replace(base(), number_form="第 {} 页", furniture_every=1),
+    ),
+    Variant(
+        "section-heading-mid-page",
+        "a section heading printed mid-page, after the previous article",
+        heading_mid_page,
+    ),
+    Variant(
+        "summary-dated",
+        "the summary's first paragraph opens with a dateline: '3 月 5 日，'",
+        lambda: replace(base(), summary=DATED_SUMMARY),
+    ),
+    Variant(
+        "title-three-lines",
+        "a title long enough to wrap onto three lines",
+        lambda: retitled(THREE_LINE_TITLE),
+    ),
+    Variant(
+        "authors-fullwidth-space",
+        "author names and a short name's padding separated by a full-width space",
+        lambda: names_spaced("\u3000"),
+    ),
+    Variant(
+        "authors-several-spaces",
+        "author names and a short name's padding separated by three spaces",
+        lambda: names_spaced("   "),
+    ),
+    Variant("authors-five", "an article by five authors", five_authors),
+    Variant(
+        "subheadings-nested",
+        "two levels of subheadings: '（一）', '（二）' under '一、'",
+        nested_subheadings,
     ),
 )

@@ -11,13 +11,14 @@ What the export shows, and what is made here:
   text wraps; a space between Chinese and Latin text is lost there. Closing
   punctuation never opens a line (it overhangs the width instead).
 - A section opens a page with its heading and a line of blank space (no heading
-  line when the heading was an image); the page before it is left part-empty.
+  line when the heading was an image); the page before it is left part-empty. A
+  heading printed mid-page is a block of its own between lines of blank space.
 - Titles wrap at ``TITLE_WIDTH``: only the last line ends with a space.
 - Footnote definitions go to the foot of the page holding their marker, after a
   rule of spaces; each starts a block with its number and wraps at ``NOTE_WIDTH``
   mid-word (URLs, dates); its last line ends with a space.
 - Every ``furniture_every``-th page ends with the page number and the running
-  header, framed by blank lines.
+  header (in the issue's forms and order), framed by blank lines.
 - Tables: the caption line, then the header and each row flattened cell by cell,
   each cell wrapped to its column's width, its last line ending with a space;
   consecutive cells of one line share a line, separated by spaces; a row that
@@ -41,6 +42,7 @@ NOTE_WIDTH = 100  # footnotes are set smaller
 PAGE_LINES = 24  # visual lines a page holds: body, rule and footnote lines
 NOTE_RULE = " " * 61
 PAGE_INDENT = " "
+BLOCK_START = "\x00"  # before a line that starts a block of its own (a heading mid-page)
 BLANK = " "  # blank space left on the page
 CLOSING = "，。、；：？！”’）》」』…%"  # never opens a line
 # Characters set full-width: a token each. Any other run of non-spaces is a Latin word.
@@ -144,11 +146,17 @@ def flow(spec: IssueSpec) -> Iterator[Item]:
             yield from paragraph_lines(paragraph, ())
     numbers = spec.note_numbers()
     for section, section_numbers in zip(spec.sections, numbers, strict=True):
-        if spec.summary is not None or section is not spec.sections[0]:
-            yield NewPage()
-        if not section.lost:
-            yield Text(section.heading + " ")
+        first = spec.summary is None and section is spec.sections[0]
+        if section.mid_page and not first:
             yield Text(BLANK)
+            yield Text(BLOCK_START + section.heading + " ")
+            yield Text(BLANK)
+        else:
+            if not first:
+                yield NewPage()
+            if not section.lost:
+                yield Text(section.heading + " ")
+                yield Text(BLANK)
         for article, article_numbers in zip(section.articles, section_numbers, strict=True):
             yield from article_lines(article, article_numbers)
 
@@ -158,7 +166,8 @@ def article_lines(article: ArticleSpec, numbers: Sequence[int]) -> Iterator[Item
         yield Text(line)
     notes = list(zip(numbers, article.notes, strict=True))
     blocks = article.texts()
-    authors = "（" + " ".join(pad(name) for name in article.authors) + "）"
+    names = (pad(name, article.name_padding) for name in article.authors)
+    authors = "（" + article.name_separator.join(names) + "）"
     for index, block in enumerate(blocks):
         last = index == len(blocks) - 1
         if not isinstance(block, str):
@@ -172,9 +181,9 @@ def article_lines(article: ArticleSpec, numbers: Sequence[int]) -> Iterator[Item
     assert not notes, f"{article.title}: more footnotes than markers"
 
 
-def pad(name: str) -> str:
+def pad(name: str, padding: str = " ") -> str:
     """A two-character name is padded to three: "付 豪"."""
-    return " ".join(name) if len(name) == 2 else name
+    return padding.join(name) if len(name) == 2 else name
 
 
 def paragraph_lines(text: str, notes: Sequence[tuple[int, str]]) -> Iterator[Text]:
@@ -295,9 +304,12 @@ def row_piece(row: Row, start: int, end: int) -> list[str]:
 # --- the export's text ---------------------------------------------------------------
 
 
-def furniture(page_number: int, header: str) -> list[str]:
-    """Page furniture: an empty line, blank space, the number, blank, the header."""
-    return ["", BLANK, f"{page_number} ", BLANK, header + " "]
+def furniture(spec: IssueSpec, page_number: int) -> list[str]:
+    """Page furniture: an empty line, blank space, the number, blank, the header (or
+    the header first, then the number)."""
+    number, header = spec.number_form.format(page_number) + " ", spec.header + " "
+    first, second = (header, number) if spec.header_first else (number, header)
+    return ["", BLANK, first, BLANK, second]
 
 
 def rows_across_pages(spec: IssueSpec) -> int:
@@ -312,16 +324,19 @@ def render(spec: IssueSpec) -> str:
     for number, page in enumerate(pages, start=1):
         assert page.body, f"page {number} is empty"
         first, *rest = page.body
+        first = first.removeprefix(BLOCK_START)
         if out and after_furniture:
             out.append("\n\n" + first)
         else:
             out.append(("\n" if out else "") + PAGE_INDENT + first)
-        out.extend("\n\n" + line for line in rest)
+        out.extend(
+            "\n" + line[1:] if line.startswith(BLOCK_START) else "\n\n" + line for line in rest
+        )
         if page.notes:
             out.append("\n\n" + NOTE_RULE)
             out.extend("\n" + "\n\n".join(note) for note in page.notes)
         after_furniture = number % spec.furniture_every == 0 and number < len(pages)
         if after_furniture:
-            out.extend("\n\n" + line for line in furniture(number, spec.header))
+            out.extend("\n\n" + line for line in furniture(spec, number))
     out.append("\n")
     return "".join(out)

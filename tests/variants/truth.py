@@ -9,10 +9,12 @@ whatever the converter proposes for it.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from converter.model import Figure, Issue, Paragraph, Subheading, Table
+from converter.site.issue_pages import render_block, render_issue
+from converter.site.paths import article_path
+from tests.perturbed.truth import page_date, split_page
 
 from .spec import MARK, ArticleSpec, FigureSpec, IssueSpec, SubheadingSpec, TableSpec
 
@@ -26,7 +28,7 @@ class ArticleShape:
     title: str
     section: str  # the printed heading, or LOST
     group: int  # sections numbered from 0 in order of appearance
-    date: dt.date | None
+    date: tuple[int, int, int | None] | None  # a day of None: month only, marked as such
     authors: tuple[str, ...]
     blocks: tuple[BlockShape, ...]
     footnotes: tuple[tuple[int, str, bool], ...]  # number, text, linked
@@ -49,7 +51,7 @@ def expected(spec: IssueSpec) -> IssueShape:
                     title=article.title,
                     section=LOST if section.lost else section.heading,
                     group=group,
-                    date=spec.date_of(article),
+                    date=spec.when(article),
                     authors=article.authors,
                     blocks=expected_blocks(article, article_numbers),
                     footnotes=tuple(
@@ -70,7 +72,7 @@ def expected_blocks(article: ArticleSpec, numbers: list[int]) -> tuple[BlockShap
             shapes.append(("table", block.number, block.title, block.header, block.rows))
             continue
         if isinstance(block, SubheadingSpec):
-            shapes.append(("subheading", block.text))
+            shapes.append(("subheading", block.text, block.level))
             continue
         if isinstance(block, FigureSpec):
             shapes.append(("figure", block.number, block.title))
@@ -78,7 +80,18 @@ def expected_blocks(article: ArticleSpec, numbers: list[int]) -> tuple[BlockShap
         taken = block.count(MARK)
         shapes.append(paragraph_shape(block, remaining[:taken]))
         del remaining[:taken]
-    return tuple(shapes)
+    return ranked(shapes)
+
+
+def ranked(shapes: list[BlockShape]) -> tuple[BlockShape, ...]:
+    """Subheading levels as ranks in the article (1 = outermost): a page may start
+    its subheadings at any Markdown level."""
+    levels = sorted({int(str(shape[2])) for shape in shapes if shape[0] == "subheading"})
+    rank = {level: index for index, level in enumerate(levels, start=1)}
+    return tuple(
+        (shape[0], shape[1], rank[int(str(shape[2]))]) if shape[0] == "subheading" else shape
+        for shape in shapes
+    )
 
 
 def paragraph_shape(text: str, numbers: list[int]) -> BlockShape:
@@ -93,22 +106,29 @@ def paragraph_shape(text: str, numbers: list[int]) -> BlockShape:
 
 
 def observed(issue: Issue) -> IssueShape:
+    """The converted issue; dates as its rendered pages give them (marked or not)."""
     printed = set(issue.headings)
     groups: dict[int, int] = {}
-    articles = tuple(
-        ArticleShape(
-            title=article.title,
-            section=article.section if article.section in printed else LOST,
-            group=groups.setdefault(article.section_number, len(groups)),
-            date=article.date,
-            authors=article.authors,
-            blocks=tuple(block_shape(block) for block in article.blocks),
-            footnotes=tuple((note.number, note.text, note.linked) for note in article.footnotes),
+    pages = render_issue(issue)
+    articles = []
+    for article in issue.articles:
+        fields, _ = split_page(pages[article_path(str(issue.id), article.slug)])
+        when = page_date(fields)
+        articles.append(
+            ArticleShape(
+                title=article.title,
+                section=article.section if article.section in printed else LOST,
+                group=groups.setdefault(article.section_number, len(groups)),
+                date=(when.year, when.month, when.day) if when else None,
+                authors=article.authors,
+                blocks=ranked([block_shape(block) for block in article.blocks]),
+                footnotes=tuple(
+                    (note.number, note.text, note.linked) for note in article.footnotes
+                ),
+            )
         )
-        for article in issue.articles
-    )
     summary = tuple(block_shape(block) for block in issue.summary)
-    return IssueShape(str(issue.id), summary, articles)
+    return IssueShape(str(issue.id), summary, tuple(articles))
 
 
 def block_shape(block: Paragraph | Subheading | Figure | Table) -> BlockShape:
@@ -119,7 +139,8 @@ def block_shape(block: Paragraph | Subheading | Figure | Table) -> BlockShape:
         return ("table", block.number, block.caption, block.header, block.rows)
     if isinstance(block, Figure):
         return ("figure", block.number, block.caption)
-    return ("subheading", block.text)
+    heading = render_block(block, depth=2)
+    return ("subheading", block.text, len(heading) - len(heading.lstrip("#")))
 
 
 def differences(want: IssueShape, got: IssueShape) -> list[str]:
