@@ -29,7 +29,8 @@ from tests.variants.layout import (
     wrap,
     wrap_anywhere,
 )
-from tests.variants.random_issues import random_issue
+from tests.variants.random_issues import broad_issue, random_issue
+from tests.variants.survey import survey, title_rows
 from tests.variants.truth import differences, expected, observed
 
 MERGED = "the article is merged into the one before it, without a warning"
@@ -180,3 +181,30 @@ def test_random_issues_convert_to_their_descriptions() -> None:
         if found or report.warnings:
             wrong.append(f"seed {seed}: {(found or [str(report.warnings[0])])[0]}")
     assert not wrong, f"{len(wrong)} of {RANDOM_ISSUES} random issues:\n" + "\n".join(wrong[:5])
+
+
+BROAD_ISSUES = 100
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "today, of 100 broad random issues: 2 right, 3 with warned errors only, 33 with SILENT "
+        "errors (27 articles lost, 19 author lines, 24 blocks, 9 sections, 23 summaries, 5 dates "
+        "unwarned), 62 refused (no article found, or a 3-line title's footnotes went nowhere)"
+    ),
+)
+def test_broad_random_issues_have_no_silent_structural_error() -> None:
+    """The random corpus in other forms (``broad_issue``): every structural error is
+    warned at a line of its article (``python -m tests.variants --random 2000`` for more)."""
+    tally = survey(range(BROAD_ISSUES))
+    assert not tally.silent and not tally.crashed, "\n".join(tally.lines())
+
+
+def test_broad_issues_are_deterministic_and_their_titles_are_found() -> None:
+    for seed in range(20):
+        spec = broad_issue(seed)
+        text = render(spec)
+        assert text == render(broad_issue(seed))
+        rows = title_rows(spec, text)
+        assert rows == sorted(rows) and len(rows) == sum(len(s.articles) for s in spec.sections)

@@ -85,7 +85,7 @@ def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
 
 def fits(current: str, piece: str, limit: int) -> bool:
     """Does ``piece`` go on this line? Closing punctuation always does (it overhangs)."""
-    return not current or display_width(current + piece) <= limit or piece.lstrip()[0] in CLOSING
+    return not current or display_width(current + piece) <= limit or piece.lstrip(" ")[0] in CLOSING
 
 
 def cut_at(text: str, width: int) -> int:

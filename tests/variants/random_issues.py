@@ -7,6 +7,12 @@ or full stop, their definitions at the page's foot), footnote numbering that may
 restart per section, and page furniture every one to five pages. Where the page
 breaks, footnote areas and furniture fall is whatever the layout makes of that.
 
+``broad_issue`` then varies the forms another issue could print (converter/FORMAT.md
+and issue 16): datelines with a year, over a range of days, naming part of a month,
+vague or absent; the running header and page number in other forms and order; a
+section heading mid-page; titles of one to three lines; one to five authors with
+other separators; nested subheadings; a summary opening with a date.
+
 Left out on purpose, because their evidence can be absent by chance: lost headings
 (a lost heading after a page that happens to be full leaves no trace; the named
 variants place them where the evidence exists) and tables (rows crossing a page
@@ -16,9 +22,19 @@ are the named variant ``table-row-across-page``, wrong today).
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
-from .catalogue import NOTE_IEC, NOTE_ISO, NOTE_NIST, NOTE_SAC, SUMMARY, P
-from .spec import MARK, ArticleSpec, IssueSpec, SectionSpec
+from .catalogue import (
+    DATED_SUMMARY,
+    NOTE_IEC,
+    NOTE_ISO,
+    NOTE_NIST,
+    NOTE_SAC,
+    SUMMARY,
+    THREE_LINE_TITLE,
+    P,
+)
+from .spec import MARK, ArticleSpec, Block, IssueSpec, SectionSpec, SubheadingSpec
 
 TITLES = (
     "国际标准化组织发布产品碳足迹核算标准",
@@ -76,3 +92,88 @@ def with_marker(rng: random.Random, text: str) -> str:
     """A marker glued before one of the paragraph's commas or full stops."""
     place = rng.choice([i for i, char in enumerate(text) if char in "，。"])
     return text[:place] + MARK + text[place:]
+
+
+# --- the broad corpus: other forms of the same structure --------------------------------
+
+DATE_FORMS = (
+    "{month} 月 {day} 日，",  # the sample's, most often
+    "{month} 月 {day} 日，",
+    "{month} 月 {day} 日，",
+    "{month}月{day}日，",
+    "{year} 年 {month} 月 {day} 日，",
+    "{month} 月 {day}—{end} 日，",
+    "{month} 月 {day} 日至 {end} 日，",
+    "{month} 月上旬，",
+    "{month} 月中旬，",
+    "{month} 月底，",
+    "近日，",
+    "日前，",
+    "",
+)
+HEADER_FORMS = (
+    "{year} 年第 {month:02d} 期",
+    "{year} 年第 {month} 期",
+    "{year}年第{month}期",
+    "标准化动态 {year} 年第 {month} 期",
+)
+NUMBER_FORMS = ("{}", "— {} —", "- {} -", "第 {} 页")
+SEPARATORS = (" ", "\u3000", "   ")
+BROAD_NAMES = (*NAMES, "朱传宇", "辛竹琳", "周树斌")
+NESTED = (
+    SubheadingSpec("一、加强标准供给"),
+    SubheadingSpec("（一）数字化转型", 2),
+    SubheadingSpec("（二）循环经济", 2),
+    SubheadingSpec("二、推动标准国际化"),
+)
+MID_PAGE_SHARE = 0.25  # sections whose heading is printed mid-page
+NESTED_SHARE = 0.15  # articles with two levels of subheadings
+
+
+def broad_issue(seed: int) -> IssueSpec:
+    """``random_issue(seed)`` printed in forms drawn from its own seeded generator."""
+    spec = random_issue(seed)
+    rng = random.Random(f"broad-{seed}")
+    separator = rng.choice(SEPARATORS)  # a house style: the same in the whole issue
+    sections = tuple(
+        replace(
+            section,
+            mid_page=index > 0 and rng.random() < MID_PAGE_SHARE,
+            articles=tuple(
+                broad_article(rng, article, spec.date_of(article).year, separator)
+                for article in section.articles
+            ),
+        )
+        for index, section in enumerate(spec.sections)
+    )
+    summary = spec.summary
+    if summary is not None and rng.random() < 0.2:
+        summary = DATED_SUMMARY
+    return replace(
+        spec,
+        sections=sections,
+        summary=summary,
+        header_form=rng.choice(HEADER_FORMS),
+        number_form=rng.choice(NUMBER_FORMS),
+        header_first=rng.random() < 0.2,
+    )
+
+
+def broad_article(
+    rng: random.Random, article: ArticleSpec, year: int, separator: str
+) -> ArticleSpec:
+    blocks: tuple[Block, ...] = article.blocks
+    if len(blocks) >= 4 and rng.random() < NESTED_SHARE:
+        first, second, third, *rest = blocks
+        blocks = (first, NESTED[0], NESTED[1], second, NESTED[2], third, NESTED[3], *rest)
+    form = rng.choice(DATE_FORMS).replace("{year}", str(year))
+    title = THREE_LINE_TITLE if rng.random() < 0.1 else article.title
+    return replace(
+        article,
+        title=title,
+        blocks=blocks,
+        date_form=form,
+        authors=tuple(rng.sample(BROAD_NAMES, rng.randint(1, 5))),
+        name_separator=separator,
+        name_padding=separator,
+    )
