@@ -167,6 +167,13 @@ def page_number_as(form: str) -> Edit:
     return edited(change)
 
 
+def number_only(export: Export) -> None:
+    """Furniture without its running header: blank, number, blank (the run's last
+    blank row and the header row go)."""
+    for _, number, header in reversed(furniture_rows(export)):
+        del export.rows[number + 3 : header + 1]
+
+
 def header_before_number(export: Export) -> None:
     for _, number, header in furniture_rows(export):
         export.rows[number], export.rows[header] = export.rows[header], export.rows[number]
@@ -461,6 +468,13 @@ PERTURBATIONS: tuple[Perturbation, ...] = (
         same_date,
     ),
     dateline(
+        "datelines-unspaced",
+        "every dateline set without spaces: '6月15日，'",
+        ALL,
+        lambda m, d: f"{m}月{d}日，",
+        same_date,
+    ),
+    dateline(
         "dateline-day-range-dash",
         "an event over two days: '6 月 22—23 日，' (dated by its first day)",
         (18,),
@@ -537,6 +551,12 @@ PERTURBATIONS: tuple[Perturbation, ...] = (
         unchanged,
     ),
     Perturbation(
+        "furniture-number-only",
+        "page furniture with a page number but no running header",
+        edited(number_only),
+        unchanged,
+    ),
+    Perturbation(
         "header-before-number",
         "the furniture read header first, then the page number",
         edited(header_before_number),
@@ -576,6 +596,12 @@ PERTURBATIONS: tuple[Perturbation, ...] = (
         "heading-mid-page-after-text",
         "a section heading (机构评论) printed mid-page, right after the previous article",
         unindent("机构评论 "),
+        unchanged,
+    ),
+    Perturbation(
+        "heading-letter-spaced",
+        "a section heading set letter-spaced: '前 沿 科 技'",
+        rows_replaced((" 前沿科技 ", " 前 沿 科 技 ")),
         unchanged,
     ),
     Perturbation(

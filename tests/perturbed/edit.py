@@ -118,6 +118,7 @@ class Export:
         ends_paragraph = self.rows[rows[-1]].endswith(" ")
         text = join_rows([self.rows[i].removeprefix(indent) for i in rows])
         lines = wrap(change(text), BODY_WIDTH, BODY_WIDTH - INDENT if opens else BODY_WIDTH)
+        lines = markers_kept(lines)
         if not ends_paragraph:
             lines[-1] = lines[-1].rstrip(" ")
         lines[0] = indent + lines[0]
@@ -131,6 +132,21 @@ class Export:
                 joined.append("")
             joined.append(line)
         self.rows[first : last + 1] = joined
+
+
+GLUED_MARKER = re.compile(r"^\d{1,2}(?!\d)")
+
+
+def markers_kept(lines: list[str]) -> list[str]:
+    """A footnote marker glued to the Han character before it (FORMAT.md §2) goes
+    to the next line with that character, never alone (the generator's ``wrap``
+    takes it for a Latin word)."""
+    kept = list(lines)
+    for index in range(1, len(kept)):
+        before = kept[index - 1]
+        if GLUED_MARKER.match(kept[index]) and before and HAN.match(before[-1]):
+            kept[index - 1], kept[index] = before[:-1], before[-1] + kept[index]
+    return kept
 
 
 def join_rows(rows: list[str]) -> str:
