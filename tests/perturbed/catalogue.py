@@ -197,12 +197,15 @@ def furniture_every_page(export: Export) -> None:
 
 def unindent(text_in_row: str) -> Edit:
     """The page turn before this row removed: it goes on the page before, in a block
-    of its own."""
+    of its own; the page numbers printed after it are one less."""
 
     def change(export: Export) -> None:
         row = export.find(" " + text_in_row)
         assert export.starts_block(row) and export.rows[row].startswith(" ")
         export.rows[row] = export.rows[row][1:]
+        for _, number, _ in furniture_rows(export):
+            if number > row:  # one page fewer before it
+                export.rows[number] = f"{int(export.rows[number]) - 1} "
 
     return edited(change)
 
