@@ -3,7 +3,13 @@ another month or year of the bulletin could show, laid out as the extractor writ
 must convert to the sample's known structure changed the same way.
 
 The expected side is the reviewed golden pages of the sample with the described
-change applied (tests/perturbed/catalogue.py), never the converter's output. A
+change applied (tests/perturbed/catalogue.py), never the converter's output. The
+converted issue is read from its rendered pages, as a reader gets it: an article
+whose text gives no day (a month only, or no date at all: then the issue's month)
+must say so in its front matter, by a date written ``YYYY-MM`` or by a field whose
+name speaks of the date, month or precision (``truth.DATE_MARK``); a subheading
+nested under another must be a deeper Markdown heading. The pages must also pass
+the editors' check (``converter.check.check_rendered``). A
 perturbation the converter gets wrong today is marked ``xfail`` (strict), saying
 what goes wrong; it turns into a failure the day it converts right, to be unmarked.
 """

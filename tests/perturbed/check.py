@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
+from converter.check import check_rendered
 from converter.model import ConversionError
 from converter.passes import convert_bytes
 from converter.site.issue_pages import render_issue
@@ -28,6 +29,7 @@ class Result:
     issue: IssueTruth | None
     warnings: tuple[str, ...]
     error: str | None = None
+    rejected: tuple[str, ...] = ()  # what the editors' check says of the rendered pages
 
 
 def convert(text: str) -> Result:
@@ -36,7 +38,13 @@ def convert(text: str) -> Result:
         pages = render_issue(issue)
     except ConversionError as error:
         return Result(None, (), f"conversion stopped: {error}")
-    return Result(read_pages(pages, str(issue.id)), tuple(str(w) for w in report.warnings))
+    rejected = tuple(
+        str(problem)
+        for path, page in sorted(pages.items())
+        for problem in check_rendered(path, page)
+    )
+    warnings = tuple(str(w) for w in report.warnings)
+    return Result(read_pages(pages, str(issue.id)), warnings, rejected=rejected)
 
 
 @cache
@@ -119,7 +127,7 @@ def problems(perturbation: Perturbation) -> tuple[list[str], Result]:
     if result.issue is None:
         return [str(result.error)], result
     want = perturbation.expect(truth())
-    found = merges(want, result.issue) + differences(want, result.issue)
+    found = list(result.rejected) + merges(want, result.issue) + differences(want, result.issue)
     if perturbation.warns_at:
         line = text.split("\n").index(perturbation.warns_at) + 1
         if not any(w.startswith(f"{PATH}:{line}: ") for w in result.warnings):
