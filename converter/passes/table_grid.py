@@ -165,7 +165,7 @@ def rebuild_table(
     for line, message in notes:
         report.warn(line, message)
     rows = tuple(row_texts(builder, spaced) for builder in builders)
-    table = Table(number=number, caption=title, header=header, rows=rows, line=caption.line)
+    table = Table(number, title, header, rows, caption.line, caption.printed)
     return table, consumed
 
 
