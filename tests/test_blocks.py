@@ -53,13 +53,24 @@ def test_numbering_schemes_nest_in_order_of_first_appearance() -> None:
 
 
 def test_the_article_decides_which_scheme_is_the_outer_one() -> None:
-    shapes, _ = classified("1、范围", "（1）适用对象", "2、术语")
-    assert shapes == [("1、范围", 1), ("（1）适用对象", 2), ("2、术语", 1)]
+    shapes, _ = classified("1、范围", "（1）适用对象", "（2）适用场合", "2、术语")
+    assert shapes == [("1、范围", 1), ("（1）适用对象", 2), ("（2）适用场合", 2), ("2、术语", 1)]
 
 
 @pytest.mark.parametrize("marker", ["1.", "1．", "1、", "（1）", "(1)", "1)", "（一）", "一、"])
 def test_each_marker_form_opens_a_subheading(marker: str) -> None:
-    assert classified(f"{marker}标准体系建设") == ([(f"{marker}标准体系建设", 1)], [])
+    second = marker.replace("1", "2").replace("一", "二")
+    shapes = [(f"{marker}标准体系建设", 1), (f"{second}标准实施", 1)]
+    assert classified(f"{marker}标准体系建设", f"{second}标准实施") == (shapes, [])
+
+
+def test_a_numbering_that_never_counts_past_one_is_no_outline() -> None:
+    assert classified("1. 不是列表", "正文。") == (["Paragraph", "Paragraph"], [])
+    assert classified("（一）不是标题", "正文。") == (["Paragraph", "Paragraph"], [])
+
+
+def test_a_chinese_numeral_and_enumeration_comma_is_a_heading_alone() -> None:
+    assert classified("一、背景", "正文。") == ([("一、背景", 1), "Paragraph"], [])
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ order in which the article's numbering schemes first appear.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -74,17 +75,21 @@ class Numbering:
 
     name: str
     patterns: tuple[re.Pattern[str], ...]
+    alone: bool  # a heading even when the article never counts past its 1
 
 
-def numbering(name: str, *markers: str) -> Numbering:
+def numbering(name: str, *markers: str, alone: bool = False) -> Numbering:
     title = rf"\s*(?P<title>[^{SENTENCE_MARKS}]{{1,{SUBHEADING_MAX_CHARS}}})$"
-    return Numbering(name, tuple(re.compile(rf"^{marker}{title}") for marker in markers))
+    patterns = tuple(re.compile(rf"^{marker}{title}") for marker in markers)
+    return Numbering(name, patterns, alone)
 
 
 # The numbering schemes of Chinese official and legal texts, whose order of nesting
 # each article chooses (usually as listed). "1." is not followed by a digit: "1.5".
+# Only "一、" opening a short line is a heading alone (as this converter has always
+# read it); "1." or "（1）" alone opens a numbered line of text as often.
 NUMBERINGS: tuple[Numbering, ...] = (
-    numbering("一、", rf"(?P<n>{CHINESE_NUMERAL})\s*、"),
+    numbering("一、", rf"(?P<n>{CHINESE_NUMERAL})\s*、", alone=True),
     numbering("（一）", rf"[（(]\s*(?P<n>{CHINESE_NUMERAL})\s*[）)]"),
     numbering("1.", rf"(?P<n>{ARABIC_NUMERAL})\s*(?:[.．](?!\d)|、)"),
     numbering("（1）", rf"[（(]\s*(?P<n>{ARABIC_NUMERAL})\s*[）)]", rf"(?P<n>{ARABIC_NUMERAL})\)"),
@@ -184,6 +189,27 @@ def numeral_value(numeral: str) -> int:
     )
 
 
+def outline_levels(paragraphs: Sequence[Paragraph], report: Diagnostics) -> dict[int, int]:
+    """The level of each paragraph (by index) that is a subheading of the article.
+
+    A numbering scheme is an outline only if it counts past 1 somewhere in the article
+    (or is one of the schemes that stand ``alone``): a lone "1. …" is a numbered line
+    of text, not a heading."""
+    numbered: dict[int, tuple[str, int]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        found = block_kind(paragraph)
+        if found is not None and found[0] is BlockKind.SUBHEADING:
+            numbered[index] = heading_number(paragraph.text.value) or ("", 0)
+    counting = {scheme for scheme, number in numbered.values() if number > 1}
+    counting |= {scheme.name for scheme in NUMBERINGS if scheme.alone}
+    outline = Outline(report)
+    levels: dict[int, int] = {}
+    for index, (scheme, number) in numbered.items():
+        if scheme in counting and (level := outline.place(paragraphs[index], scheme, number)):
+            levels[index] = level
+    return levels
+
+
 @dataclass
 class Outline:
     """One article's subheadings so far. The first numbering scheme seen is level 1,
@@ -194,12 +220,9 @@ class Outline:
     schemes: list[str] = field(default_factory=list)  # by level, from 1
     last: dict[str, int] = field(default_factory=dict)  # last number in each scheme
 
-    def place(self, paragraph: Paragraph) -> int | None:
+    def place(self, paragraph: Paragraph, scheme: str, number: int) -> int | None:
         """The subheading's level, or None when it is to stay a paragraph: a new
         scheme that does not start at 1 is a numbered sentence, not an outline."""
-        found = heading_number(paragraph.text.value)
-        assert found is not None  # the paragraph matched the SUBHEADING rule
-        scheme, number = found
         if scheme not in self.schemes:
             if number != 1:
                 self.report.warn(

@@ -28,7 +28,7 @@ from ..model import (
     Text,
 )
 from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
-from .blocks import BlockKind, Outline, block_kind, read_caption, table_caption
+from .blocks import BlockKind, block_kind, outline_levels, read_caption, table_caption
 
 SUMMARY_HEADING = "本期概要"
 # Section headings are a few Chinese characters ("标准战略") alone on a page's first
@@ -310,19 +310,19 @@ def issue_month_end(issue: IssueId) -> dt.date:
 
 
 def classify_blocks(body: list[Paragraph], report: Diagnostics) -> tuple[Block, ...]:
-    outline = Outline(report)
-    return tuple(classify_block(paragraph, outline) for paragraph in body)
+    levels = outline_levels(body, report)
+    return tuple(classify_block(paragraph, levels.get(i)) for i, paragraph in enumerate(body))
 
 
-def classify_block(paragraph: Paragraph, outline: Outline) -> Block:
-    """Subheadings and figure captions become blocks of their own; a table caption
-    stays a paragraph for the table pass, which needs the lines after it."""
+def classify_block(paragraph: Paragraph, level: int | None = None) -> Block:
+    """Subheadings (``level``: from the article's outline, None if the paragraph is not
+    one) and figure captions become blocks of their own; a table caption stays a
+    paragraph for the table pass, which needs the lines after it."""
     found = block_kind(paragraph)
     if found is None:
         return paragraph
     kind, match = found
     if kind is BlockKind.SUBHEADING:
-        level = outline.place(paragraph)
         if level is None:
             return paragraph
         return Subheading(text=paragraph.text.value, line=paragraph.line, level=level)
