@@ -33,13 +33,7 @@ from tests.variants.random_issues import random_issue
 from tests.variants.truth import differences, expected, observed
 
 # Variants converted wrong today: what goes wrong, and where.
-KNOWN_FAILURES: dict[str, str] = {
-    "table-no-number-column": (
-        "table_grid finds rows by their running number only: 'no row numbered 1 after the "
-        "caption; a table without a numbered first column (序号) cannot be rebuilt; kept as "
-        "text' (warned at the caption's line)"
-    ),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def variant_param(variant: Variant) -> pytest.ParameterSet:
