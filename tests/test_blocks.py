@@ -31,11 +31,16 @@ def test_numbering_schemes_nest_in_order_of_first_appearance() -> None:
         "正文。",
         "1. 基本原则",
         "（1）坚持标准引领",
+        "正文。",
         "（2）坚持开放合作",
+        "正文。",
         "2. 主要目标",
+        "正文。",
         "（二）工作任务",
+        "正文。",
         "二、保障措施",
         "（一）加强组织领导",
+        "正文。",
     )
     assert shapes == [
         ("一、总体要求", 1),
@@ -43,25 +48,41 @@ def test_numbering_schemes_nest_in_order_of_first_appearance() -> None:
         "Paragraph",
         ("1. 基本原则", 3),
         ("（1）坚持标准引领", 4),
+        "Paragraph",
         ("（2）坚持开放合作", 4),
+        "Paragraph",
         ("2. 主要目标", 3),
+        "Paragraph",
         ("（二）工作任务", 2),
+        "Paragraph",
         ("二、保障措施", 1),
         ("（一）加强组织领导", 2),
+        "Paragraph",
     ]
     assert warnings == []
 
 
 def test_the_article_decides_which_scheme_is_the_outer_one() -> None:
-    shapes, _ = classified("1、范围", "（1）适用对象", "（2）适用场合", "2、术语")
-    assert shapes == [("1、范围", 1), ("（1）适用对象", 2), ("（2）适用场合", 2), ("2、术语", 1)]
+    shapes, _ = classified(
+        "1、范围", "（1）适用对象", "正文。", "（2）适用场合", "正文。", "2、术语", "正文。"
+    )
+    assert shapes == [
+        ("1、范围", 1),
+        ("（1）适用对象", 2),
+        "Paragraph",
+        ("（2）适用场合", 2),
+        "Paragraph",
+        ("2、术语", 1),
+        "Paragraph",
+    ]
 
 
 @pytest.mark.parametrize("marker", ["1.", "1．", "1、", "（1）", "(1)", "1)", "（一）", "一、"])
 def test_each_marker_form_opens_a_subheading(marker: str) -> None:
     second = marker.replace("1", "2").replace("一", "二")
-    shapes = [(f"{marker}标准体系建设", 1), (f"{second}标准实施", 1)]
-    assert classified(f"{marker}标准体系建设", f"{second}标准实施") == (shapes, [])
+    shapes = [(f"{marker}标准体系建设", 1), "Paragraph", (f"{second}标准实施", 1), "Paragraph"]
+    found = classified(f"{marker}标准体系建设", "正文。", f"{second}标准实施", "正文。")
+    assert found == (shapes, [])
 
 
 def test_a_numbering_that_never_counts_past_one_is_no_outline() -> None:
@@ -86,9 +107,16 @@ def test_sentences_and_inline_enumerations_stay_paragraphs(text: str) -> None:
     assert classified(text) == (["Paragraph"], [])
 
 
+def test_a_list_of_short_numbered_items_is_text_and_a_heading_heads_text() -> None:
+    found = classified(
+        "包括：", "1. GB/T 1 标准化工作导则", "2. GB/T 2 术语", "正文。", "（1）最后一行"
+    )
+    assert found == (["Paragraph"] * 5, [])
+
+
 def test_a_skipped_or_repeated_number_is_warned_with_its_line() -> None:
-    shapes, warnings = classified("一、背景", "三、目标", "三、措施")
-    assert shapes == [("一、背景", 1), ("三、目标", 1), ("三、措施", 1)]
+    shapes, warnings = classified("一、背景", "正文。", "三、目标", "正文。", "三、措施", "正文。")
+    assert shapes[::2] == [("一、背景", 1), ("三、目标", 1), ("三、措施", 1)]
     assert warnings == [
         "subheading numbered 3 where 2 was expected (level 1, 一、); kept as numbered",
         "subheading numbered 3 where 4 was expected (level 1, 一、); kept as numbered",
@@ -96,8 +124,8 @@ def test_a_skipped_or_repeated_number_is_warned_with_its_line() -> None:
 
 
 def test_a_new_scheme_not_starting_at_one_stays_a_paragraph_with_a_warning() -> None:
-    shapes, warnings = classified("3、其他事项")
-    assert shapes == ["Paragraph"]
+    shapes, warnings = classified("3、其他事项", "正文。")
+    assert shapes == ["Paragraph", "Paragraph"]
     assert warnings == [
         "numbered like a subheading (1.) but its numbering starts at 3, not 1; kept as a paragraph"
     ]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 
 from ..diagnostics import Diagnostics
 from ..model import Paragraph
@@ -192,14 +193,16 @@ def numeral_value(numeral: str) -> int:
 def outline_levels(paragraphs: Sequence[Paragraph], report: Diagnostics) -> dict[int, int]:
     """The level of each paragraph (by index) that is a subheading of the article.
 
-    A numbering scheme is an outline only if it counts past 1 somewhere in the article
-    (or is one of the schemes that stand ``alone``): a lone "1. …" is a numbered line
-    of text, not a heading."""
+    A heading heads text (``listed``). A numbering scheme is an outline only if it
+    counts past 1 somewhere in the article (or is one of the schemes that stand
+    ``alone``): a lone "1. …" is a numbered line of text, not a heading."""
     numbered: dict[int, tuple[str, int]] = {}
     for index, paragraph in enumerate(paragraphs):
         found = block_kind(paragraph)
         if found is not None and found[0] is BlockKind.SUBHEADING:
             numbered[index] = heading_number(paragraph.text.value) or ("", 0)
+    for index in listed(numbered, len(paragraphs)):
+        del numbered[index]
     counting = {scheme for scheme, number in numbered.values() if number > 1}
     counting |= {scheme.name for scheme in NUMBERINGS if scheme.alone}
     outline = Outline(report)
@@ -208,6 +211,16 @@ def outline_levels(paragraphs: Sequence[Paragraph], report: Diagnostics) -> dict
         if scheme in counting and (level := outline.place(paragraphs[index], scheme, number)):
             levels[index] = level
     return levels
+
+
+def listed(numbered: dict[int, tuple[str, int]], count: int) -> set[int]:
+    """The numbered paragraphs that head nothing: the last of the article, and runs of
+    one scheme with no text between them (a list of short items, "1. GB/T …")."""
+    heads_nothing = {count - 1} & set(numbered)
+    for before, after in pairwise(sorted(numbered)):
+        if after == before + 1 and numbered[before][0] == numbered[after][0]:
+            heads_nothing |= {before, after}
+    return heads_nothing
 
 
 @dataclass
