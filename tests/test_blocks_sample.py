@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from converter.model import Article, Block, Figure, Issue, Paragraph, Subheading
 from converter.passes import convert_bytes
 
@@ -109,4 +111,20 @@ def test_captions_in_other_forms_and_wrapped_convert_as_the_sample() -> None:
     figure = expected[17][4][at - 1]  # type: ignore[index]
     expected = retouched(expected, 17, at, (*figure[:2], "4.1", *figure[3:]))
     assert issue_shapes(issue) == expected
+    assert warnings == original_warnings
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "表 1 路线图提出的 37 个标准化缺口及相应的建议 ",
+        "表1路线图提出的 37 个标准化缺口及相应的建议 ",
+        "表１、路线图提出的 37 个标准化缺口及相应的建议 ",
+        wrapped("表 1．路线图提出的 37 个标准化", "缺口及相应的建议 "),
+    ],
+)
+def test_the_table_caption_in_other_forms_gives_the_same_table(caption: str) -> None:
+    original, original_warnings = convert(SAMPLE.read_text(encoding="utf-8"))
+    issue, warnings = convert(edited({84: caption}))
+    assert issue_shapes(issue) == issue_shapes(original)
     assert warnings == original_warnings
