@@ -207,3 +207,21 @@ def test_a_caption_wrapped_over_two_lines_is_one_caption() -> None:
 
 def test_a_sentence_mentioning_a_figure_is_not_a_caption() -> None:
     assert figure_caption(paragraph_objects(["图 3 显示了测量结果。 "])[0]) is None
+
+
+def test_a_paragraph_opening_with_a_caption_label_but_no_caption_is_reported() -> None:
+    lines = [
+        "图 1. 市场监管总局与广西壮族自治区人民政府签署战略合作协议",
+        "（孙玉琦）会后双方表示，",
+        "将深化合作。 ",
+    ]
+    assert classified("图 2. 显示了两种材料的差别。", "图 3 显示了测量结果。") == (
+        ["Paragraph", "Paragraph"],
+        [
+            "opens with a caption's label but is not a caption (a sentence, or more than 2 lines): "
+            "kept as text"
+        ],
+    )
+    report = Diagnostics("t.txt")
+    assert isinstance(classify_blocks(list(paragraph_objects(lines)), report)[0], Paragraph)
+    assert len(report.warnings) == 1

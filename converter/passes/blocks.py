@@ -124,6 +124,16 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 )
 
 
+# A label with an explicit separator ("图 1. ", "表2：") opens only a caption: a
+# paragraph that opens so but is no caption (a sentence, three lines) is reported.
+CAPTION_LABEL = re.compile(rf"^[图表]\s*{CAPTION_NUMBER}\s*[.．:：、]")
+
+
+def missed_caption(paragraph: Paragraph) -> bool:
+    """Does the paragraph open with a caption's label and yet match no rule?"""
+    return bool(CAPTION_LABEL.match(paragraph.text.value)) and block_kind(paragraph) is None
+
+
 def block_kind(paragraph: Paragraph) -> tuple[BlockKind, re.Match[str]] | None:
     """The first rule the paragraph matches, with its match; None for running text."""
     if len(paragraph.lines) > BLOCK_MAX_LINES or any(

@@ -28,7 +28,15 @@ from ..model import (
     Text,
 )
 from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
-from .blocks import BlockKind, block_kind, outline_levels, read_caption, table_caption
+from .blocks import (
+    BLOCK_MAX_LINES,
+    BlockKind,
+    block_kind,
+    missed_caption,
+    outline_levels,
+    read_caption,
+    table_caption,
+)
 
 SUMMARY_HEADING = "本期概要"
 # Section headings are a few Chinese characters ("标准战略") alone on a page's first
@@ -311,6 +319,13 @@ def issue_month_end(issue: IssueId) -> dt.date:
 
 def classify_blocks(body: list[Paragraph], report: Diagnostics) -> tuple[Block, ...]:
     levels = outline_levels(body, report)
+    for paragraph in body:
+        if missed_caption(paragraph):
+            report.warn(
+                paragraph,
+                "opens with a caption's label but is not a caption (a sentence, or more than "
+                f"{BLOCK_MAX_LINES} lines): kept as text",
+            )
     return tuple(classify_block(paragraph, levels.get(i)) for i, paragraph in enumerate(body))
 
 
