@@ -740,7 +740,8 @@ UNNUMBERED_HEADER_MAX = 2
 class CellRun:
     """The lines after a caption cut into cells at certain boundaries only, and the
     cells that end a line shared with other cells (where a row may end), each with
-    how many cells share that line."""
+    how many cells start on that line (the end of a longer cell before them aside:
+    "…1741。 是 中" starts two, as "是 高" does)."""
 
     cells: list[list[Piece]]
     words: list[Words]
@@ -754,6 +755,7 @@ def cell_run(lines: Sequence[Line]) -> CellRun:
     edge: Edge | None = None
     for line_words in words:
         spans = certain_spans(line_words)
+        started = 0
         for k, (start, end) in enumerate(spans):
             piece = make_piece(line_words, start, end)
             if k == 0 and cells and not line_words.line.starts_block and goes_on(edge, line_words):
@@ -761,15 +763,16 @@ def cell_run(lines: Sequence[Line]) -> CellRun:
                 shared_ends.pop(len(cells) - 1, None)  # the cell went on: no row ended
             else:
                 cells.append([piece])
+                started += 1
             edge = piece.edge
         if len(spans) > 1 and line_words.end is not Edge.CUT:
-            shared_ends[len(cells) - 1] = len(spans)
+            shared_ends[len(cells) - 1] = started
     return CellRun(cells, words, shared_ends)
 
 
 def row_ends(run: CellRun) -> tuple[list[int], int] | None:
     """The cells that end rows, and the column count: the longest chain of shared line
-    ends lying the same number of cells apart, each line sharing as many cells (the
+    ends lying the same number of cells apart, each line starting as many cells (the
     repeated shape of a row's end). None if no chain is long enough, or if two are
     as long (the rows are then not certain)."""
     ends = sorted(run.shared_ends)
