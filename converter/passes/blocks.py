@@ -136,11 +136,11 @@ def missed_caption(paragraph: Paragraph) -> bool:
 
 def block_kind(paragraph: Paragraph) -> tuple[BlockKind, re.Match[str]] | None:
     """The first rule the paragraph matches, with its match; None for running text."""
-    if len(paragraph.lines) > BLOCK_MAX_LINES or any(
-        CELL_GAP.search(line.text.strip()) for line in paragraph.lines[1:]
-    ):
+    if any(CELL_GAP.search(line.text.strip()) for line in paragraph.lines[1:]):
         return None
     for rule in BLOCK_RULES:
+        if len(paragraph.lines) > rule.max_lines:
+            continue
         if match := rule.pattern.match(paragraph.text.value):
             return rule.kind, match
     return None
