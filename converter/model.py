@@ -118,6 +118,7 @@ class Paragraph:
 class Subheading:
     text: str
     line: int
+    level: int = 1  # 1 for the article's first numbering scheme, 2 for the next, …
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Figure:
     number: int
     caption: str
     line: int
+    printed_number: str = ""  # the number as printed when not an integer ("2.1", "1-2")
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     line: int
+    printed_number: str = ""  # the number as printed when not an integer ("2.1", "1-2")
 
 
 Block = Paragraph | Subheading | Figure | Table

@@ -522,16 +522,71 @@ def test_a_single_row_gives_no_evidence_for_the_columns_and_stays_text() -> None
     assert rebuild(caption(), lines_of("序号 名称 ", "1 ", "甲 "), PATH) is None
 
 
-def test_a_table_without_numbered_rows_is_reported_as_such() -> None:
+NO_ROW_ENDS = (
+    "table 1: no row numbered 1 after the caption, and no row end that repeats (short "
+    "cells sharing a row's last line) to find rows by; kept as text"
+)
+
+
+def test_a_table_without_numbered_rows_or_repeated_row_ends_is_reported_as_such() -> None:
     report = Diagnostics(PATH)
     found = table_caption(make_paragraph([caption()], True))
     assert found is not None
     lines = lines_of("名称 内容 ", "甲 ", "甲的内容。 ", "乙 ", "乙的内容。 ")
     assert rebuild_table(found, lines, True, report) is None
-    assert [str(w) for w in report.warnings] == [
-        f"{PATH}:{FIRST_LINE}: table 1: no row numbered 1 after the caption; a table "
-        "without a numbered first column (序号) cannot be rebuilt; kept as text"
-    ]
+    assert [str(w) for w in report.warnings] == [f"{PATH}:{FIRST_LINE}: {NO_ROW_ENDS}"]
+
+
+def test_rows_without_numbers_are_found_by_their_repeated_ends() -> None:
+    # Each row ends with its two short cells sharing a line ("是 高", after the end of
+    # a longer cell in row 1), every four cells; the cells before the first row are
+    # the header, merged into four.
+    table, consumed, warnings = table_of(
+        "缺口描述 建议 ",
+        "是否需要",
+        "额外研发 ",
+        "优先等级 ",
+        "电池热失控 ",
+        "制定电池热失控的测试",
+        "标准和方法。 是 高 ",
+        "充电接口 ",
+        "完成充电接口标准。 ",
+        "否 中 ",
+        "表后的一段文字。 ",
+    )
+    assert table.header == ("缺口描述", "建议", "是否需要额外研发", "优先等级")
+    assert table.rows == (
+        ("电池热失控", "制定电池热失控的测试标准和方法。", "是", "高"),
+        ("充电接口", "完成充电接口标准。", "否", "中"),
+    )
+    assert (consumed, warnings) == (10, [])
+
+
+def test_a_header_shaped_like_the_row_ends_is_the_first_row_of_cells() -> None:
+    table, _, warnings = table_of("名称 需要 等级 ", "甲 是 高 ", "乙 否 中 ")
+    assert table.header == ("名称", "需要", "等级")
+    assert table.rows == (("甲", "是", "高"), ("乙", "否", "中"))
+    assert warnings == []
+
+
+def test_a_single_row_without_a_number_stays_text() -> None:
+    assert rebuild(caption(), lines_of("名称 需要 等级 ", "甲 ", "是 高 "), PATH) is None
+
+
+GOOD_ROWS = ("电池 ", "制定标准。 ", "是 高 ", "通信 ", "制定协议。 ", "是 低 ")
+BROKEN_ROW = ("充电接口的", ">互操作 ", "完成标准。 ", "否 中 ")  # goes on after a page break
+
+
+def test_rows_left_out_of_the_rows_found_keep_the_table_text() -> None:
+    # A row crossing a page break parts into five cells, not four. Before the rows
+    # found, its first cell, cut mid-text ("充电接口的"), would end the header, which
+    # then merges into the columns no way; after them, its end repeats theirs.
+    header = "缺口 建议 需要 等级 "
+    assert rebuild(caption(), lines_of(header, *BROKEN_ROW, *GOOD_ROWS), PATH) is None
+    good = (*GOOD_ROWS, "储能 ", "制定规范。 ", "否 高 ")
+    assert rebuild(caption(), lines_of(header, *good, *BROKEN_ROW), PATH) is None
+    table, _, _ = table_of(header, *good)  # the same rows without the broken one
+    assert len(table.rows) == 3
 
 
 # --- the sample ---------------------------------------------------------------------

@@ -41,11 +41,6 @@ FURNITURE_AS_TEXT = (
 )
 # Variants converted wrong today: what goes wrong, and where.
 KNOWN_FAILURES: dict[str, str] = {
-    "table-no-number-column": (
-        "table_grid finds rows by their running number only: 'no row numbered 1 after the "
-        "caption; a table without a numbered first column (序号) cannot be rebuilt; kept as "
-        "text' (warned at the caption's line)"
-    ),
     "section-renamed": "a heading not in data/sections.yml is kept but not warned",
     "dateline-with-year": "datelines are only 'M 月 D 日，': 'no articles found', refused",
     "dateline-range-dash": f"'2 月 16—17 日，' is no dateline today: {MERGED}",

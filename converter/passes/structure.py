@@ -28,7 +28,15 @@ from ..model import (
     Text,
 )
 from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
-from .blocks import BlockKind, block_kind, table_caption
+from .blocks import (
+    BLOCK_MAX_LINES,
+    BlockKind,
+    block_kind,
+    missed_caption,
+    outline_levels,
+    read_caption,
+    table_caption,
+)
 
 SUMMARY_HEADING = "本期概要"
 # Section headings are a few Chinese characters ("标准战略") alone on a page's first
@@ -226,7 +234,7 @@ def close_article(
             section=section[0] or "",
             section_number=section[1],
             authors=authors,
-            blocks=tuple(classify_block(p) for p in body),
+            blocks=classify_blocks(body, report),
             line=title.line,
         )
     )
@@ -309,15 +317,31 @@ def issue_month_end(issue: IssueId) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def classify_block(paragraph: Paragraph) -> Block:
-    """Subheadings and figure captions become blocks of their own; a table caption
-    stays a paragraph for the table pass, which needs the lines after it."""
+def classify_blocks(body: list[Paragraph], report: Diagnostics) -> tuple[Block, ...]:
+    levels = outline_levels(body, report)
+    for paragraph in body:
+        if missed_caption(paragraph):
+            report.warn(
+                paragraph,
+                "opens with a caption's label but is not a caption (a sentence, or more than "
+                f"{BLOCK_MAX_LINES} lines): kept as text",
+            )
+    return tuple(classify_block(paragraph, levels.get(i)) for i, paragraph in enumerate(body))
+
+
+def classify_block(paragraph: Paragraph, level: int | None = None) -> Block:
+    """Subheadings (``level``: from the article's outline, None if the paragraph is not
+    one) and figure captions become blocks of their own; a table caption stays a
+    paragraph for the table pass, which needs the lines after it."""
     found = block_kind(paragraph)
     if found is None:
         return paragraph
     kind, match = found
     if kind is BlockKind.SUBHEADING:
-        return Subheading(text=paragraph.text.value, line=paragraph.line)
+        if level is None:
+            return paragraph
+        return Subheading(text=paragraph.text.value, line=paragraph.line, level=level)
     if kind is BlockKind.FIGURE_CAPTION:
-        return Figure(number=int(match.group(1)), caption=match.group(2), line=paragraph.line)
+        caption = read_caption(match, paragraph.line)
+        return Figure(caption.number, caption.title, caption.line, caption.printed)
     return paragraph

@@ -13,7 +13,9 @@ page in column order. Nothing here knows the columns of a particular table; the 
 is recovered from evidence, in four steps:
 
 1. Rows: the first column numbers the rows 1, 2, 3…; a row starts at a line whose
-   first word is the next number.
+   first word is the next number. A table without numbers is read apart
+   (``rebuild_unnumbered``): its rows end where short cells share a line, at a
+   distance in cells that repeats; where that evidence disagrees it stays text.
 2. Columns: every row except the last (whose end is not known yet) is cut into cells
    at certain boundaries only (line ends with a space, a space between two Chinese
    characters of a cell-ending line, block starts); the ordinary spaces of its last
@@ -151,6 +153,8 @@ def rebuild_table(
     """
     number, title = caption.number, caption.title
     starts = numbered_rows(lines)
+    if not starts:
+        return rebuild_unnumbered(caption, lines, spaced, report)
     if len(starts) < 2:
         report.warn(caption.line, f"table {number}: {too_few_rows(starts)}; kept as text")
         return None
@@ -165,7 +169,7 @@ def rebuild_table(
     for line, message in notes:
         report.warn(line, message)
     rows = tuple(row_texts(builder, spaced) for builder in builders)
-    table = Table(number=number, caption=title, header=header, rows=rows, line=caption.line)
+    table = Table(number, title, header, rows, caption.line, caption.printed)
     return table, consumed
 
 
@@ -200,12 +204,6 @@ def numbered_rows(lines: Sequence[Line]) -> list[int]:
 
 
 def too_few_rows(starts: list[int]) -> str:
-    if not starts:
-        # Rows are found by their numbers alone (FORMAT.md §3.7).
-        return (
-            "no row numbered 1 after the caption; a table without a numbered first "
-            "column (序号) cannot be rebuilt"
-        )
     return "only row 1 after the caption; the columns are learned from two rows or more"
 
 
@@ -725,6 +723,134 @@ def read_rows(lines: Sequence[Line], first: int, columns: Columns) -> tuple[list
         index += 1
     close_row(rows[-1], columns)
     return rows, index
+
+
+# --- rows without numbers ------------------------------------------------------------
+
+# With no numbered first column, a row is found by its end: short cells of the last
+# columns sharing the row's last line ("是 高␣": cells on one baseline, the line ending
+# with a space). Such ends must repeat at the same distance in cells, row after row.
+UNNUMBERED_MIN_ROWS = 2
+# A header wraps each of its cells at most once into fragments ending with a space
+# (the sample's 6 fragments for 5 columns); twice the columns' fragments hold a row.
+UNNUMBERED_HEADER_MAX = 2
+
+
+@dataclass(frozen=True)
+class CellRun:
+    """The lines after a caption cut into cells at certain boundaries only, and the
+    cells that end a line shared with other cells (where a row may end), each with
+    how many cells start on that line (the end of a longer cell before them aside:
+    "…1741。 是 中" starts two, as "是 高" does)."""
+
+    cells: list[list[Piece]]
+    words: list[Words]
+    shared_ends: dict[int, int]
+
+
+def cell_run(lines: Sequence[Line]) -> CellRun:
+    words = [w for w in (read_words(lines, index) for index in range(len(lines))) if w.tokens]
+    cells: list[list[Piece]] = []
+    shared_ends: dict[int, int] = {}
+    edge: Edge | None = None
+    for line_words in words:
+        spans = certain_spans(line_words)
+        started = 0
+        for k, (start, end) in enumerate(spans):
+            piece = make_piece(line_words, start, end)
+            if k == 0 and cells and not line_words.line.starts_block and goes_on(edge, line_words):
+                cells[-1].append(piece)
+                shared_ends.pop(len(cells) - 1, None)  # the cell went on: no row ended
+            else:
+                cells.append([piece])
+                started += 1
+            edge = piece.edge
+        if len(spans) > 1 and line_words.end is not Edge.CUT:
+            shared_ends[len(cells) - 1] = started
+    return CellRun(cells, words, shared_ends)
+
+
+def row_ends(run: CellRun) -> tuple[list[int], int] | None:
+    """The cells that end rows, and the column count: the longest chain of shared line
+    ends lying the same number of cells apart, each line starting as many cells (the
+    repeated shape of a row's end). None if no chain is long enough, or if two are
+    as long (the rows are then not certain)."""
+    ends = sorted(run.shared_ends)
+    chains: set[tuple[int, ...]] = set()
+    for previous, last in pairwise(ends):
+        count = last - previous
+        shape = run.shared_ends[last]
+        chain = [last]
+        while run.shared_ends.get(chain[0] - count) == shape:
+            chain.insert(0, chain[0] - count)
+        if chain[0] - count + 1 < 0:
+            chain.pop(0)  # its row would start before the first cell
+        if count > 1 and chain:
+            chains.add((count, *chain))
+    longest = max((len(chain) for chain in chains), default=0)
+    best = [chain for chain in chains if len(chain) == longest]
+    if len(best) != 1 or longest - 1 < UNNUMBERED_MIN_ROWS:
+        return None
+    count, *chain = best[0]
+    return chain, count
+
+
+def missed_rows(run: CellRun, chain: list[int], count: int, header: int) -> bool:
+    """Were rows left out of the chain? A header of ``UNNUMBERED_HEADER_MAX`` times the
+    columns' fragments holds rows (one broken by a page break parts into more cells);
+    a row end of the same shape after the last row is a row that did not fit."""
+    shape = run.shared_ends[chain[-1]]
+    after = [end for end in run.shared_ends if end > chain[-1]]
+    return header >= UNNUMBERED_HEADER_MAX * count or any(
+        run.shared_ends[end] == shape for end in after
+    )
+
+
+def unnumbered_grid(
+    run: CellRun, line: int, spaced: bool
+) -> tuple[tuple[str, ...], list[tuple[str, ...]], int] | None:
+    """Header texts, row texts and the lines used, or None if the evidence disagrees:
+    too few rows, or a header that does not merge into the column count one way."""
+    found = row_ends(run)
+    if found is None:
+        return None
+    chain, count = found
+    rows = [run.cells[end - count + 1 : end + 1] for end in chain]
+    header_cells = run.cells[: chain[0] - count + 1]
+    if missed_rows(run, chain, count, len(header_cells)):
+        return None
+    if not header_cells:  # the rows found begin right after the caption: the header
+        header_cells, rows = rows[0], rows[1:]
+    if len(rows) < UNNUMBERED_MIN_ROWS:
+        return None
+    columns = Columns(widths_of([tuple(tuple(cell) for cell in row) for row in rows], count))
+    header_end = max(piece.index for cell in header_cells for piece in cell)
+    header = Header(tuple(w for w in run.words if w.index <= header_end), header_cells)
+    runs, notes = merge_header(header, columns, line)
+    if notes:
+        return None
+    texts = tuple(
+        cell_text([piece for group in cells for piece in group], spaced) for cells in runs
+    )
+    grid = [tuple(cell_text(cell, spaced) for cell in row) for row in rows]
+    return texts, grid, max(piece.index for piece in rows[-1][-1]) + 1
+
+
+def rebuild_unnumbered(
+    caption: Caption, lines: Sequence[Line], spaced: bool, report: Diagnostics
+) -> tuple[Table, int] | None:
+    """A table without a numbered first column (序号): rows found by their ends."""
+    grid = unnumbered_grid(cell_run(lines), lines[0].number if lines else caption.line, spaced)
+    if grid is None:
+        report.warn(
+            caption.line,
+            f"table {caption.number}: no row numbered 1 after the caption, and no row end "
+            "that repeats (short cells sharing a row's last line) to find rows by; kept as text",
+        )
+        return None
+    header, rows, consumed = grid
+    table = Table(caption.number, caption.title, header, tuple(rows), caption.line, caption.printed)
+    return table, consumed
 
 
 # --- step 4: the header -------------------------------------------------------------

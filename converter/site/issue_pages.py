@@ -31,6 +31,9 @@ LOST_SECTION_LABEL = "（栏目标题缺失）"
 # Shown after a section's name where the converter inferred it (see passes/sections).
 INFERRED_MARK = "（推测）"
 SUMMARY_HEADING = "## 本期概要"
+# An article's subheadings start at ### (as the sample's one level always has).
+SUBHEADING_FIRST_DEPTH = 3
+MARKDOWN_DEEPEST_HEADING = 6
 FIGURE_PLACEHOLDER = "assets/figure-placeholder.svg"
 
 
@@ -145,10 +148,21 @@ def render_block(block: Block, depth: int, labels: dict[int, str] | None = None)
     if isinstance(block, Paragraph):
         return render_text(block.text, labels or {})
     if isinstance(block, Subheading):
-        return f"### {escape(block.text)}"
+        return f"{subheading_marks(block.level)} {escape(block.text)}"
     if isinstance(block, Figure):
         return render_figure(block, depth)
     return render_table(block)
+
+
+def subheading_marks(level: int) -> str:
+    """Level 1 renders as ###, under the page's title and the index's ## headings;
+    deeper levels go one deeper each, down to Markdown's last (######)."""
+    depth = min(SUBHEADING_FIRST_DEPTH + level - 1, MARKDOWN_DEEPEST_HEADING)
+    return "#" * depth
+
+
+def caption_label(kind: str, number: int, printed: str) -> str:
+    return f"{kind} {printed or number}."
 
 
 def render_text(text: Text, labels: dict[int, str]) -> str:
@@ -163,7 +177,7 @@ def render_text(text: Text, labels: dict[int, str]) -> str:
 
 
 def render_figure(figure: Figure, depth: int) -> str:
-    label = f"图 {figure.number}. {figure.caption}"
+    label = f"{caption_label('图', figure.number, figure.printed_number)} {figure.caption}"
     image = "../" * depth + FIGURE_PLACEHOLDER
     # The caption sits in raw HTML, which md_in_html leaves as it is: HTML escaping
     # there, Markdown escaping in the image's alt text.
@@ -176,7 +190,8 @@ def render_figure(figure: Figure, depth: int) -> str:
 
 
 def render_table(table: Table) -> str:
-    caption = f"**表 {table.number}. {escape(table.caption)}**"
+    label = caption_label("表", table.number, table.printed_number)
+    caption = f"**{escape(label)} {escape(table.caption)}**"
     header = "| " + " | ".join(escape(cell) for cell in table.header) + " |"
     rule = "|" + "|".join(" --- " for _ in table.header) + "|"
     rows = ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in table.rows]
