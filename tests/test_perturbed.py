@@ -70,10 +70,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "authors-fullwidth-space": (
         "AUTHORS separates names by an ASCII space only: the author lines stay in the text"
     ),
-    "subheadings-nested": "only '一、' subheadings are read: '（一）…' stays a paragraph",
-    "table-caption-wrapped": (
-        "a table caption is one line (max_lines=1): the table stays text, warned"
-    ),
     "table-without-number-column": (
         "table_grid finds rows by their running number: no table, its cells stay text, warned"
     ),
