@@ -10,33 +10,17 @@ no furniture text left in the body and no word split, and no new warning.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import replace
-from functools import cache
-from pathlib import Path
 
 import pytest
 
-from converter.model import (
-    Article,
-    Block,
-    Figure,
-    Issue,
-    LineKind,
-    Paragraph,
-    Source,
-    Subheading,
-    Table,
-)
+from converter.model import LineKind, Source
 from converter.passes import convert_bytes
 from converter.passes.layout import read_layout, split_lines
+from tests.sample_edits import PATH, SAMPLE, convert, unmodified
 
-SAMPLE = Path(__file__).resolve().parent.parent / "archive" / "2023-07.txt"
-PATH = "archive/2023-07.txt"
 # The sample's furniture runs: the empty text line opening each, and its header line.
 SAMPLE_RUNS = ((947, 955), (1015, 1023), (1425, 1433))
-LINE_NUMBER = re.compile(r"^[^:]*:\d+: ")
 
 # A run of furniture: the page's number → its text lines (the empty text line first).
 Furniture = Callable[[int], list[str]]
@@ -119,48 +103,6 @@ def with_furniture_everywhere(furniture: Furniture) -> str:
         lines[number - 1] = run + "\n\n" + lines[number - 1][1:]
         lines[number - 2] += "\n"
     return "\n".join(lines)
-
-
-def content(issue: Issue) -> tuple[object, ...]:
-    """What a reader sees of an issue, without the export's line numbers."""
-    return (
-        issue.id,
-        issue.headings,
-        tuple(block_content(block) for block in issue.summary),
-        tuple(article_content(article) for article in issue.articles),
-    )
-
-
-def article_content(article: Article) -> tuple[object, ...]:
-    notes = tuple((note.number, note.text, note.linked) for note in article.footnotes)
-    return (
-        article.title,
-        article.date,
-        article.section,
-        article.section_inferred,
-        article.authors,
-        tuple(block_content(block) for block in article.blocks),
-        notes,
-    )
-
-
-def block_content(block: Block) -> object:
-    if isinstance(block, Paragraph):
-        return block.text
-    if isinstance(block, Subheading | Figure | Table):
-        return replace(block, line=0)
-    raise AssertionError(block)
-
-
-def convert(text: str) -> tuple[tuple[object, ...], list[str]]:
-    issue, report = convert_bytes(text.encode(), PATH)
-    warnings = [LINE_NUMBER.sub("", str(warning)) for warning in report.warnings]
-    return content(issue), warnings
-
-
-@cache
-def unmodified() -> tuple[tuple[object, ...], list[str]]:
-    return convert(SAMPLE.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", FORMS)
