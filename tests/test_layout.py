@@ -1,6 +1,7 @@
 from converter.diagnostics import Diagnostics
 from converter.model import Layout, LineKind, Source
 from converter.passes.layout import read_layout
+from converter.patterns import ISSUE_IN_TEXT
 from tests.exports import NOTE_RULE, export, layout_of
 
 
@@ -186,3 +187,36 @@ def test_a_short_line_repeated_after_blank_space_but_not_at_page_turns_is_text()
     """Two figures without captions, each followed by the same author: no page turns."""
     layout = layout_of(["正文。 ", " ", "（孙玉琦） ", "正文。 ", " ", "（孙玉琦） "])
     assert {line.kind for line in layout.lines} == {LineKind.BODY, LineKind.BLANK}
+
+
+def test_a_header_naming_the_issue_is_furniture_even_without_the_empty_line() -> None:
+    layout = layout_of(["正文在此", " ", "11 ", " ", "2023年第7期 ", "下一页的正文"])
+    assert [kind for _, kind in kinds(layout)] == [
+        "body",
+        "page-gap",
+        "page-number",
+        "page-gap",
+        "running-header",
+        "body",
+    ]
+    assert layout.lines[-1].page == 2
+
+
+def test_a_page_number_with_the_page_total_counts_by_its_first_number() -> None:
+    first, second = page_turn("一。 ", "Page 1 of 3 "), page_turn("二。 ", "Page 2 of 3 ")
+    layout = layout_of(first, second, ["三。 "])
+    numbers = [line.text for line in layout.lines if line.kind is LineKind.PAGE_NUMBER]
+    assert numbers == ["Page 1 of 3 ", "Page 2 of 3 "]
+
+
+def test_the_issue_label_is_read_in_any_spacing_and_among_other_words() -> None:
+    labels = [
+        "2023 年第 07 期",
+        "2023年第7期",
+        "标准化动态·2023 年 第 7 期",
+        "《标准化动态》2023年第7期",
+    ]
+    for text in labels:
+        match = ISSUE_IN_TEXT.search(text)
+        assert match and (int(match.group(1)), int(match.group(2))) == (2023, 7), text
+    assert ISSUE_IN_TEXT.search("第 7 期") is None  # no year: the file name tells it

@@ -8,7 +8,8 @@ wording is assumed. A *candidate* is a text line standing right after a whitespa
 line; its *form* is its text with digits as ``#`` and spaces removed. Then:
 
 - a **running header** is a form whose numbers never change, with a word in it,
-  that names the issue (``第 N 期``), or repeats at page turns;
+  that names the issue (``2023 年第 7 期``; ``第 N 期`` repeated or at a certain page
+  turn), or repeats at page turns;
 - the **page numbers** are the one form whose number counts up with the pages
   (number minus page count the same every time), at two page turns or more, or once
   where the turn is certain (an empty text line or a header in the same run).
@@ -31,9 +32,9 @@ DIGITS = re.compile(r"\d+")
 SPACES = re.compile(r"\s+")
 # A form seen at two page turns is this export's furniture; seen once it may be text.
 MIN_REPEATS = 2
-# What a page number may carry besides its digits ("— 11 —", "第 11 页", "Page 11"):
+# What a page number may carry besides its digits ("— 11 —", "第 11 页", "Page 11 of 26"):
 # more than this is a line of text that happens to hold a number (a caption).
-PAGE_NUMBER_DECORATION = 4
+PAGE_NUMBER_DECORATION = 6
 # A bulletin has fewer than 1000 pages.
 PAGE_NUMBER_DIGITS = 3
 
@@ -132,17 +133,19 @@ def is_header_form(spots: Sequence[Spot], indices: list[int]) -> bool:
 def header_lines(
     spots: Sequence[Spot], run_of: dict[int, Run], by_form: dict[str, list[int]], known: set[int]
 ) -> set[int]:
-    """Running headers: header forms that name the issue and repeat, or that stand at
-    page turns (a run with an empty text line or with furniture already ``known``)
-    once if they name the issue, twice if not."""
-    turns = {id(run_of[index]) for index in known}
+    """Running headers: header forms that name the issue by year and number
+    (``ISSUE_IN_TEXT``), or by number (``第 N 期``) and repeat, or that stand at page
+    turns (a run with an empty text line or with furniture already ``known``) once if
+    they name the issue, twice if not."""
+    turns = {run_of[index].start for index in known}
     headers: set[int] = set()
     for indices in by_form.values():
         if indices[0] in known or not is_header_form(spots, indices):
             continue
-        at_turns = [i for i in indices if run_of[i].empty is not None or id(run_of[i]) in turns]
-        named = names_issue(spots[indices[0]].text)
-        if named and len(indices) >= MIN_REPEATS:
+        at_turns = [i for i in indices if run_of[i].empty is not None or run_of[i].start in turns]
+        text = spots[indices[0]].text
+        named = names_issue(text)
+        if ISSUE_IN_TEXT.search(text) or (named and len(indices) >= MIN_REPEATS):
             headers.update(indices)
         elif len(at_turns) >= (1 if named else MIN_REPEATS):
             headers.update(at_turns)
@@ -158,7 +161,7 @@ class PageNumbers:
     values: dict[int, int]  # line index → the number printed
     pages: dict[int, int]  # line index → the page count where it stands
     offset: int  # printed number minus page count
-    certain_turns: frozenset[int]  # id() of runs with a header or an empty text line
+    certain_turns: frozenset[int]  # starts of runs with a header or an empty text line
 
     @classmethod
     def learn(
@@ -170,8 +173,8 @@ class PageNumbers:
         headers: set[int],
     ) -> PageNumbers | None:
         """The page-number form whose numbers fit the page count most often."""
-        certain = frozenset(id(run) for run in runs if run.empty is not None) | {
-            id(run_of[index]) for index in headers
+        certain = frozenset(run.start for run in runs if run.empty is not None) | {
+            run_of[index].start for index in headers
         }
         best: tuple[int, PageNumbers] | None = None
         for indices in by_form.values():
@@ -183,7 +186,7 @@ class PageNumbers:
             candidate = cls.fit(spots, runs, run_of, values, headers, certain, candidate.fitting())
             fits = len(candidate.fitting())
             enough = fits >= MIN_REPEATS or any(
-                id(run_of[i]) in certain for i in candidate.fitting()
+                run_of[i].start in certain for i in candidate.fitting()
             )
             if enough and (best is None or fits > best[0]):
                 best = (fits, candidate)
@@ -202,7 +205,7 @@ class PageNumbers:
     ) -> PageNumbers:
         """The offset most of the numbers show, if the runs of ``turning`` and of the
         headers turn a page."""
-        turns = {id(run_of[index]) for index in (*turning, *headers)}
+        turns = {run_of[index].start for index in (*turning, *headers)}
         pages = count_pages(spots, runs, turns)
         offsets = Counter(value - pages[index] for index, value in values.items())
         offset = offsets.most_common(1)[0][0]
@@ -215,9 +218,9 @@ class PageNumbers:
         """The page numbers; a number out of sequence is one only at a certain page
         turn that has none (warned), and is text elsewhere (warned)."""
         taken = set(self.fitting())
-        numbered_runs = {id(self.run_of[i]) for i in taken}
+        numbered_runs = {self.run_of[i].start for i in taken}
         for index in self.values:
-            run = id(self.run_of[index])
+            run = self.run_of[index].start
             if run in numbered_runs:
                 continue
             expected = self.pages[index] + self.offset
@@ -256,7 +259,7 @@ def page_number_values(spots: Sequence[Spot], indices: list[int]) -> dict[int, i
 
 def count_pages(spots: Sequence[Spot], runs: list[Run], turns: set[int]) -> dict[int, int]:
     """The page each candidate stands on, if the runs in ``turns`` turn a page."""
-    ends = {run.end for run in runs if id(run) in turns}
+    ends = {run.end for run in runs if run.start in turns}
     pages: dict[int, int] = {}
     page = 1
     for index, spot in enumerate(spots):
