@@ -215,8 +215,8 @@ def test_a_continuation_may_begin_with_a_number_and_a_space() -> None:
         (2, "NIST. Report."),
     ]
     assert [w.message for w in warnings] == [
-        "a footnote area opens with '15 …' where footnote 2 was expected; "
-        "read as the rest of the footnote before it, from the page before"
+        "a footnote area opens with '15 …', but footnote 2 was expected, no marker 15 is in "
+        "the text: read as the rest of the footnote before it, from the page before"
     ]
 
 
@@ -244,4 +244,21 @@ def test_the_next_number_at_the_top_of_an_area_starts_a_note_even_after_a_cut_li
     assert [n.number for n in articles[0].footnotes] == [1, 2]
     assert [w.message for w in warnings] == [
         "footnote 1 may be cut off: its last line does not end its block"
+    ]
+
+
+def test_the_next_number_after_a_cut_line_without_its_marker_continues_the_note() -> None:
+    """ "2 GW" after a line cut mid-word, and no marker 2 in the text: the rest of note 1."""
+    (article,), warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，发布1。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap for 1"],
+        [" 到下一页。（邓阿妹） ", NOTE_RULE],
+        ["2 GW of storage. "],
+    )
+    assert [(n.number, n.text) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap for 12 GW of storage.")
+    ]
+    assert [w.message.split(":")[0] for w in warnings] == [
+        "a footnote area opens with '2 …', but the footnote before it is cut off mid-word, "
+        "no marker 2 is in the text"
     ]

@@ -109,12 +109,11 @@ def starts_definition(
 ) -> bool:
     """Does ``line`` start a definition? Inside an area a numbered block start does
     (a number out of sequence is reported later), and so does one at the top of an
-    area when the definition before is not on the page before. At the top of an area,
-    where the rest of a definition cut by the page turn stands, it does with the next number,
-    or with 1 (a restart) unless the line before is cut mid-word (ends without a
-    space). Another number after a cut line goes on with the definition; after a
-    line ending in a space it starts one only if its marker is in the text of the
-    page or the page before (a number skipped), else it goes on (warned)."""
+    area when the definition before is not on the page before. At the top of an area
+    the rest of a definition cut by the page turn may stand, beginning with anything;
+    there the evidence is numbering (the next number, a restart at 1, or another with
+    its marker in the text: a number skipped), whether the line before is cut mid-word
+    (it ends without a space) and whether the number's marker is in the text."""
     match = DEFINITION_START.match(line.text)
     if not match or not (top or line.starts_block):
         return False
@@ -123,18 +122,23 @@ def starts_definition(
     found = int(match.group(1))
     expected = number + 1 if number is not None else 1
     cut_off = not previous.ends_with_space
-    if found == expected or (found == RESTART and not cut_off):
-        return True
     marked = any(found in markers.get(line.page - lag, ()) for lag in range(MARKER_PAGE_LAG + 1))
-    if not cut_off and found != RESTART and marked:
-        return True
-    if found == RESTART or not cut_off:
+    if found == expected:
+        starts = not cut_off or marked
+    elif found == RESTART:
+        starts = not cut_off
+    else:
+        starts = marked and not cut_off
+    if not starts and not (cut_off and found not in (expected, RESTART)):
+        reasons = [f"footnote {expected} was expected"] if found != expected else []
+        reasons += ["the footnote before it is cut off mid-word"] if cut_off else []
+        reasons += [f"no marker {found} is in the text"] if not marked else []
         report.warn(
             line.number,
-            f"a footnote area opens with '{found} …' where footnote {expected} was expected; "
+            f"a footnote area opens with '{found} …', but {', '.join(reasons)}: "
             "read as the rest of the footnote before it, from the page before",
         )
-    return False
+    return starts
 
 
 def markers_by_page(lines: tuple[Line, ...]) -> dict[int, set[int]]:
