@@ -220,3 +220,12 @@ def test_the_issue_label_is_read_in_any_spacing_and_among_other_words() -> None:
         match = ISSUE_IN_TEXT.search(text)
         assert match and (int(match.group(1)), int(match.group(2))) == (2023, 7), text
     assert ISSUE_IN_TEXT.search("第 7 期") is None  # no year: the file name tells it
+
+
+def test_a_page_turn_whose_furniture_is_not_recognised_is_warned() -> None:
+    """The empty text line marks furniture, but its one line repeats nowhere, names no
+    issue and holds no number: kept as text, never silently."""
+    layout, warnings = layout_and_warnings(page_turn("正文在此", "内部资料 "), ["下一页的正文"])
+    odd = next(line for line in layout.lines if line.text == "内部资料 ")
+    assert odd.kind is LineKind.BODY
+    assert [line for line, _ in warnings] == [odd.number]

@@ -268,11 +268,20 @@ def count_pages(spots: Sequence[Spot], runs: list[Run], turns: set[int]) -> dict
     return pages
 
 
+UNREAD_TURN = (
+    "an empty text line marks a page turn with furniture here, but no line after it is "
+    "a page number or a header this export repeats; kept as text"
+)
+
+
 def mark_run(
     spots: Sequence[Spot], run: Run, headers: set[int], numbers: set[int], found: Furniture
 ) -> None:
     items = [i for i in run.candidates if i in headers or i in numbers]
     if not items:
+        unread = [i for i in run.candidates if run.empty is not None and i > run.empty]
+        if unread:
+            found.warnings.append((unread[0], UNREAD_TURN))
         return
     first, last = items[0], items[-1]
     for index in run.candidates:
