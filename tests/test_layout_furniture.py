@@ -122,6 +122,19 @@ def test_furniture_on_every_page_gives_the_same_issue(name: str) -> None:
     assert warnings == expected_warnings
 
 
+def test_a_header_seen_once_where_the_others_print_theirs_is_furniture_and_warned() -> None:
+    """Odd pages (11, 21) print the issue, page 12 the bulletin's name: seen once, it
+    stands where the header stands in the other runs, after the page number."""
+    text = rewrite_runs(EVERY_PAGE_FORMS["bulletin name on even pages, issue on odd pages"])
+    issue, warnings = convert(text)
+    expected_issue, expected_warnings = unmodified()
+    assert issue == expected_issue
+    assert [w for w in warnings if w not in expected_warnings] == [
+        "a line that repeats nowhere else, standing where this export's other pages print "
+        "their running header; removed as the header"
+    ]
+
+
 def test_every_page_turn_gets_furniture_and_the_page_count_stays() -> None:
     text = with_furniture_everywhere(FORMS["em dashes"])
     layout = read_layout(Source(PATH, text))

@@ -79,6 +79,7 @@ def learn_furniture(spots: Sequence[Spot]) -> Furniture:
     numbers = PageNumbers.learn(spots, runs, run_of, by_form, headers)
     numbered = numbers.lines(found) if numbers else set()
     headers |= header_lines(spots, run_of, by_form, headers | numbered)
+    headers |= headers_by_place(runs, headers, numbered, found)
     for run in runs:
         mark_run(spots, run, headers, numbered, found)
     return found
@@ -268,6 +269,41 @@ def count_pages(spots: Sequence[Spot], runs: list[Run], turns: set[int]) -> dict
     return pages
 
 
+def headers_by_place(
+    runs: list[Run], headers: set[int], numbers: set[int], found: Furniture
+) -> set[int]:
+    """Lines seen once that stand where this export's other furniture runs print their
+    header: last in a run that holds a page number (odd and even pages may print
+    different headers). Taken as headers, warned."""
+
+    def roles(run: Run, guess: set[int]) -> tuple[str, ...]:
+        return tuple(
+            "n" if i in numbers else "h" if i in headers or i in guess else "-"
+            for i in run.candidates
+        )
+
+    layouts = Counter(roles(run, set()) for run in runs if "-" not in roles(run, set()))
+    taken: set[int] = set()
+    for run in runs:
+        shape = roles(run, set())
+        if "n" not in shape or "-" not in shape or shape.index("-") < max_index(shape):
+            continue
+        guess = {i for i, role in zip(run.candidates, shape, strict=True) if role == "-"}
+        if layouts[roles(run, guess)] >= 1:
+            taken |= guess
+            found.warnings.extend((index, HEADER_BY_PLACE) for index in sorted(guess))
+    return taken
+
+
+def max_index(shape: tuple[str, ...]) -> int:
+    """The position of the last furniture line in a run's roles."""
+    return max(p for p, role in enumerate(shape) if role != "-")
+
+
+HEADER_BY_PLACE = (
+    "a line that repeats nowhere else, standing where this export's other pages print "
+    "their running header; removed as the header"
+)
 UNREAD_TURN = (
     "an empty text line marks a page turn with furniture here, but no line after it is "
     "a page number or a header this export repeats; kept as text"
