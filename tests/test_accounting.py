@@ -82,3 +82,17 @@ def test_a_caption_label_written_otherwise_is_accounted_for(label: str) -> None:
     result = account(draft.layout, draft.issue)
     assert sum(result.lost.values()) == 0
     assert [type(b).__name__ for b in draft.issue.articles[0].blocks].count("Table") == 1
+
+
+def test_furniture_in_another_form_is_accounted_as_furniture() -> None:
+    """The sample's three runs reprinted ("— 11 —" above "标准化动态·2023年第7期"): every
+    character of them is removed as page number or running header, none lost."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    for number in (11, 12, 21):
+        old = f"\n\n{number} \n\n \n\n2023 年第 07 期 \n\n"
+        assert text.count(old) == 1
+        text = text.replace(old, f"\n\n标准化动态·2023年第7期 \n\n \n\n— {number} — \n\n")
+    draft = run_passes(text.encode(), "archive/2023-07.txt")
+    assert "lost: 0" in draft.report
+    assert "removed (page number): 12" in draft.report  # "—11—", "—12—", "—21—"
+    assert "removed (running header): 42" in draft.report  # 3 × 14: "标准化动态·2023年第7期"

@@ -1,9 +1,13 @@
+import pytest
+
 from converter.diagnostics import Diagnostics
-from converter.model import Article, Paragraph, Warning_
+from converter.model import Article, LineKind, Paragraph, Source, Warning_
 from converter.passes.footnotes import link_footnotes, marker_candidates, read_definitions
+from converter.passes.layout import read_layout
 from converter.passes.paragraphs import build_paragraphs
 from converter.passes.structure import build_structure
 from tests.exports import NOTE_RULE, layout_of
+from tests.sample_edits import PATH, SAMPLE, convert, unmodified
 
 
 def markers(text: str) -> list[str]:
@@ -130,3 +134,131 @@ def test_markers_go_to_the_article_that_holds_them() -> None:
     )[0]
     assert [n.number for n in first.footnotes] == [1]
     assert [n.number for n in second.footnotes] == [2, 3]
+
+
+# --- a definition carried over to the next page's note area, in the real sample ---
+
+# Definitions of the sample (their first and last export line) whose page is followed
+# by a page with a note area, and the line of theirs where the carried-over part starts:
+# what that part begins with is what differs.
+CARRIED_OVER = {
+    "a URL, after a line ending with a space": (778, 780, 782),
+    "a space (a wrapped line inside its block)": (834, 836, 838),
+    "a Latin word, cut mid-word": (1009, 1013, 1013),
+    "a date's year, after a line ending with a space": (1125, 1127, 1127),
+    "a Latin sentence, after a word boundary": (1470, 1472, 1474),
+}
+
+
+def carry_over(lines: list[str], first: int, moved: int, last: int) -> list[str]:
+    """Move export lines ``moved``..``last`` of the definition starting at ``first`` to
+    the top of the next page's note area, right under its rule."""
+    layout = read_layout(Source(PATH, "\n".join(lines)))
+    page = next(line.page for line in layout.lines if line.number == first)
+    target = next(
+        line.number
+        for line in layout.lines
+        if line.kind is LineKind.NOTE_SEPARATOR and line.page == page + 1
+    )
+    tail = lines[moved - 1 : last]
+    edited = lines[:target] + tail + lines[target:]  # the rule, then the carried-over part
+    del edited[moved - 2 : last]  # and the blank separator before the part, on its page
+    return edited
+
+
+def rewrapped_note_25(before: str) -> list[str]:
+    """The sample with note 25's first line (:1633) wrapped after ``before``."""
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    head, tail = lines[1633 - 1].split(before, 1)
+    lines[1633 - 1 : 1633] = [head + before, "", tail]
+    return lines
+
+
+@pytest.mark.parametrize("name", CARRIED_OVER)
+def test_a_definition_carried_over_to_the_next_page_is_the_same_footnote(name: str) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    edited = "\n".join(carry_over(lines, *CARRIED_OVER[name]))
+    assert edited != "\n".join(lines)
+    assert convert(edited) == unmodified()
+
+
+def test_a_carried_over_part_that_begins_with_a_number_and_a_space() -> None:
+    """Note 25 wrapped inside "第 121 届": its next line begins "21 届", which is not
+    the next note's number (26); the line before it is cut mid-number."""
+    edited = "\n".join(carry_over(rewrapped_note_25("第 1"), 1633, 1635, 1637))
+    assert "\n21 届理事会会议" in edited
+    assert convert(edited) == unmodified()
+
+
+def test_a_carried_over_part_that_begins_with_chinese_text() -> None:
+    edited = "\n".join(carry_over(rewrapped_note_25("第 121 "), 1633, 1635, 1637))
+    assert "\n届理事会会议" in edited
+    assert convert(edited) == unmodified()
+
+
+def carried_over(continuation: str, cut: str) -> tuple[tuple[Article, ...], list[Warning_]]:
+    """Note 1 ends its page with ``cut``; the next page's note area opens with
+    ``continuation``, then note 2."""
+    return run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，学会发布路线图1。正文继续", NOTE_RULE],
+        [f"1 ANSI. Roadmap {cut}"],
+        [" 到下一页的正文2。（邓阿妹） ", NOTE_RULE],
+        [continuation],
+        ["2 NIST. Report. "],
+    )
+
+
+def test_a_continuation_may_begin_with_a_number_and_a_space() -> None:
+    (article,), warnings = carried_over("15 June 2023[EB/OL]. ", "published on ")
+    assert [(n.number, n.text) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap published on 15 June 2023[EB/OL]."),
+        (2, "NIST. Report."),
+    ]
+    assert [w.message for w in warnings] == [
+        "a footnote area opens with '15 …', but footnote 2 was expected, no marker 15 is in "
+        "the text: read as the rest of the footnote before it, from the page before"
+    ]
+
+
+def test_a_continuation_after_a_line_cut_mid_word_is_not_warned() -> None:
+    (article,), warnings = carried_over("30 GW of storage[EB/OL]. ", "for 1")
+    assert article.footnotes[0].text == "ANSI. Roadmap for 130 GW of storage[EB/OL]."
+    assert warnings == []
+
+
+def test_a_continuation_beginning_with_one_after_a_cut_line_is_not_a_restart() -> None:
+    (article,), warnings = carried_over("1 GW of storage[EB/OL]. ", "for 1")
+    assert [n.number for n in article.footnotes] == [1, 2]
+    assert article.footnotes[0].text == "ANSI. Roadmap for 11 GW of storage[EB/OL]."
+    assert len(warnings) == 1 and "opens with '1 …'" in warnings[0].message
+
+
+def test_the_next_number_at_the_top_of_an_area_starts_a_note_even_after_a_cut_line() -> None:
+    """Numbering wins; the cut-off line before it is reported."""
+    articles, warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，发布1。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap for"],
+        [" 到下一页2。（邓阿妹） ", NOTE_RULE],
+        ["2 NIST. Report. "],
+    )
+    assert [n.number for n in articles[0].footnotes] == [1, 2]
+    assert [w.message for w in warnings] == [
+        "footnote 1 may be cut off: its last line does not end its block"
+    ]
+
+
+def test_the_next_number_after_a_cut_line_without_its_marker_continues_the_note() -> None:
+    """ "2 GW" after a line cut mid-word, and no marker 2 in the text: the rest of note 1."""
+    (article,), warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，发布1。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap for 1"],
+        [" 到下一页。（邓阿妹） ", NOTE_RULE],
+        ["2 GW of storage. "],
+    )
+    assert [(n.number, n.text) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap for 12 GW of storage.")
+    ]
+    assert [w.message.split(":")[0] for w in warnings] == [
+        "a footnote area opens with '2 …', but the footnote before it is cut off mid-word, "
+        "no marker 2 is in the text"
+    ]

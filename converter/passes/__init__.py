@@ -34,7 +34,7 @@ def decode_pass(draft: Draft, report: Diagnostics) -> Draft:
 
 def layout_pass(draft: Draft, report: Diagnostics) -> Draft:
     assert draft.source is not None
-    return replace(draft, layout=read_layout(draft.source))
+    return replace(draft, layout=read_layout(draft.source, report))
 
 
 def paragraphs_pass(draft: Draft, report: Diagnostics) -> Draft:

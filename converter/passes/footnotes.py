@@ -45,7 +45,7 @@ class Place:
 
 def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...]:
     notes: list[Footnote] = []
-    for group in definition_groups(layout.lines):
+    for group in definition_groups(layout.lines, report):
         first = group[0]
         match = DEFINITION_START.match(first.text)
         if not match:
@@ -73,10 +73,13 @@ def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...
     return tuple(notes)
 
 
-def definition_groups(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
+def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[list[Line]]:
     """Lines of one definition: from a numbered block start in a footnote area to the
-    next. A footnote area opening without a number continues the last definition."""
+    next. At the top of an area numbering is the evidence (``starts_definition``):
+    what does not start a definition goes on with the one from the page before."""
+    markers = markers_by_page(lines)
     group: list[Line] = []
+    number: int | None = None  # the number of the definition being read
     after_rule = False
     for line in lines:
         if line.kind is LineKind.NOTE_SEPARATOR:
@@ -84,15 +87,68 @@ def definition_groups(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
             continue
         if line.kind is not LineKind.NOTE:
             continue
-        numbered = bool(DEFINITION_START.match(line.text))
-        starts = numbered and (after_rule or line.starts_block)
-        after_rule = False
-        if starts and group:
-            yield group
+        top, after_rule = after_rule, False
+        if not group or starts_definition(line, top, group[-1], number, markers, report):
+            if group:
+                yield group
             group = []
+            match = DEFINITION_START.match(line.text)
+            number = int(match.group(1)) if match else number
         group.append(line)
     if group:
         yield group
+
+
+def starts_definition(
+    line: Line,
+    top: bool,
+    previous: Line,
+    number: int | None,
+    markers: dict[int, set[int]],
+    report: Diagnostics,
+) -> bool:
+    """Does ``line`` start a definition? Inside an area a numbered block start does
+    (a number out of sequence is reported later), and so does one at the top of an
+    area when the definition before is not on the page before. At the top of an area
+    the rest of a definition cut by the page turn may stand, beginning with anything;
+    there the evidence is numbering (the next number, a restart at 1, or another with
+    its marker in the text: a number skipped), whether the line before is cut mid-word
+    (it ends without a space) and whether the number's marker is in the text."""
+    match = DEFINITION_START.match(line.text)
+    if not match or not (top or line.starts_block):
+        return False
+    if not top or line.page != previous.page + 1:
+        return True
+    found = int(match.group(1))
+    expected = number + 1 if number is not None else 1
+    cut_off = not previous.ends_with_space
+    marked = any(found in markers.get(line.page - lag, ()) for lag in range(MARKER_PAGE_LAG + 1))
+    if found == expected:
+        starts = not cut_off or marked
+    elif found == RESTART:
+        starts = not cut_off
+    else:
+        starts = marked and not cut_off
+    if not starts and not (cut_off and found not in (expected, RESTART)):
+        reasons = [f"footnote {expected} was expected"] if found != expected else []
+        reasons += ["the footnote before it is cut off mid-word"] if cut_off else []
+        reasons += [f"no marker {found} is in the text"] if not marked else []
+        report.warn(
+            line.number,
+            f"a footnote area opens with '{found} …', but {', '.join(reasons)}: "
+            "read as the rest of the footnote before it, from the page before",
+        )
+    return starts
+
+
+def markers_by_page(lines: tuple[Line, ...]) -> dict[int, set[int]]:
+    """The numbers glued to the body text as markers, page by page."""
+    found: dict[int, set[int]] = {}
+    for line in lines:
+        if line.kind is LineKind.BODY:
+            numbers = {int(match.group(1)) for match in marker_candidates(line.text)}
+            found.setdefault(line.page, set()).update(numbers)
+    return found
 
 
 def marker_candidates(text: str) -> Iterator[re.Match[str]]:

@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..diagnostics import Diagnostics
 from ..model import Layout, Line, LineKind, Source
-from ..patterns import PAGE_NUMBER, RUNNING_HEADER
+from ..patterns import ISSUE_IN_TEXT
+from .furniture import Spot, learn_furniture
 
 # The rule above a footnote area is a line of spaces as wide as the page; 20 is far
 # above any whitespace-only filler line seen (1 or 2 spaces).
@@ -31,14 +33,21 @@ class RawLine:
     starts_block: bool
 
 
-def read_layout(source: Source) -> Layout:
+def read_layout(source: Source, report: Diagnostics | None = None) -> Layout:
+    """The classified lines; what the furniture's evidence disagrees on goes to
+    ``report`` (dropped when there is none, as in the layout's own tests)."""
     raw = list(split_lines(source.text))
-    kinds = classify(raw)
+    kinds = classify(raw, report or Diagnostics(source.path))
     lines = tuple(assign_pages(raw, kinds))
-    header = next(
-        (line.text.strip() for line in lines if line.kind is LineKind.RUNNING_HEADER), None
-    )
-    return Layout(source=source, lines=lines, issue_header=header)
+    return Layout(source=source, lines=lines, issue_header=issue_header(lines))
+
+
+def issue_header(lines: tuple[Line, ...]) -> str | None:
+    """The furniture line that names the issue, else the first running header."""
+    furniture = [line.text.strip() for line in lines if line.kind in FURNITURE_TEXT]
+    named = (text for text in furniture if ISSUE_IN_TEXT.search(text))
+    headers = (line.text.strip() for line in lines if line.kind is LineKind.RUNNING_HEADER)
+    return next(named, next(headers, None))
 
 
 def split_lines(text: str) -> Iterator[RawLine]:
@@ -75,10 +84,10 @@ def is_blank(text: str) -> bool:
     return not text.strip()
 
 
-def classify(raw: list[RawLine]) -> list[LineKind]:
+def classify(raw: list[RawLine], report: Diagnostics) -> list[LineKind]:
     kinds = [initial_kind(line.text) for line in raw]
+    mark_furniture(raw, kinds, report)
     mark_note_areas(raw, kinds)
-    mark_furniture(raw, kinds)
     return kinds
 
 
@@ -87,83 +96,44 @@ def initial_kind(text: str) -> LineKind:
         return LineKind.NOTE_SEPARATOR
     if is_blank(text):
         return LineKind.BLANK
-    if RUNNING_HEADER.match(text):
-        return LineKind.RUNNING_HEADER
     return LineKind.BODY
 
 
 def mark_note_areas(raw: list[RawLine], kinds: list[LineKind]) -> None:
-    """A footnote area runs from its rule to the next page or page furniture."""
-    in_notes = False
+    """A footnote area runs from its rule to the next page or page furniture. Its
+    first line is a note even when it begins with a space (a definition's wrapped
+    text continued from the page before): a page does not open under a rule."""
+    in_notes = after_rule = False
     for index, line in enumerate(raw):
         if kinds[index] is LineKind.NOTE_SEPARATOR:
-            in_notes = True
+            in_notes = after_rule = True
             continue
         if not in_notes:
             continue
-        if is_page_start(line) or kinds[index] is not LineKind.BODY:
+        opens_page = is_page_start(line) and not after_rule
+        after_rule = False
+        if opens_page or kinds[index] is not LineKind.BODY:
             in_notes = False
             continue
         kinds[index] = LineKind.NOTE
 
 
-def mark_furniture(raw: list[RawLine], kinds: list[LineKind]) -> None:
-    """Mark page numbers and the blank lines around them and the running header.
-
-    A digits-only line is a page number only inside a run of blank lines that also
-    holds the running header, or between two blank lines: a table's row number is
-    neither. The running header closes its run: a digits-only line right after it
-    opens the next page (a table row's number), it is not furniture. The furniture
-    opens with its empty text line: whitespace lines before that one are blank space
-    left on the page (a part-empty page, the evidence of a lost section heading).
-    """
-    for start, end in furniture_candidates(raw, kinds):
-        headers = [i for i in range(start, end) if kinds[i] is LineKind.RUNNING_HEADER]
-        has_header = bool(headers)
-        run = range(start, headers[-1] + 1) if headers else range(start, end)
-        numbers = [i for i in run if PAGE_NUMBER.match(raw[i].text)]
-        framed = [i for i in numbers if start < i < end - 1]
-        if not has_header and not framed:
-            continue
-        for i in range(furniture_start(raw, kinds, run), run.stop):
-            if kinds[i] is LineKind.BLANK:
-                kinds[i] = LineKind.PAGE_GAP
-            elif i in numbers:
-                kinds[i] = LineKind.PAGE_NUMBER
+def mark_furniture(raw: list[RawLine], kinds: list[LineKind], report: Diagnostics) -> None:
+    """Page numbers, running headers and the whitespace around them, as this export
+    prints them (``furniture.learn_furniture``)."""
+    spots = [
+        Spot(text=line.text, kind=kind, opens_page=is_page_start(line))
+        for line, kind in zip(raw, kinds, strict=True)
+    ]
+    found = learn_furniture(spots)
+    for index, kind in found.kinds.items():
+        kinds[index] = kind
+    for index, message in found.warnings:
+        report.warn(raw[index].number, message)
 
 
-def furniture_start(raw: list[RawLine], kinds: list[LineKind], run: range) -> int:
-    """Where the furniture of a run begins: at its empty text line, if one comes
-    before the page number and header (as in every run of the sample), else at the
-    run's start."""
-    for i in run:
-        if kinds[i] is not LineKind.BLANK:
-            return run.start
-        if raw[i].text == "":
-            return i
-    return run.start
-
-
-def furniture_candidates(raw: list[RawLine], kinds: list[LineKind]) -> Iterator[tuple[int, int]]:
-    """Maximal runs of blank, digits-only and header lines (half-open ranges)."""
-    index = 0
-    while index < len(raw):
-        if not could_be_furniture(raw[index], kinds[index]):
-            index += 1
-            continue
-        start = index
-        while index < len(raw) and could_be_furniture(raw[index], kinds[index]):
-            index += 1
-        yield start, index
-
-
-def could_be_furniture(line: RawLine, kind: LineKind) -> bool:
-    if kind in (LineKind.BLANK, LineKind.RUNNING_HEADER):
-        return True
-    return kind is LineKind.BODY and bool(PAGE_NUMBER.match(line.text))
-
-
-FURNITURE = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEADER, LineKind.PAGE_GAP)
+FURNITURE_TEXT = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEADER)
+FURNITURE = (*FURNITURE_TEXT, LineKind.PAGE_GAP)
 
 
 def assign_pages(raw: list[RawLine], kinds: list[LineKind]) -> Iterator[Line]:
@@ -172,12 +142,13 @@ def assign_pages(raw: list[RawLine], kinds: list[LineKind]) -> Iterator[Line]:
     after_furniture = False
     for index, (line, kind) in enumerate(zip(raw, kinds, strict=True)):
         furniture = kind in FURNITURE
-        turns = index > 0 and (is_page_start(line) or (after_furniture and not furniture))
+        opens = is_page_start(line) and kind is not LineKind.NOTE
+        turns = index > 0 and (opens or (after_furniture and not furniture))
         page += turns
         after_furniture = furniture
         yield Line(
             number=line.number,
-            text=line.text[len(PAGE_INDENT) :] if is_page_start(line) else line.text,
+            text=line.text[len(PAGE_INDENT) :] if opens else line.text,
             page=page,
             kind=kind,
             starts_block=line.starts_block,
