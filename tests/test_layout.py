@@ -229,3 +229,18 @@ def test_a_page_turn_whose_furniture_is_not_recognised_is_warned() -> None:
     odd = next(line for line in layout.lines if line.text == "内部资料 ")
     assert odd.kind is LineKind.BODY
     assert [line for line, _ in warnings] == [odd.number]
+
+
+def test_furniture_that_ends_in_whitespace_at_every_turn_leaves_the_next_page_text_unwarned() -> None:
+    """Page numbers without a header: whitespace stands between the number and the next
+    page's text at every turn, so that text is no stray line and its paragraph goes on."""
+    layout, warnings = layout_and_warnings(
+        page_turn("第一页的句子", "1 ", " "),
+        ["写到第二页，", *page_turn("第二页的句子", "2 ", " ")],
+        ["第三页。 "],
+    )
+    numbers = [line.text for line in layout.lines if line.kind is LineKind.PAGE_NUMBER]
+    assert numbers == ["1 ", "2 "]
+    assert LineKind.BLANK not in {line.kind for line in layout.lines}
+    assert [line.page for line in layout.lines if line.kind is LineKind.BODY] == [1, 2, 2, 3]
+    assert warnings == []

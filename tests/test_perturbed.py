@@ -25,10 +25,6 @@ from tests.perturbed.truth import SAMPLE, golden_truth
 
 # Perturbations converted wrong today: what goes wrong.
 MERGED = "the article is merged into the one before it, without a warning"
-FURNITURE_AS_TEXT = (
-    "the furniture is not recognised (patterns.RUNNING_HEADER / PAGE_NUMBER are the "
-    "sample's forms): its page number and header are kept as body text, splitting a paragraph"
-)
 KNOWN_FAILURES: dict[str, str] = {
     "dateline-with-year": (
         "datelines are only '6 月 15 日，': 'no articles found', the issue is refused"
@@ -49,11 +45,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "dateline-the-other-day": f"'日前，' is no dateline today: {MERGED}",
     "dateline-removed": f"an article is found only by its dateline: {MERGED}",
     "datelines-removed-all": "without datelines 'no articles found': the issue is refused",
-    "header-with-title": FURNITURE_AS_TEXT,
-    "header-before-number": FURNITURE_AS_TEXT + " (the number after the header)",
-    "page-number-em-dash": FURNITURE_AS_TEXT,
-    "page-number-hyphen": FURNITURE_AS_TEXT,
-    "page-number-chinese": FURNITURE_AS_TEXT,
     "heading-mid-page-after-figure": (
         "a heading must open a page: 前沿科技 becomes the previous article's last paragraph "
         "(its author line left in the body) and the lost headings are no longer inferred"

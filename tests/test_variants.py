@@ -35,10 +35,6 @@ from tests.variants.survey import survey, title_rows
 from tests.variants.truth import differences, expected, observed
 
 MERGED = "the article is merged into the one before it, without a warning"
-FURNITURE_AS_TEXT = (
-    "the furniture is not recognised (patterns.RUNNING_HEADER / PAGE_NUMBER are the sample's "
-    "forms): page numbers and headers stay in the text, and the issue's number is not read"
-)
 # Variants converted wrong today: what goes wrong, and where.
 KNOWN_FAILURES: dict[str, str] = {
     "section-renamed": "a heading not in data/sections.yml is kept but not warned",
@@ -51,11 +47,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "dateline-the-other-day": f"'日前，' is no dateline today: {MERGED}",
     "dateline-none": f"an article is found only by its dateline: {MERGED}",
     "datelines-none": "without datelines 'no articles found': the issue is refused",
-    "header-with-title": FURNITURE_AS_TEXT,
-    "header-before-number": FURNITURE_AS_TEXT + " (the number after the header)",
-    "page-number-em-dash": FURNITURE_AS_TEXT,
-    "page-number-hyphen": FURNITURE_AS_TEXT,
-    "page-number-chinese": FURNITURE_AS_TEXT,
     "section-heading-mid-page": (
         "a heading must open a page: it becomes the previous article's last paragraph, whose "
         "author line then stays in its text, and its section's articles go under the one before"

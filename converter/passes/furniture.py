@@ -80,9 +80,19 @@ def learn_furniture(spots: Sequence[Spot]) -> Furniture:
     numbered = numbers.lines(found) if numbers else set()
     headers |= header_lines(spots, run_of, by_form, headers | numbered)
     headers |= headers_by_place(runs, headers, numbered, found)
+    gap = gap_before_text(runs, headers | numbered)
     for run in runs:
-        mark_run(spots, run, headers, numbered, found)
+        mark_run(spots, run, headers, numbered, found, gap)
     return found
+
+
+def gap_before_text(runs: list[Run], furniture: set[int]) -> bool:
+    """Does this export leave whitespace between its furniture and the next page's
+    text? Then the text stands as the run's last candidate, and is no stray line.
+    Learned from the runs holding furniture: most of them must show it."""
+    runs = [run for run in runs if furniture & set(run.candidates)]
+    gapped = [run for run in runs if run.candidates[-1] not in furniture]
+    return len(gapped) * 2 > len(runs)
 
 
 def form(text: str) -> str:
@@ -311,7 +321,12 @@ UNREAD_TURN = (
 
 
 def mark_run(
-    spots: Sequence[Spot], run: Run, headers: set[int], numbers: set[int], found: Furniture
+    spots: Sequence[Spot],
+    run: Run,
+    headers: set[int],
+    numbers: set[int],
+    found: Furniture,
+    gap: bool,
 ) -> None:
     items = [i for i in run.candidates if i in headers or i in numbers]
     if not items:
@@ -320,13 +335,14 @@ def mark_run(
             found.warnings.append((unread[0], UNREAD_TURN))
         return
     first, last = items[0], items[-1]
+    next_page = next_page_text(run, last) if gap else run.end
     for index in run.candidates:
         if first < index < last and index not in items:
             found.warnings.append(
                 (index, "a line among the page furniture that repeats nowhere else; removed")
             )
             items.append(index)
-        elif index > last:
+        elif last < index < next_page:
             found.warnings.append(
                 (
                     index,
@@ -335,12 +351,21 @@ def mark_run(
                 )
             )
     for index in range(furniture_start(spots, run, first), run.end):
-        if spots[index].whitespace and (index < last or not after_text(run, index)):
+        before_text = index < (next_page if gap else last)
+        if spots[index].whitespace and (before_text or not after_text(run, index)):
             found.kinds[index] = LineKind.PAGE_GAP
         elif index in numbers:
             found.kinds[index] = LineKind.PAGE_NUMBER
         elif index in items:
             found.kinds[index] = LineKind.RUNNING_HEADER
+
+
+def next_page_text(run: Run, last: int) -> int:
+    """Where the next page's text begins after the furniture's ``last`` line, in an
+    export that leaves whitespace between them: the run's last candidate. Only lines
+    between the two are unexplained."""
+    after = [index for index in run.candidates if index > last]
+    return after[-1] if after else last
 
 
 def after_text(run: Run, index: int) -> bool:
