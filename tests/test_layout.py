@@ -231,7 +231,7 @@ def test_a_page_turn_whose_furniture_is_not_recognised_is_warned() -> None:
     assert [line for line, _ in warnings] == [odd.number]
 
 
-def test_furniture_that_ends_in_whitespace_at_every_turn_leaves_the_next_page_text_unwarned() -> None:
+def test_furniture_ending_in_whitespace_at_every_turn_leaves_the_next_page_unwarned() -> None:
     """Page numbers without a header: whitespace stands between the number and the next
     page's text at every turn, so that text is no stray line and its paragraph goes on."""
     layout, warnings = layout_and_warnings(
