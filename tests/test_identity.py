@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from benchmarks.generate import cut, renumber
 from converter.check import check_docs
 from converter.cli import main
 from converter.site.front_matter import read_fields, split_page
@@ -31,9 +32,10 @@ from converter.site.identity import (
     read_manifest,
 )
 from scripts.preview import changed_files, changed_pages
+from tests.golden import SAMPLE
 from tests.variants.catalogue import article, base, january
 from tests.variants.layout import render
-from tests.variants.spec import IssueSpec
+from tests.variants.spec import ArticleSpec, IssueSpec
 
 FOLDER = "2024/03"
 EDITOR_FIX = "（编辑注：本段经编辑核对。）"
@@ -64,12 +66,13 @@ def retitled(spec: IssueSpec, section: int, index: int, title: str) -> IssueSpec
     return replace(spec, sections=tuple(sections))
 
 
-def convert(spec: IssueSpec, tmp: Path, docs: Path, *flags: str) -> str:
+def convert(spec: IssueSpec, tmp: Path, docs: Path, *flags: str, also: Path | None = None) -> str:
     export = tmp / "exports" / spec.file_name
     export.parent.mkdir(exist_ok=True)
     export.write_text(render(spec), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    code = main(["convert", str(export), "--out", str(docs), *flags], out, err)
+    inputs = [str(export), *([str(also)] if also else [])]
+    code = main(["convert", *inputs, "--out", str(docs), *flags], out, err)
     assert code == 0, err.getvalue()
     return err.getvalue()
 
@@ -113,9 +116,19 @@ def edit(docs: Path, name: str) -> str:
     return fixed
 
 
-def assert_own_text(docs: Path, name: str, spec_article_text: str) -> None:
-    """The page holds the article whose first words are given."""
-    assert spec_article_text[:20] in body(docs, name).replace(EDITOR_FIX, "")
+def assert_own_text(docs: Path, name: str, spec: ArticleSpec) -> None:
+    """The page holds the article: its text opens with the article's dateline
+    paragraph."""
+    first = spec.texts()[0]
+    assert isinstance(first, str)
+    assert body(docs, name).replace(EDITOR_FIX, "").lstrip().startswith(first[:20])
+
+
+def assert_each_page_holds_its_article(docs: Path, spec: IssueSpec) -> None:
+    """Every article page opens with the text of the article its title names."""
+    by_title = {a.title: a for section in spec.sections for a in section.articles}
+    for name, title in titles(docs).items():
+        assert_own_text(docs, name, by_title[title])
 
 
 def test_first_conversion_numbers_articles_in_order(tmp_path: Path) -> None:
@@ -142,8 +155,8 @@ def test_an_inserted_article_gets_its_own_page_and_an_edit_stays_with_its_articl
     assert (docs / FOLDER / "03.md").read_text(encoding="utf-8") == edited
     assert {name: after[name] for name in before} == before
     assert after["07.md"] == INSERTED.title
-    assert_own_text(docs, "07.md", INSERTED.texts()[0])
-    assert_own_text(docs, "04.md", base().sections[1].articles[1].texts()[0])
+    assert_own_text(docs, "07.md", INSERTED)
+    assert_own_text(docs, "04.md", base().sections[1].articles[1])
     assert [link for _, link in contents(docs)] == [
         "01.md",
         "02.md",
@@ -154,6 +167,7 @@ def test_an_inserted_article_gets_its_own_page_and_an_edit_stays_with_its_articl
         "06.md",
     ]
     assert dict(contents(docs))[INSERTED.title] == "07.md"
+    assert_each_page_holds_its_article(docs, with_inserted(base(), 1, 0))
     home = dict(contents(docs, "index.md"))
     assert home[INSERTED.title] == f"{FOLDER}/07.md"
     assert home[IEC_TITLE] == f"{FOLDER}/03.md"
@@ -174,6 +188,20 @@ def test_the_archive_lists_an_issue_not_converted_again_in_the_exports_order(
     assert nav_pages(docs) == [f"{FOLDER}/{link}" for _, link in contents(docs)]
 
 
+def test_workers_number_articles_after_the_docs_folder_too(tmp_path: Path) -> None:
+    """With --jobs each export is converted in a worker process, which reads the
+    issue's manifest and pages itself."""
+    docs = tmp_path / "docs"
+    other = tmp_path / "exports" / january().file_name
+    convert(january(), tmp_path, docs)
+    convert(base(), tmp_path, docs, "--jobs", "2", also=other)
+    edited = edit(docs, "03.md")
+    convert(with_inserted(base(), 1, 0), tmp_path, docs, "--jobs", "2", "--reconvert", also=other)
+    assert (docs / FOLDER / "03.md").read_text(encoding="utf-8") == edited
+    assert titles(docs)["07.md"] == INSERTED.title
+    assert check_docs(docs) == []
+
+
 def test_a_corrected_title_keeps_the_page(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     convert(base(), tmp_path, docs)
@@ -183,6 +211,7 @@ def test_a_corrected_title_keeps_the_page(tmp_path: Path) -> None:
     assert after["04.md"] == corrected
     assert len(after) == 6
     assert dict(contents(docs))[corrected] == "04.md"
+    assert_each_page_holds_its_article(docs, retitled(base(), 1, 1, corrected))
     assert check_docs(docs) == []
 
 
@@ -215,6 +244,7 @@ def test_a_deleted_page_stays_deleted_until_restored(tmp_path: Path) -> None:
         assert deleted_title not in dict(contents(docs))
         assert deleted_title not in dict(contents(docs, "index.md"))
         assert (docs / FOLDER / "05.md").read_text(encoding="utf-8") == edited
+        assert_each_page_holds_its_article(docs, base())
         assert check_docs(docs) == []
     assert "2024/03/02.md was deleted by an editor" in said[0]
     assert "deleted by an editor" not in said[1]  # recorded: nothing new to say
@@ -223,6 +253,7 @@ def test_a_deleted_page_stays_deleted_until_restored(tmp_path: Path) -> None:
     convert(with_inserted(base(), 0, 0), tmp_path, docs)
     assert titles(docs)["07.md"] == INSERTED.title
     assert not (docs / FOLDER / "02.md").exists()
+    assert_each_page_holds_its_article(docs, with_inserted(base(), 0, 0))
 
     path = docs / FOLDER / MANIFEST
     path.write_text(
@@ -236,6 +267,7 @@ def test_a_deleted_page_stays_deleted_until_restored(tmp_path: Path) -> None:
     assert titles(docs)["02.md"] == deleted_title
     assert "deleted" not in manifest(docs)["02"]
     assert dict(contents(docs))[deleted_title] == "02.md"
+    assert_each_page_holds_its_article(docs, with_inserted(base(), 0, 0))
     assert (docs / FOLDER / "05.md").read_text(encoding="utf-8") == edited
     assert check_docs(docs) == []
 
@@ -339,3 +371,90 @@ def test_manifest_errors_name_the_line() -> None:
     with pytest.raises(ManifestError) as bad:
         read_manifest("articles:\n- page: '02'\n  deleted: yes please\n")
     assert bad.value.line == 2
+
+
+# --- the sample ----------------------------------------------------------------------
+
+SAMPLE_FOLDER = "2023/07"
+
+
+def sample_export(
+    tmp: Path, leave_out: int | None = None, title: tuple[str, str] = ("", "")
+) -> Path:
+    """The sample export rebuilt from its articles' own lines (benchmarks.generate),
+    without the article at index ``leave_out``, with a title line corrected."""
+    prefix, chunks = cut(SAMPLE)
+    kept = [chunk for index, chunk in enumerate(chunks) if index != leave_out]
+    text = "\n".join([*prefix, *renumber(kept)])
+    if title[0]:
+        assert text.count(title[0]) == 1
+        text = text.replace(title[0], title[1])
+    path = tmp / "exports" / "2023-07.txt"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def convert_sample_export(export: Path, docs: Path, *flags: str) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["convert", str(export), "--out", str(docs), *flags], out, err) == 0, err.getvalue()
+    return err.getvalue()
+
+
+def sample_bodies(docs: Path) -> dict[str, str]:
+    """Page → its title and the start of its text: which article it holds. (Not the
+    whole text: the generator's exports place some footnotes differently.)"""
+    return {
+        path.name: str(read_fields(text := path.read_text(encoding="utf-8"))["title"])
+        + split_page(text).body.strip()[:40]
+        for path in sorted((docs / SAMPLE_FOLDER).glob("[0-9]*.md"))
+    }
+
+
+def test_the_sample_gaining_an_article_before_an_edited_one(tmp_path: Path) -> None:
+    """The sample without its 5th article, converted and edited; then the whole
+    sample: the 5th article gets page 23, every other page keeps its article."""
+    docs = tmp_path / "docs"
+    convert_sample_export(sample_export(tmp_path, leave_out=4), docs)
+    before = sample_bodies(docs)
+    assert len(before) == 21
+    edited = (docs / SAMPLE_FOLDER / "05.md").read_text(encoding="utf-8")
+    edited = edited.replace("，", "，" + EDITOR_FIX, 1)
+    (docs / SAMPLE_FOLDER / "05.md").write_text(edited, encoding="utf-8")
+
+    convert_sample_export(sample_export(tmp_path), docs, "--reconvert")
+
+    after = sample_bodies(docs)
+    assert (docs / SAMPLE_FOLDER / "05.md").read_text(encoding="utf-8") == edited
+    assert {name: after[name] for name in before if name != "05.md"} == {
+        name: text for name, text in before.items() if name != "05.md"
+    }
+    whole = tmp_path / "whole"
+    convert_sample_export(sample_export(tmp_path), whole)
+    assert after["22.md"] == sample_bodies(whole)["05.md"]
+    links = [link for _, link in contents(docs, f"{SAMPLE_FOLDER}/index.md")]
+    assert links[:6] == ["01.md", "02.md", "03.md", "04.md", "22.md", "05.md"]
+    assert check_docs(docs) == []
+
+
+def test_the_sample_with_a_corrected_title_and_a_deleted_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    convert_sample_export(sample_export(tmp_path), docs)
+    before = sample_bodies(docs)
+    (docs / SAMPLE_FOLDER / "10.md").unlink()
+    old, new = "首份年度报告", "首份年度总结"
+    convert_sample_export(sample_export(tmp_path, title=(old, new)), docs, "--reconvert")
+    after = sample_bodies(docs)
+    assert "10.md" not in after
+    expected = {name: text for name, text in before.items() if name != "10.md"}
+    expected["04.md"] = expected["04.md"].replace(old, new, 1)
+    assert after == expected
+    assert titles_of(docs)["04.md"] == "美国国家人工智能咨询委员会发布首份年度总结"
+    assert check_docs(docs) == []
+
+
+def titles_of(docs: Path) -> dict[str, str]:
+    return {
+        path.name: str(read_fields(path.read_text(encoding="utf-8"))["title"])
+        for path in sorted((docs / SAMPLE_FOLDER).glob("[0-9]*.md"))
+    }
