@@ -272,6 +272,32 @@ def test_a_deleted_page_stays_deleted_until_restored(tmp_path: Path) -> None:
     assert check_docs(docs) == []
 
 
+def without(spec: IssueSpec, section: int, index: int) -> IssueSpec:
+    sections = list(spec.sections)
+    articles = list(sections[section].articles)
+    del articles[index]
+    sections[section] = replace(sections[section], articles=tuple(articles))
+    return replace(spec, sections=tuple(sections))
+
+
+def test_an_article_gone_from_the_export_takes_its_page_unless_edited(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    edited = edit(docs, "06.md")
+    shorter = without(without(base(), 2, 1), 0, 1)  # 02 and 06 gone from the export
+    said = convert(shorter, tmp_path, docs)
+    assert "2024/03/02.md: no article of the export matches it by text or title; removed" in said
+    assert "2024/03/06.md: no article of the export matches it" in said
+    assert not (docs / FOLDER / "02.md").exists()
+    assert (docs / FOLDER / "06.md").read_text(encoding="utf-8") == edited
+    assert sorted(manifest(docs)) == ["01", "03", "04", "05", "06"]
+    assert check_docs(docs) == []
+    # A number once given is not given again: the new article is 07, not 02.
+    convert(with_inserted(shorter, 0, 0), tmp_path, docs)
+    assert titles(docs)["07.md"] == INSERTED.title
+    assert "02.md" not in titles(docs)
+
+
 def test_a_deleted_page_put_back_is_restored(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     convert(base(), tmp_path, docs)

@@ -321,18 +321,16 @@ def match_articles(
 class Identified:
     issue: Issue  # its articles numbered, those deleted left out
     manifest: str  # the manifest's new text
-    deleted: tuple[str, ...] = ()  # pages left out as deleted
 
 
 def identify(issue: Issue, docs: Path, report: Diagnostics) -> Identified:
     """Number the issue's articles after the pages already in ``docs``."""
     issue_id = str(issue.id)
     folder = docs / issue_folder(issue_id)
-    manifest_path = folder / MANIFEST
     try:
         manifest = load_manifest(folder)
     except ManifestError as error:
-        raise ConversionError(str(manifest_path), error.line, error.message) from error
+        raise ConversionError(str(folder / MANIFEST), error.line, error.message) from error
     pages = {number: read_page(number, path) for number, path in article_pages(folder).items()}
     entries = {entry.number: entry for entry in manifest.entries} if manifest else {}
     known = [Known(n, entries.get(n), pages.get(n)) for n in sorted({*entries, *pages})]
@@ -349,31 +347,27 @@ def identify(issue: Issue, docs: Path, report: Diagnostics) -> Identified:
     highest = max([manifest.highest if manifest else 0, *entries, *pages])
     kept: list[Article] = []
     listed: list[Entry] = []
-    deleted: list[str] = []
     for index, article in enumerate(issue.articles):
         number = matched.get(index)
         if number is None:
             highest += 1
             number = highest
         entry = entries.get(number)
-        state = deletion_state(entry, number in pages, manifest is not None)
-        relative = f"{issue_folder(issue_id)}/{page_name(number)}.md"
-        if state and not (entry and entry.deleted):
+        deleted = deletion_state(entry, number in pages, manifest is not None)
+        if deleted and not (entry and entry.deleted):
             report.warn(
                 article.line,
-                f"{relative} was deleted by an editor: recorded as deleted in "
-                f"{issue_folder(issue_id)}/{MANIFEST} (write 'deleted: false' there to restore it)",
+                f"{issue_folder(issue_id)}/{page_name(number)}.md was deleted by an editor: "
+                f"recorded as deleted in {issue_folder(issue_id)}/{MANIFEST} "
+                "(write 'deleted: false' there to restore it)",
             )
-        if state:
-            deleted.append(relative)
-        else:
+        if not deleted:
             kept.append(replace(article, ordinal=number))
-        listed.append(Entry(number, article.title, evidence[index].fingerprint, state or None))
+        listed.append(Entry(number, article.title, evidence[index].fingerprint, deleted or None))
     listed.extend(left_behind(known, set(matched.values()), folder, issue_id, report))
     return Identified(
         issue=replace(issue, articles=tuple(kept)),
         manifest=render_manifest(Manifest(tuple(listed), highest)),
-        deleted=tuple(deleted),
     )
 
 
@@ -401,7 +395,8 @@ def left_behind(
             if item.entry and item.entry.deleted:
                 yield item.entry
             continue
-        edited = is_hand_edited((folder / f"{page_name(item.number)}.md").read_text("utf-8"))
+        page_text = (folder / f"{page_name(item.number)}.md").read_text("utf-8", errors="replace")
+        edited = is_hand_edited(page_text)
         report.warn(
             1,
             f"{relative}: no article of the export matches it by text or title; "
