@@ -231,10 +231,10 @@ def test_a_deleted_page_stays_deleted_until_restored(tmp_path: Path) -> None:
     deleted_title = titles(docs)["02.md"]
     edited = edit(docs, "05.md")
     (docs / FOLDER / "02.md").unlink()
-    problems = check_docs(docs)
-    assert [(Path(p.path).name, "02.md is listed but missing" in p.message) for p in problems] == [
-        (MANIFEST, True)
-    ]
+    problems = [(Path(p.path).name, p.message) for p in check_docs(docs)]
+    assert len(problems) == 2
+    assert problems[0][0] == MANIFEST and "02.md is listed but missing" in problems[0][1]
+    assert problems[1] == ("index.md", "02.md is not there: remove this link")
 
     said = []
     for flags in ((), ("--reconvert",), ("--reconvert",)):
@@ -291,7 +291,8 @@ def test_an_article_gone_from_the_export_takes_its_page_unless_edited(tmp_path: 
     assert not (docs / FOLDER / "02.md").exists()
     assert (docs / FOLDER / "06.md").read_text(encoding="utf-8") == edited
     assert sorted(manifest(docs)) == ["01", "03", "04", "05", "06"]
-    assert check_docs(docs) == []
+    # Kept, but in no contents: check asks the editor to link it or delete it.
+    assert [p.message.split(":")[0] for p in check_docs(docs)] == ["the contents do not link 06.md"]
     # A number once given is not given again: the new article is 07, not 02.
     convert(with_inserted(shorter, 0, 0), tmp_path, docs)
     assert titles(docs)["07.md"] == INSERTED.title
@@ -484,3 +485,22 @@ def titles_of(docs: Path) -> dict[str, str]:
         path.name: str(read_fields(path.read_text(encoding="utf-8"))["title"])
         for path in sorted((docs / SAMPLE_FOLDER).glob("[0-9]*.md"))
     }
+
+
+def test_check_names_what_an_edited_contents_page_lacks(tmp_path: Path) -> None:
+    """An editor's contents page is kept (converter/site/writer.py): after an
+    insertion or a deletion, check says which link to add or remove."""
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    index = docs / FOLDER / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n编辑补记。\n", encoding="utf-8")
+    (docs / FOLDER / "02.md").unlink()
+    convert(with_inserted(base(), 1, 0), tmp_path, docs)
+    messages = [(p.line > 1, p.message) for p in check_docs(docs) if p.path.endswith("index.md")]
+    assert messages == [
+        (True, "02.md is not there: remove this link"),
+        (
+            False,
+            f"the contents do not link 07.md: add '- [{INSERTED.title}](07.md)' under its section",
+        ),
+    ]

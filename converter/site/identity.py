@@ -451,6 +451,34 @@ def check_manifests(docs: Path) -> Iterator[Warning_]:
                     f"the page is not listed in {MANIFEST}: add an entry "
                     f"(page: '{page_name(number)}') or remove the page",
                 )
+        yield from check_contents(path.parent / "index.md", manifest, pages)
+
+
+CONTENTS_LINK = re.compile(r"\]\((\d{2,})\.md\)")
+
+
+def check_contents(index: Path, manifest: Manifest, pages: dict[int, Path]) -> Iterator[Warning_]:
+    """The issue's contents (an editor may have changed it, so the converter keeps
+    it) link every listed article that has a page, and no page that is not there."""
+    if not index.is_file():
+        return
+    lines = index.read_text(encoding="utf-8", errors="replace").split("\n")
+    linked: set[int] = set()
+    for number, line in enumerate(lines, start=1):
+        for match in CONTENTS_LINK.finditer(line):
+            linked.add(int(match.group(1)))
+            if int(match.group(1)) not in pages:
+                yield Warning_(
+                    index.as_posix(), number, f"{match.group(1)}.md is not there: remove this link"
+                )
+    for entry in manifest.entries:
+        if entry.number in pages and entry.number not in linked:
+            yield Warning_(
+                index.as_posix(),
+                1,
+                f"the contents do not link {page_name(entry.number)}.md: add "
+                f"'- [{entry.title}]({page_name(entry.number)}.md)' under its section",
+            )
 
 
 def pages_in_order(folder: Path) -> list[Path]:
