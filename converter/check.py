@@ -3,7 +3,8 @@
 Reads every Markdown page under DOCS and reports each problem as
 ``path:line: message``: front matter (required fields, ISO date, issue, known
 section and tags), footnote references and definitions that do not match,
-two articles of an issue with one slug, leftover page furniture, tables whose rows
+two articles of an issue with one slug, an issue's pages that do not match its
+manifest of articles (``site/identity``), leftover page furniture, tables whose rows
 have the wrong number of cells, and an article's links into the standards index
 that no longer reach the entry of the standard they name. Sections the converter
 inferred (``section_inferred: true``) are listed for an editor to confirm, without
@@ -29,6 +30,7 @@ from .site.front_matter import (
     has_front_matter,
     split_page,
 )
+from .site.identity import check_manifests
 from .site.issue_pages import INFERRED_MARK
 from .site.paths import (
     ARTICLE_PAGE,
@@ -105,6 +107,7 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
             report.to_confirm.extend(inferred_headings(page))
         for check in (check_footnotes, check_furniture, check_tables, check_standard_links):
             report.problems.extend(check(page))
+    report.problems.extend(check_manifests(docs))
     return report
 
 

@@ -167,7 +167,9 @@ class IssueId:
 
 @dataclass(frozen=True)
 class Article:
-    ordinal: int  # 1-based position in the issue: the front matter's slug, the page's name
+    # The article's number in the issue: the front matter's slug, the page's name. The
+    # passes give its position (1, 2, …); site/identity then the number its page keeps.
+    ordinal: int
     title: str
     date: dt.date | None
     section: str  # "" when the export lost the section heading and none was inferred

@@ -34,6 +34,7 @@ from .site.cache import (
     render_cache,
 )
 from .site.entries import IssueEntry, existing_entries, issue_entry, with_edited_articles
+from .site.identity import identify, manifest_agrees, manifest_path
 from .site.issue_pages import render_issue
 from .site.paths import issue_folder
 from .site.writer import WritePlan, plan_writes, write_atomically
@@ -96,7 +97,7 @@ def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) 
     bad export and ``PagesRejected`` for rendered pages that fail their checks."""
     out_dir = options.out_dir
     paths, unchanged = split_unchanged(list(inputs), out_dir, options.reuse)
-    converted = convert_files(paths, options.jobs, step)
+    converted = convert_files(paths, out_dir, options.jobs, step)
     check_unique_issues({**unchanged, **{c.path: c.issue_id for c in converted}})
     pages: dict[str, str] = {}
     for result in converted:
@@ -118,17 +119,23 @@ def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) 
     return Outcome(tuple(converted), tuple(unchanged), plan)
 
 
-def convert_path(path: Path) -> Converted:
+def convert_path(path: Path, out_dir: Path) -> Converted:
+    """Convert one export, its articles numbered after the pages of its issue
+    already in ``out_dir`` (``site.identity``)."""
     data = path.read_bytes()
     report = Diagnostics(str(path))
     draft = run_passes(data, str(path), report)
-    issue = draft.issue
-    assert issue is not None
+    assert draft.issue is not None
+    identified = identify(draft.issue, out_dir, report)
+    issue = identified.issue
     return Converted(
         path=path,
         issue_id=str(issue.id),
         export=export_hash(data),
-        pages=render_issue(issue),
+        pages={
+            **render_issue(issue),
+            manifest_path(str(issue.id)): identified.manifest,
+        },
         entry=issue_entry(issue),
         warnings=tuple(report.warnings),
         report=draft.report,
@@ -137,12 +144,16 @@ def convert_path(path: Path) -> Converted:
     )
 
 
-def convert_files(paths: Sequence[Path], jobs: int, step: Step | None) -> list[Converted]:
+def convert_files(
+    paths: Sequence[Path], out_dir: Path, jobs: int, step: Step | None
+) -> list[Converted]:
     """Convert every export, in parallel when ``jobs`` > 1; results in input order."""
     results: dict[int, Converted] = {}
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(convert_path, path): index for index, path in enumerate(paths)}
+            futures = {
+                pool.submit(convert_path, path, out_dir): index for index, path in enumerate(paths)
+            }
             for done, future in enumerate(as_completed(futures), start=1):
                 index = futures[future]
                 if step:
@@ -152,7 +163,7 @@ def convert_files(paths: Sequence[Path], jobs: int, step: Step | None) -> list[C
         for index, path in enumerate(paths):
             if step:
                 step(index + 1, len(paths), path.name)
-            results[index] = convert_path(path)
+            results[index] = convert_path(path, out_dir)
     return [results[index] for index in range(len(paths))]
 
 
@@ -177,8 +188,10 @@ def split_unchanged(
 
 
 def pages_present(out_dir: Path, issue_id: str, count: int) -> bool:
-    """Are the issue's pages all still there (none deleted since)?"""
-    return sum(1 for _ in (out_dir / issue_folder(issue_id)).glob("*.md")) >= count
+    """Are the issue's pages all still there (none deleted since), and is none
+    deleted or restored since in its manifest?"""
+    folder = out_dir / issue_folder(issue_id)
+    return sum(1 for _ in folder.glob("*.md")) >= count and manifest_agrees(folder)
 
 
 def check_unique_issues(issue_of: dict[Path, str]) -> None:
@@ -198,7 +211,8 @@ def updated_cache(out_dir: Path, converted: list[Converted]) -> Recorded:
         if entry[0] not in fresh_ids
     }
     for result in converted:
-        recorded[result.export] = (result.issue_id, converter_hash(), len(result.pages))
+        pages = sum(1 for relative in result.pages if relative.endswith(".md"))
+        recorded[result.export] = (result.issue_id, converter_hash(), pages)
     return recorded
 
 

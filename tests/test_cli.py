@@ -227,12 +227,25 @@ def test_pages_with_the_earlier_date_like_slug_are_updated_or_kept(
     assert main(["check", str(docs)], io.StringIO(), io.StringIO()) == 0
 
 
-def test_a_deleted_page_is_created_again(sample_export: Path, tmp_path: Path) -> None:
+def test_a_deleted_page_stays_deleted_and_is_created_again_once_restored(
+    sample_export: Path, tmp_path: Path
+) -> None:
+    """An editor deleted the page (issue 17): the run records it in the issue's
+    manifest instead of writing it back; ``deleted: false`` there restores it."""
     docs = tmp_path / "docs"
     converted(sample_export, docs)
     article = docs / "2023" / "07" / "05.md"
     generated = article.read_bytes()
     article.unlink()
+
+    run = converted(sample_export, docs, "--reconvert")
+
+    assert not article.exists()
+    assert "2023/07/05.md was deleted by an editor" in run.err
+    manifest = docs / "2023" / "07" / ".articles.yml"
+    text = manifest.read_text(encoding="utf-8")
+    assert text.count("\n  deleted: true\n") == 1
+    manifest.write_text(text.replace("deleted: true", "deleted: false"), encoding="utf-8")
 
     run = converted(sample_export, docs)
 

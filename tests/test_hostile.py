@@ -170,7 +170,8 @@ def test_front_matter_parses_and_round_trips_the_title(
     assert html.unescape(title) == expected
 
 
-ISSUE_PAGE_NAME = re.compile(r"^(\d{2}|index)\.md$")
+# An issue folder: its pages and its manifest of articles (converter/site/identity.py).
+ISSUE_PAGE_NAME = re.compile(r"^((\d{2}|index)\.md|\.articles\.yml)$")
 
 
 @pytest.mark.parametrize("which", ["markup", "titled"])

@@ -21,6 +21,7 @@ from .front_matter import (
     read_fields,
     split_page,
 )
+from .identity import pages_in_order
 from .issue_pages import SUMMARY_HEADING, render_block
 from .paths import ISSUE_PAGE, article_path, issue_folder
 
@@ -97,7 +98,7 @@ def existing_entries(out_dir: Path, skip: Collection[str] = ()) -> Iterator[Issu
         meta = read_fields(text)
         articles = [
             article_entry(article.relative_to(out_dir).as_posix(), article)
-            for article in sorted(index_page.parent.glob("[0-9]*.md"))
+            for article in pages_in_order(index_page.parent)
         ]
         yield IssueEntry(
             issue=f"{match.group(1)}-{match.group(2)}",

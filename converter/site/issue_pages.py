@@ -89,6 +89,12 @@ def render_article(issue: Issue, article: Article, position: int = 0) -> str:
         "source": f"{issue.source.path}:{article.line}",
     }
     depth = issue_folder(str(issue.id)).count("/") + 1
+    return page(front_matter, article_body(article, depth))
+
+
+def article_body(article: Article, depth: int) -> str:
+    """An article page's Markdown below its front matter (``depth``: how many
+    folders down the page sits)."""
     labels = footnote_labels(article.footnotes)
     parts = [render_block(block, depth, labels) for block in article.blocks]
     if article.standards:
@@ -101,7 +107,7 @@ def render_article(issue: Issue, article: Article, position: int = 0) -> str:
         for note in article.footnotes
         if not note.linked
     )
-    return page(front_matter, "\n\n".join(parts) + "\n")
+    return "\n\n".join(parts) + "\n"
 
 
 def footnote_labels(notes: tuple[Footnote, ...]) -> dict[int, str]:

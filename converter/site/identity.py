@@ -1,0 +1,494 @@
+"""Which page holds which article: an identity that does not depend on position.
+
+An article's page is ``YYYY/MM/NN.md``. The number is given once, when the article
+first appears, and then stays with the article: an article inserted before it, a
+title corrected in the export or an article an editor deleted never moves it.
+
+Design. Each issue folder holds a manifest, ``.articles.yml`` (committed with the
+pages, so CI and every clone agree; MkDocs leaves dotfiles out of the site). It
+lists the issue's articles in the export's order, each with its page number, its
+title and a fingerprint of the start of its text as the export gave it, and marks
+an article an editor deleted (``deleted: true``). Every conversion matches the
+export's articles to the numbers already given, by the best evidence first:
+
+1. the fingerprint recorded in the manifest (the export's text is unchanged);
+2. the fingerprint of the page's own text (an issue converted before manifests
+   existed, or a manifest without the entry);
+3. the title, as recorded or as the page now has it (the start of the text changed
+   but the title did not).
+
+The text, not the title or the export's line, is the evidence: lines move whenever
+anything before them changes, and titles are what editors correct. Only the start
+of the text is read (``FINGERPRINT_CHARS``), so a fix further down changes nothing;
+punctuation, spacing and Markdown are left out, so a converter that spaces or
+escapes differently reads the same fingerprint. A key shared by several articles
+or pages is paired in order and warned about. An article nothing matches gets a
+number never given in the issue (``highest`` + 1): existing pages are never
+renumbered, so an issue's first conversion numbers its articles 01, 02… in order.
+
+Deletion: a page in the manifest whose file is missing was deleted by an editor;
+the run records ``deleted: true`` and writes neither the page nor its line in the
+contents. It stays deleted until the editor writes ``deleted: false`` in its entry
+(or puts the page back): the next run writes it again under its old number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from ..diagnostics import Diagnostics
+from ..model import Article, ConversionError, Issue, Warning_
+from .front_matter import SAFE_DUMPER, SAFE_LOADER, FrontMatterError, is_hand_edited, split_page
+from .issue_pages import article_body
+from .paths import issue_folder
+
+MANIFEST = ".articles.yml"
+# Word characters read from the start of an article's text: its dateline and first
+# sentence or two, which tell the articles of one issue apart, and no further, so
+# that an editor's fix further down does not change who the article is.
+FINGERPRINT_CHARS = 80
+FINGERPRINT_LENGTH = 12  # hex digits of the hash kept
+PAGE_NAME = re.compile(r"^(\d{2,})\.md$")
+# What is markup, not text, in a page's body: footnote definitions and references,
+# link and image targets, HTML tags and attributes.
+MARKUP = (
+    re.compile(r"^\[\^[^\]]*\]:.*$", re.MULTILINE),
+    re.compile(r"\[\^[^\]]*\]"),
+    re.compile(r"\]\([^)]*\)(\{[^}]*\})?"),
+    re.compile(r"<[^>]*>"),
+)
+WORD = re.compile(r"[^\W_]")
+MANIFEST_HEADER = (
+    "# 本期文章与页面的对应，由转换程序维护（见 CONTRIBUTING.md「删除和恢复文章」）。\n"
+    "# 删除文章：删除它的页面文件（转换时在这里记为 deleted: true）。\n"
+    "# 恢复文章：把它条目中的 deleted: true 改为 deleted: false。\n"
+)
+
+
+def fingerprint(body: str) -> str:
+    """A hash of the first ``FINGERPRINT_CHARS`` word characters of a page's body."""
+    text = body
+    for pattern in MARKUP:
+        text = pattern.sub(" ", text)
+    words = "".join(WORD.findall(html.unescape(text)))[:FINGERPRINT_CHARS]
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+def title_key(title: str) -> str:
+    """A title as evidence: its word characters (HTML entities read as text)."""
+    return "".join(WORD.findall(html.unescape(title)))
+
+
+def page_name(number: int) -> str:
+    return f"{number:02d}"
+
+
+# --- the manifest ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    number: int
+    title: str
+    fingerprint: str
+    deleted: bool | None = None  # True: deleted; False: to restore; None: a page
+
+
+@dataclass(frozen=True)
+class Manifest:
+    entries: tuple[Entry, ...] = ()
+    highest: int = 0  # the highest number ever given in the issue
+
+
+class ManifestError(ValueError):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def read_manifest(text: str) -> Manifest:
+    """The manifest's entries; raises ``ManifestError`` naming the line at fault."""
+    try:
+        loaded = yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ManifestError(mark.line + 1 if mark else 1, f"not valid YAML: {error}") from error
+    if not isinstance(loaded, dict) or not isinstance(loaded.get("articles", []), list):
+        raise ManifestError(1, "expected 'highest:' and a list 'articles:'")
+    entries = [entry_of(item, text) for item in loaded.get("articles") or []]
+    seen: set[int] = set()
+    for entry in entries:
+        if entry.number in seen:
+            raise ManifestError(
+                page_line(text, entry.number), f"page {page_name(entry.number)} is listed twice"
+            )
+        seen.add(entry.number)
+    highest = loaded.get("highest", 0)
+    if isinstance(highest, bool) or not isinstance(highest, int):
+        raise ManifestError(1, f"highest must be a whole number, not {highest!r}")
+    return Manifest(tuple(entries), max([highest, *seen]))
+
+
+def entry_of(item: object, text: str) -> Entry:
+    if not isinstance(item, dict):
+        raise ManifestError(1, f"an entry must have page, title and fingerprint, not {item!r}")
+    page = str(item.get("page", ""))
+    if not page.isdigit():
+        raise ManifestError(1, f"an entry's page must be its number ('03'), not {page!r}")
+    number = int(page)
+    deleted = item.get("deleted")
+    if deleted is not None and not isinstance(deleted, bool):
+        raise ManifestError(
+            page_line(text, number), f"deleted must be true or false, not {deleted!r}"
+        )
+    return Entry(number, str(item.get("title") or ""), str(item.get("fingerprint") or ""), deleted)
+
+
+def page_line(text: str, number: int) -> int:
+    """The manifest line of a page's entry (1 when it cannot be found)."""
+    pattern = re.compile(rf"^\s*-?\s*page:\s*['\"]?0*{number}['\"]?\s*$")
+    for index, line in enumerate(text.split("\n"), start=1):
+        if pattern.match(line):
+            return index
+    return 1
+
+
+def render_manifest(manifest: Manifest) -> str:
+    articles = []
+    for entry in manifest.entries:
+        item: dict[str, object] = {
+            "page": page_name(entry.number),
+            "title": entry.title,
+            "fingerprint": entry.fingerprint,
+        }
+        if entry.deleted:
+            item["deleted"] = True
+        articles.append(item)
+    dumped = yaml.dump(
+        {"highest": manifest.highest, "articles": articles},
+        Dumper=SAFE_DUMPER,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1000,
+    )
+    return MANIFEST_HEADER + dumped
+
+
+def load_manifest(folder: Path) -> Manifest | None:
+    """The manifest of an issue folder, ``None`` without one; raises ``ManifestError``."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return None
+    return read_manifest(path.read_text(encoding="utf-8"))
+
+
+def manifest_path(issue_id: str) -> str:
+    """``2023-07`` → ``2023/07/.articles.yml``."""
+    return f"{issue_folder(issue_id)}/{MANIFEST}"
+
+
+def manifest_agrees(folder: Path) -> bool:
+    """Does the issue folder hold the pages its manifest lists, and no page it
+    records as deleted? (No: an editor deleted or restored an article since the
+    last conversion, which must run again.)"""
+    try:
+        manifest = load_manifest(folder)
+    except ManifestError:
+        return False
+    if manifest is None:
+        return True
+    pages = article_pages(folder)
+    return all((entry.number in pages) == (not entry.deleted) for entry in manifest.entries)
+
+
+# --- the pages in the folder -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    title: str
+    fingerprint: str
+
+
+def article_pages(folder: Path) -> dict[int, Path]:
+    """The article pages of an issue folder by number."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in sorted(folder.iterdir()):
+        match = PAGE_NAME.match(path.name)
+        if match and path.is_file():
+            found[int(match.group(1))] = path
+    return found
+
+
+def read_page(number: int, path: Path) -> Page:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        split = split_page(text)
+    except FrontMatterError:
+        return Page(number, "", fingerprint(text))
+    title = split.fields.get("title")
+    return Page(number, str(title) if title else "", fingerprint(split.body))
+
+
+# --- matching ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Known:
+    """A number already given in the issue, with the evidence of who holds it."""
+
+    number: int
+    entry: Entry | None
+    page: Page | None
+
+    def recorded_fingerprints(self) -> set[str]:
+        return {self.entry.fingerprint} if self.entry and self.entry.fingerprint else set()
+
+    def page_fingerprints(self) -> set[str]:
+        return {self.page.fingerprint} if self.page else set()
+
+    def titles(self) -> set[str]:
+        found = {title_key(self.entry.title)} if self.entry else set()
+        if self.page:
+            found.add(title_key(self.page.title))
+        return found - {""}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    fingerprint: str
+    title: str
+
+
+# Evidence in the order it is trusted: its name (for warnings), what a known number
+# offers, and what the article offers.
+PASSES: tuple[tuple[str, Callable[[Known], set[str]], Callable[[Evidence], str]], ...] = (
+    ("text", Known.recorded_fingerprints, lambda e: e.fingerprint),
+    ("page text", Known.page_fingerprints, lambda e: e.fingerprint),
+    ("title", Known.titles, lambda e: title_key(e.title)),
+)
+
+
+def match_articles(
+    articles: Sequence[Evidence], known: Sequence[Known], ambiguous: Callable[[int, str], None]
+) -> dict[int, int]:
+    """Article index → the known number it keeps. Each pass pairs the articles and
+    numbers left that share a key, in order; a key shared by more than one on either
+    side is reported with ``ambiguous(article index, message)``."""
+    matched: dict[int, int] = {}
+    for name, offered, key_of in PASSES:
+        taken = set(matched.values())
+        holders: dict[str, list[int]] = {}
+        for item in known:
+            if item.number not in taken:
+                for key in sorted(offered(item)):
+                    holders.setdefault(key, []).append(item.number)
+        seekers: dict[str, list[int]] = {}
+        for index, evidence in enumerate(articles):
+            key = key_of(evidence)
+            if index not in matched and key in holders:
+                seekers.setdefault(key, []).append(index)
+        for key, indexes in seekers.items():
+            numbers = [n for n in holders[key] if n not in set(matched.values())]
+            if len(indexes) > 1 or len(numbers) > 1:
+                ambiguous(
+                    indexes[0],
+                    f"{len(indexes)} articles and pages "
+                    f"{', '.join(page_name(n) for n in numbers)} share one {name}: "
+                    "paired in order; check that each page holds its own article",
+                )
+            for index, number in zip(indexes, numbers, strict=False):
+                matched[index] = number
+    return matched
+
+
+# --- one issue -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Identified:
+    issue: Issue  # its articles numbered, those deleted left out
+    manifest: str  # the manifest's new text
+
+
+def identify(issue: Issue, docs: Path, report: Diagnostics) -> Identified:
+    """Number the issue's articles after the pages already in ``docs``."""
+    issue_id = str(issue.id)
+    folder = docs / issue_folder(issue_id)
+    try:
+        manifest = load_manifest(folder)
+    except ManifestError as error:
+        raise ConversionError(str(folder / MANIFEST), error.line, error.message) from error
+    pages = {number: read_page(number, path) for number, path in article_pages(folder).items()}
+    entries = {entry.number: entry for entry in manifest.entries} if manifest else {}
+    known = [Known(n, entries.get(n), pages.get(n)) for n in sorted({*entries, *pages})]
+    depth = issue_folder(issue_id).count("/") + 1
+    evidence = [
+        Evidence(fingerprint(article_body(article, depth)), article.title)
+        for article in issue.articles
+    ]
+
+    def ambiguous(index: int, message: str) -> None:
+        report.warn(issue.articles[index].line, message)
+
+    matched = match_articles(evidence, known, ambiguous)
+    highest = max([manifest.highest if manifest else 0, *entries, *pages])
+    kept: list[Article] = []
+    listed: list[Entry] = []
+    for index, article in enumerate(issue.articles):
+        number = matched.get(index)
+        if number is None:
+            highest += 1
+            number = highest
+        entry = entries.get(number)
+        deleted = deletion_state(entry, number in pages, manifest is not None)
+        if deleted and not (entry and entry.deleted):
+            report.warn(
+                article.line,
+                f"{issue_folder(issue_id)}/{page_name(number)}.md was deleted by an editor: "
+                f"recorded as deleted in {issue_folder(issue_id)}/{MANIFEST} "
+                "(write 'deleted: false' there to restore it)",
+            )
+        if not deleted:
+            kept.append(replace(article, ordinal=number))
+        listed.append(Entry(number, article.title, evidence[index].fingerprint, deleted or None))
+    listed.extend(left_behind(known, set(matched.values()), folder, issue_id, report))
+    return Identified(
+        issue=replace(issue, articles=tuple(kept)),
+        manifest=render_manifest(Manifest(tuple(listed), highest)),
+    )
+
+
+def deletion_state(entry: Entry | None, page_exists: bool, has_manifest: bool) -> bool:
+    """Is the article deleted? Yes when its entry says so and its page is gone, or
+    when the manifest lists its page and the page is gone (an editor deleted it
+    since). A page that is there, or ``deleted: false``, restores it."""
+    if page_exists or entry is None or not has_manifest:
+        return False
+    return entry.deleted is not False
+
+
+def left_behind(
+    known: Sequence[Known], matched: set[int], folder: Path, issue_id: str, report: Diagnostics
+) -> Iterator[Entry]:
+    """The entries of numbers no article of the export matched: a deleted one stays
+    recorded, and a page an editor changed stays listed while the writer keeps it. A
+    page the converter wrote goes (the writer removes it); its number is not given
+    again (``highest``)."""
+    for item in known:
+        if item.number in matched:
+            continue
+        relative = f"{issue_folder(issue_id)}/{page_name(item.number)}.md"
+        if item.page is None:
+            if item.entry and item.entry.deleted:
+                yield item.entry
+            continue
+        page_text = (folder / f"{page_name(item.number)}.md").read_text("utf-8", errors="replace")
+        edited = is_hand_edited(page_text)
+        report.warn(
+            1,
+            f"{relative}: no article of the export matches it by text or title; "
+            + ("kept, as an editor changed it" if edited else "removed"),
+        )
+        if edited:
+            title = item.entry.title if item.entry else item.page.title
+            fingerprint_ = item.entry.fingerprint if item.entry else item.page.fingerprint
+            yield Entry(item.number, title, fingerprint_)
+
+
+# --- the editors' check ------------------------------------------------------------
+
+
+def check_manifests(docs: Path) -> Iterator[Warning_]:
+    """Each issue folder's pages against its manifest: a listed page that is missing
+    without being recorded as deleted, a page recorded as deleted that is there, a
+    page the manifest does not list, and a manifest that cannot be read."""
+    for path in sorted(docs.glob(f"[0-9][0-9][0-9][0-9]/[0-9][0-9]/{MANIFEST}")):
+        shown = path.as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            manifest = read_manifest(text)
+        except ManifestError as error:
+            yield Warning_(shown, error.line, error.message)
+            continue
+        pages = article_pages(path.parent)
+        for entry in manifest.entries:
+            name = f"{page_name(entry.number)}.md"
+            line = page_line(text, entry.number)
+            if entry.number not in pages and entry.deleted is None:
+                yield Warning_(
+                    shown,
+                    line,
+                    f"{name} is listed but missing: to delete the article, add "
+                    "'deleted: true' under its entry (a conversion records it); "
+                    "otherwise restore the page",
+                )
+            elif entry.number in pages and entry.deleted:
+                yield Warning_(
+                    shown,
+                    line,
+                    f"{name} is recorded as deleted but is there: delete the page, or "
+                    "remove 'deleted: true' from its entry to keep it",
+                )
+        listed = {entry.number for entry in manifest.entries}
+        for number, page in pages.items():
+            if number not in listed:
+                yield Warning_(
+                    page.as_posix(),
+                    1,
+                    f"the page is not listed in {MANIFEST}: add an entry "
+                    f"(page: '{page_name(number)}') or remove the page",
+                )
+        yield from check_contents(path.parent / "index.md", manifest, pages)
+
+
+CONTENTS_LINK = re.compile(r"\]\((\d{2,})\.md\)")
+
+
+def check_contents(index: Path, manifest: Manifest, pages: dict[int, Path]) -> Iterator[Warning_]:
+    """The issue's contents (an editor may have changed it, so the converter keeps
+    it) link every listed article that has a page, and no page that is not there."""
+    if not index.is_file():
+        return
+    lines = index.read_text(encoding="utf-8", errors="replace").split("\n")
+    linked: set[int] = set()
+    for number, line in enumerate(lines, start=1):
+        for match in CONTENTS_LINK.finditer(line):
+            linked.add(int(match.group(1)))
+            if int(match.group(1)) not in pages:
+                yield Warning_(
+                    index.as_posix(), number, f"{match.group(1)}.md is not there: remove this link"
+                )
+    for entry in manifest.entries:
+        if entry.number in pages and entry.number not in linked:
+            yield Warning_(
+                index.as_posix(),
+                1,
+                f"the contents do not link {page_name(entry.number)}.md: add "
+                f"'- [{entry.title}]({page_name(entry.number)}.md)' under its section",
+            )
+
+
+def pages_in_order(folder: Path) -> list[Path]:
+    """An issue folder's article pages in the export's order (its manifest's), any
+    page the manifest does not list after them by number."""
+    pages = article_pages(folder)
+    try:
+        manifest = load_manifest(folder)
+    except ManifestError:
+        manifest = None
+    listed = [entry.number for entry in manifest.entries] if manifest else []
+    order = [n for n in listed if n in pages] + [n for n in sorted(pages) if n not in listed]
+    return [pages[number] for number in order]
