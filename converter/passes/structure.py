@@ -42,9 +42,9 @@ SUMMARY_HEADING = "本期概要"
 SECTION_HEADING = re.compile(rf"^{HAN}{{2,8}}$")
 # A title wraps onto three lines at most; a longer block is running text.
 TITLE_MAX_LINES = 3
-# A title never closes a sentence or a clause; body paragraphs and summaries do
+# A title never closes a sentence or a clause (in Chinese or English); body text does
 # ("…如下要求：" introduces what follows). Closing quotes or brackets may follow.
-SENTENCE_FINAL = re.compile(r"[。！？!?；;：:…][”’」』）)]*$")
+SENTENCE_FINAL = re.compile(r"[。！？!?.；;：:…][”’」』）)]*$")
 # An item of a list opens with its number ("（5）…方面", "1. ", "②"): not a title,
 # even when the item forgot its full stop (2023-07.txt:931).
 LIST_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、]|[①-⑳])")
@@ -288,11 +288,16 @@ def opens_with_date(paragraph: Paragraph | None) -> bool:
 
 
 def is_lead(paragraph: Paragraph | None) -> bool:
-    """A news item's first paragraph: a full paragraph that closes its sentence."""
+    """A news item's first paragraph: a full paragraph that closes its sentence (before
+    its author line, when the item is that one paragraph)."""
+    if paragraph is None:
+        return False
+    text = paragraph.text.value
+    if (authors := author_line(text)) is not None:
+        text = text[: authors[1]]
     return (
-        paragraph is not None
-        and len(paragraph.lines) >= LEAD_MIN_LINES
-        and bool(SENTENCE_FINAL.search(paragraph.text.value))
+        len(paragraph.lines) >= LEAD_MIN_LINES
+        and bool(SENTENCE_FINAL.search(text))
         and block_kind(paragraph) is None
     )
 
