@@ -60,6 +60,10 @@ def test_a_date_an_author_line_or_a_list_item_is_not_a_title() -> None:
         ("6 月上旬，", dt.date(2023, 6, 1), DatePrecision.MONTH),
         ("6 月底，", dt.date(2023, 6, 1), DatePrecision.MONTH),
         ("6 月，", dt.date(2023, 6, 1), DatePrecision.MONTH),
+        ("当地时间 6 月 15 日，", dt.date(2023, 6, 15), DatePrecision.DAY),
+        ("6 月 15 日（当地时间），", dt.date(2023, 6, 15), DatePrecision.DAY),
+        ("6 月中下旬，", dt.date(2023, 6, 1), DatePrecision.MONTH),
+        ("本月初，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
         ("近日，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
         ("日前，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
         ("", dt.date(2023, 7, 1), DatePrecision.ISSUE),
@@ -145,6 +149,15 @@ def test_a_short_title_before_its_dateline_is_not_a_heading() -> None:
         ["欧盟发布新规 ", "6 月 2 日，欧盟发布新规。（辛竹琳） "],
     )
     assert [a.title for a in structure.articles] == ["甲组织发布报告", "欧盟发布新规"]
+
+
+def test_a_short_title_opening_a_page_with_its_lead_under_it_is_not_a_heading() -> None:
+    structure = structure_of(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
+        [" 欧盟发布新规 ", *LONG_LEAD],
+    )
+    assert [a.title for a in structure.articles] == ["甲组织发布报告", "欧盟发布新规"]
+    assert structure.headings == ["标准战略"]
 
 
 def test_a_heading_not_in_the_section_list_is_kept_as_printed() -> None:

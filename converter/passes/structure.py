@@ -220,7 +220,7 @@ def starts_section(
     paragraphs: tuple[Paragraph, ...], index: int, state: Reading, page: Page
 ) -> bool:
     """A short Chinese line standing alone: opening a page, or before blank space, or
-    before a title, and not before a dateline (then it is a short title). Inside a
+    before a title, and not before a dateline or a lead (then it is a short title). Inside a
     table that no author line has closed yet, only if an article follows it: a table
     cell of a few Chinese characters can open a page too."""
     paragraph = paragraphs[index]
@@ -229,6 +229,8 @@ def starts_section(
         return False
     if inside_table(state.pending):
         return following is not None and opens_with_date(paragraph_at(paragraphs, index + 2))
+    if is_lead(following):
+        return False  # a short title at a page's top, its lead right under it
     return (
         paragraph.lines[0].starts_page
         or paragraph.lines[-1].number in page.before_blank
