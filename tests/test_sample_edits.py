@@ -11,6 +11,7 @@ unedited conversion, never by line number or text of the sample.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from collections.abc import Callable
 from functools import cache
@@ -200,6 +201,7 @@ def heading_lines() -> list[int]:
     return [i for i, line in enumerate(lines()) if line.strip() in named]
 
 
+@cache
 def after_body_text(index: int) -> bool:
     """Does the line follow body text on its page? A heading after a footnote area
     opens a page of necessity (the notes close their page), so it cannot move up."""
@@ -244,3 +246,62 @@ def test_a_heading_not_in_the_section_list_is_kept_as_printed() -> None:
     ]
     assert [a.section for a in issue.articles] == expected
     assert [a.title for a in issue.articles] == [a.title for a in original.articles]
+
+
+# All of the above at once, drawn at random: one seeded issue is several edits.
+ALL_FORMS: dict[str, DayForm] = {**SAME_DAY_FORMS, **MONTH_FORMS, **UNDATED_FORMS}
+PADDINGS = (" ", "\u3000", "   ", " \u3000 ")
+RANDOM_EDITS = 20
+
+
+def expected_date(name: str, before: dt.date) -> tuple[dt.date, DatePrecision]:
+    if name in SAME_DAY_FORMS:
+        return before, DatePrecision.DAY
+    if name in MONTH_FORMS:
+        return dt.date(before.year, before.month, 1), DatePrecision.MONTH
+    return dt.date(2023, 7, 1), DatePrecision.ISSUE
+
+
+def random_edit(seed: int) -> tuple[str, list[tuple[dt.date, DatePrecision]]]:
+    """The sample with every lead's dateline in a form drawn at random, some titles
+    wrapped onto three lines, author lines padded one way, some headings moved up
+    into the page: the text and the dates it should give."""
+    rng = random.Random(seed)
+    _, issue, _ = sample()
+    edited: list[str | None] = list(lines())
+    dates = []
+    for article in issue.articles:
+        assert article.date is not None
+        name = rng.choice(sorted(ALL_FORMS))
+        dates.append(expected_date(name, article.date))
+        index = lead_line(article) - 1
+        line = edited[index]
+        assert line is not None
+        match = DATELINE.match(line.lstrip(" "))
+        assert match
+        indent = " " if line.startswith(" ") else ""
+        form = ALL_FORMS[name](article.date.month, article.date.day)
+        edited[index] = indent + form + line.lstrip(" ")[match.end() :]
+        if rng.random() < 0.3:
+            found = title_lines(article)
+            title = "".join(lines()[i].strip(" ") for i in found)
+            third = len(title) // 3
+            pieces = [title[:third], title[third : 2 * third], title[2 * third :] + " "]
+            indent = " " if lines()[found[0]].startswith(" ") else ""
+            edited[found[0]] = indent + "\n\n".join(pieces)
+            for i in range(found[0] + 1, found[-1] + 1):
+                edited[i] = None
+    for index in heading_lines():
+        if after_body_text(index) and rng.random() < 0.5:
+            edited[index] = lines()[index].lstrip(" ")
+    padding = rng.choice(PADDINGS)
+    text = joined([line for line in edited if line is not None])
+    text = AUTHOR_LINE.sub(lambda m: f"（{m.group(1).replace(' ', padding)}）", text)
+    return text, dates
+
+
+@pytest.mark.parametrize("seed", range(RANDOM_EDITS))
+def test_random_combinations_of_edits_keep_every_article(seed: int) -> None:
+    text, dates = random_edit(seed)
+    issue = assert_same_structure(text)
+    assert [(a.date, a.date_precision) for a in issue.articles] == dates
