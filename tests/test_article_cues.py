@@ -205,6 +205,21 @@ def test_an_author_line_wrapped_onto_its_own_two_lines_closes_the_article() -> N
     assert article.authors == ("邓阿妹", "孙玉琦")
 
 
+def test_an_author_line_wrapped_where_the_space_between_names_was_keeps_both_names() -> None:
+    # The extractor drops the space at a wrap: "（邓阿妹" + "孙玉琦）" with no space.
+    (article,) = structure_of(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（邓阿妹", "孙玉琦） "]
+    ).articles
+    assert article.authors == ("邓阿妹", "孙玉琦")
+
+
+def test_an_author_line_wrapped_inside_a_name_keeps_the_name_whole() -> None:
+    (article,) = structure_of(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉", "琦） "]
+    ).articles
+    assert article.authors == ("孙玉琦",)
+
+
 # The structure accounting
 
 

@@ -178,6 +178,15 @@ def test_an_author_line_wrapped_between_two_names() -> None:
     assert_same_structure(joined(edited))
 
 
+def test_an_author_line_wrapped_where_its_space_was_lost() -> None:
+    # The extractor drops a space at a wrap (FORMAT.md §2): "（邓阿妹" + "孙玉琦）".
+    edited = lines()
+    index = next(i for i, line in enumerate(edited) if AUTHOR_LINE.fullmatch(line.strip()))
+    first, second = edited[index].split(" ", 1)
+    edited[index] = f"{first}\n\n{second}"
+    assert_same_structure(joined(edited))
+
+
 def test_an_author_line_of_five_names() -> None:
     _, original, _ = sample()
     edited = lines()

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..diagnostics import Diagnostics
 from ..model import Block, Issue, Paragraph, Subheading
 from ..patterns import DATELINE
-from .structure import SUMMARY_HEADING, author_line
+from .structure import SUMMARY_HEADING, paragraph_authors
 
 # A sentence closes with 。！？ or an ellipsis, possibly inside closing quotes or
 # brackets ("…。”", "…。）"); a title or "（孙玉琦）" does not.
@@ -55,7 +55,7 @@ def unexplained(previous: Block | None) -> str | None:
     if not isinstance(previous, Paragraph):
         return f"it follows a figure or table (line {previous.line}), not a sentence"
     text = previous.text.value
-    if author_line(text) is not None:
+    if paragraph_authors(previous) is not None:
         return f"the paragraph before it (line {previous.line}) closes with an author line"
     if not SENTENCE_END.search(text):
         return f"the paragraph before it (line {previous.line}) does not close a sentence"

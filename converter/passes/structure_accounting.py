@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..diagnostics import Diagnostics
 from ..model import Article, Block, Issue, Paragraph
-from .structure import author_line
+from .structure import paragraph_authors
 
 NO_AUTHORS = "article has no author line: its end was not seen, another article may be inside it"
 AUTHORS_INSIDE = (
@@ -49,5 +49,5 @@ def authors_inside(blocks: Sequence[Block]) -> list[tuple[int, str]]:
     return [
         (block.line, AUTHORS_INSIDE)
         for block in blocks
-        if isinstance(block, Paragraph) and author_line(block.text.value) is not None
+        if isinstance(block, Paragraph) and paragraph_authors(block) is not None
     ]
