@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,10 +49,10 @@ SENTENCE_FINAL = re.compile(r"[。！？!?.；;：:…][”’」』）)]*$")
 # An item of a list opens with its number ("（5）…方面", "1. ", "②"): not a title,
 # even when the item forgot its full stop (2023-07.txt:931).
 LIST_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、]|[①-⑳])")
-# The cues that an article starts at a title-shaped paragraph, and their weights: a
-# dateline after it is enough on its own; an article closed just before it (author
-# line, section heading, a page left part-empty) needs a full first paragraph after
-# it too. One weak cue alone is reported, never acted on.
+# The cues that an article starts at a title-shaped paragraph, and their weights
+# (``CUES``): a dateline after it is enough on its own; an article closed just before
+# it (author line, section heading, a page left part-empty) needs a full first
+# paragraph after it too. One weak cue alone is reported, never acted on.
 DATELINE_AFTER = 3  # the next paragraph opens with a date, in any form
 CLOSED_BEFORE = 2  # the paragraph before closed an article or a section heading
 LEAD_AFTER = 1  # the next paragraph is a news item's first paragraph
@@ -143,6 +144,28 @@ class Reading:
     closed: bool = False  # did the previous paragraph close an article or a heading?
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A title-shaped paragraph, what follows it, and whether an article or heading
+    closed just before it."""
+
+    following: Paragraph | None
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    weight: int
+    seen: Callable[[Candidate], bool]
+
+
+DATELINE_CUE = Cue("dateline after", DATELINE_AFTER, lambda c: opens_with_date(c.following))
+CLOSED_CUE = Cue("article or heading closed before", CLOSED_BEFORE, lambda c: c.closed)
+LEAD_CUE = Cue("first paragraph after", LEAD_AFTER, lambda c: is_lead(c.following))
+CUES: tuple[Cue, ...] = (DATELINE_CUE, CLOSED_CUE, LEAD_CUE)
+
+
 def build_structure(
     layout: Layout, paragraphs: tuple[Paragraph, ...], report: Diagnostics
 ) -> Structure:
@@ -159,11 +182,11 @@ def build_structure(
             state.section_number += 1
             state.closed = True
             continue
-        score = start_score(paragraphs, index, state, page)
-        if score is not None and score >= START_SCORE:
+        cues = start_cues(paragraphs, index, state, page)
+        if cues is not None and sum(cue.weight for cue in cues) >= START_SCORE:
             close_article(result, state, report)
             state.pending = []
-            if paragraph.lines[0].starts_page and paragraph.line in page.after_blank:
+            if opens_page_after_blank(paragraph, page):
                 state.section = ""
                 state.section_number += 1
                 report.warn(
@@ -173,8 +196,8 @@ def build_structure(
                 )
             state.title = paragraph
         else:
-            if score:
-                report.warn(paragraph, not_a_start_message(paragraphs, index, state))
+            if cues:
+                report.warn(paragraph, not_a_start_message(cues))
             add_to_reading(result, state, paragraph, report)
         state.closed = closes_article(paragraph)
     close_article(result, state, report)
@@ -198,8 +221,8 @@ def add_to_reading(
     result.summary.append(paragraph)
 
 
-def not_a_start_message(paragraphs: tuple[Paragraph, ...], index: int, state: Reading) -> str:
-    seen = ", ".join(cues_seen(paragraphs, index, state.closed)) or "none"
+def not_a_start_message(cues: list[Cue]) -> str:
+    seen = ", ".join(cue.name for cue in cues)
     return (
         "this paragraph has the shape of a title but does not start an article "
         f"(cues: {seen}; expected a dateline after it, or an author line or heading before "
@@ -238,37 +261,26 @@ def starts_section(
     )
 
 
-def start_score(
+def start_cues(
     paragraphs: tuple[Paragraph, ...], index: int, state: Reading, page: Page
-) -> int | None:
-    """How strongly the cues say that an article starts here; None when the paragraph
-    cannot be a title. In a table, only a dateline counts: cells are short and often
-    followed by longer cells."""
+) -> list[Cue] | None:
+    """The cues that say an article starts here; None when the paragraph cannot be a
+    title. In a table, only a dateline counts: cells are short and often followed by
+    longer cells."""
     paragraph = paragraphs[index]
     if not title_shape(paragraph):
         return None
     following = paragraph_at(paragraphs, index + 1)
     if inside_table(state.pending):
-        return DATELINE_AFTER if opens_with_date(following) else None
-    closed = state.closed or (paragraph.lines[0].starts_page and paragraph.line in page.after_blank)
-    weights = {
-        "dateline after": DATELINE_AFTER,
-        "article or heading closed before": CLOSED_BEFORE,
-        "first paragraph after": LEAD_AFTER,
-    }
-    return sum(weights[cue] for cue in cues_seen(paragraphs, index, closed))
+        return [DATELINE_CUE] if opens_with_date(following) else None
+    closed = state.closed or opens_page_after_blank(paragraph, page)
+    candidate = Candidate(following, closed)
+    return [cue for cue in CUES if cue.seen(candidate)]
 
 
-def cues_seen(paragraphs: tuple[Paragraph, ...], index: int, closed: bool) -> list[str]:
-    following = paragraph_at(paragraphs, index + 1)
-    cues = []
-    if opens_with_date(following):
-        cues.append("dateline after")
-    if closed:
-        cues.append("article or heading closed before")
-    if is_lead(following):
-        cues.append("first paragraph after")
-    return cues
+def opens_page_after_blank(paragraph: Paragraph, page: Page) -> bool:
+    """A page opens with it after a page left part-empty: a lost heading's place."""
+    return paragraph.lines[0].starts_page and paragraph.line in page.after_blank
 
 
 def title_shape(paragraph: Paragraph) -> bool:
