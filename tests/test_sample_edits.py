@@ -240,6 +240,30 @@ def test_a_summary_opening_with_a_full_dateline_stays_the_summary() -> None:
     assert len(issue.summary) == len(original.summary)
 
 
+def test_a_summary_without_its_heading_is_kept_with_one_warning() -> None:
+    _, original, _ = sample()
+    edited = lines()
+    heading = next(i for i, line in enumerate(edited) if line.strip() == "本期概要")
+    edited[heading + 2] = " " + edited[heading + 2]  # the summary now opens page 1
+    issue = assert_same_structure(joined(edited[heading + 2 :]), extra_warnings=1)
+    assert len(issue.summary) == len(original.summary)
+
+
+def test_a_longer_heading_mid_page_still_heads_its_section() -> None:
+    _, original, _ = sample()
+    edited = lines()
+    index = [i for i in heading_lines() if after_body_text(i)][1]
+    old = edited[index].strip()
+    edited[index] = "国际标准化组织动态 "  # nine characters, not at a page's top
+    issue, _ = convert(joined(edited))
+    expected = [
+        "国际标准化组织动态" if a.section == old else "" if a.section_inferred else a.section
+        for a in original.articles
+    ]
+    assert [a.section for a in issue.articles] == expected
+    assert [a.title for a in issue.articles] == [a.title for a in original.articles]
+
+
 def test_a_heading_not_in_the_section_list_is_kept_as_printed() -> None:
     _, original, _ = sample()
     edited = lines()

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..diagnostics import Diagnostics
 from ..model import Block, Issue, Paragraph, Subheading
 from ..patterns import DATELINE
-from .structure import SUMMARY_HEADING, paragraph_authors
+from .structure import paragraph_authors
 
 # A sentence closes with 。！？ or an ellipsis, possibly inside closing quotes or
 # brackets ("…。”", "…。）"); a title or "（孙玉琦）" does not.
@@ -30,8 +30,9 @@ MERGED = "a title may have been merged into the previous article"
 
 
 def check_datelines(issue: Issue, report: Diagnostics) -> None:
-    # Under 本期概要 the summary may open with a date ("7 月 3 日，…"): nothing to continue.
-    check_blocks(issue.summary, report, start=1 if SUMMARY_HEADING in issue.headings else 0)
+    # The summary may open with a date ("7 月 3 日，…"): nothing to continue. Without
+    # 本期概要 over it, the structure pass has reported it as text outside any article.
+    check_blocks(issue.summary, report, start=1)
     for article in issue.articles:
         # The first block is the article's own dateline, right after its title.
         check_blocks(article.blocks, report, start=1)

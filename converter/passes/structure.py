@@ -39,8 +39,9 @@ from .blocks import BlockKind, block_kind, table_caption
 
 SUMMARY_HEADING = "本期概要"
 # Section headings are a few Chinese characters ("标准战略") alone on a line; article
-# titles are longer, and table lines hold digits or several cells.
-SECTION_HEADING = re.compile(rf"^{HAN}{{2,8}}$")
+# titles are longer, and table lines hold digits or several cells. The sample's
+# headings have four characters; ten leaves room for longer names ("国际标准化动态").
+SECTION_HEADING = re.compile(rf"^{HAN}{{2,10}}$")
 # A title wraps onto three lines at most; a longer block is running text.
 TITLE_MAX_LINES = 3
 # A title never closes a sentence or a clause (in Chinese or English); body text does
@@ -142,6 +143,7 @@ class Reading:
     title: Paragraph | None = None
     pending: list[Paragraph] = field(default_factory=list)  # the article being read
     closed: bool = False  # did the previous paragraph close an article or a heading?
+    outside_warned: bool = False  # was text outside any article reported since then?
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,7 @@ def build_structure(
     for index, paragraph in enumerate(paragraphs):
         if is_summary_heading(paragraph) or starts_section(paragraphs, index, state, page):
             close_article(result, state, report)
-            state.title, state.pending = None, []
+            state.title, state.pending, state.outside_warned = None, [], False
             state.section = paragraph.text.value
             result.headings.append(state.section)
             state.section_number += 1
@@ -216,8 +218,9 @@ def add_to_reading(
     if state.title is not None:
         state.pending.append(paragraph)
         return
-    if state.section != SUMMARY_HEADING:
-        report.warn(paragraph, "text outside any article is kept in the summary")
+    if state.section != SUMMARY_HEADING and not state.outside_warned:
+        report.warn(paragraph, "text outside any article (from here) is kept in the summary")
+        state.outside_warned = True  # once per run of such paragraphs
     result.summary.append(paragraph)
 
 
