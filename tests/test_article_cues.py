@@ -16,7 +16,7 @@ from converter.passes.structure import lead_date, parse_names, title_shape
 from converter.passes.structure_accounting import AUTHORS_INSIDE, NO_AUTHORS
 from converter.site.front_matter import split_page
 from converter.site.issue_pages import render_issue
-from tests.exports import export, paragraph_objects
+from tests.exports import NOTE_RULE, export, paragraph_objects
 from tests.test_render import article, issue
 from tests.test_structure import structure_and_report, structure_of
 
@@ -121,6 +121,43 @@ def test_one_weak_cue_is_reported_not_acted_on() -> None:
     messages = [w.message for w in report.warnings]
     assert any("has the shape of a title but does not start an article" in m for m in messages)
     assert any("cues: first paragraph after" in m for m in messages)
+
+
+# (d) numbering: footnotes that start again at 1
+
+
+def restarting_notes(second_note: str) -> tuple[list[str], ...]:
+    """Two articles, the first with no author line, the second with no dateline; the
+    second's lead holds a marker 1 whose definition is on its page."""
+    return (
+        [
+            " 机构评论 ",
+            "甲组织发布报告 ",
+            "6 月 1 日，甲组织发布报告1，并说明了其主要内容和",
+            "范围。 ",
+        ],
+        [NOTE_RULE],
+        ["1 注释一。 "],
+        [
+            " 乙组织发布标准 ",
+            "乙组织发布由电动汽车标准委员会制定的路线图1，旨在确定关键安",
+            "全问题。（辛竹琳） ",
+        ],
+        [NOTE_RULE],
+        [f"{second_note} 注释二。 "],
+    )
+
+
+def test_footnotes_restarting_at_a_lead_help_start_its_article() -> None:
+    structure, report = structure_and_report(*restarting_notes("1"))
+    assert [a.title for a in structure.articles] == ["甲组织发布报告", "乙组织发布标准"]
+    assert [w.message for w in report.warnings] == []
+
+
+def test_footnotes_running_on_are_no_such_evidence() -> None:
+    structure, report = structure_and_report(*restarting_notes("2"))
+    assert [a.title for a in structure.articles] == ["甲组织发布报告"]
+    assert any("does not start an article" in w.message for w in report.warnings)
 
 
 # Section headings anywhere on a page

@@ -36,6 +36,13 @@ from ..model import (
 )
 from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
 from .blocks import BlockKind, block_kind, table_caption
+from .footnotes import (
+    DEFINITION_START,
+    MARKER_PAGE_LAG,
+    RESTART,
+    definition_groups,
+    marker_candidates,
+)
 
 SUMMARY_HEADING = "本期概要"
 # Section headings are a few Chinese characters ("标准战略") alone on a line; article
@@ -57,6 +64,9 @@ LIST_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、]|[①-⑳])")
 DATELINE_AFTER = 3  # the next paragraph opens with a date, in any form
 CLOSED_BEFORE = 2  # the paragraph before closed an article or a section heading
 LEAD_AFTER = 1  # the next paragraph is a news item's first paragraph
+# Footnote numbering that starts again at 1 (per article, in some issues) where the
+# next paragraph holds marker 1: evidence where it happens (2023-07 runs on, §3.8).
+NOTES_RESTART = 2
 START_SCORE = 3
 # A news item's first paragraph fills at least two lines and closes a sentence.
 LEAD_MIN_LINES = 2
@@ -128,10 +138,12 @@ def checked_issue(report: Diagnostics, line: int, year: int, number: int) -> Iss
 @dataclass(frozen=True)
 class Page:
     """What the layout says around the paragraphs: the lines that stand before blank
-    space, and the page-opening lines after a page left part-empty."""
+    space, the page-opening lines after a page left part-empty, and the pages where
+    footnote numbering starts again."""
 
     before_blank: frozenset[int]
     after_blank: frozenset[int]
+    notes_restart: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -153,6 +165,7 @@ class Candidate:
 
     following: Paragraph | None
     closed: bool
+    restart_marker: bool = False  # the next paragraph holds marker 1 where notes restart
 
 
 @dataclass(frozen=True)
@@ -165,7 +178,8 @@ class Cue:
 DATELINE_CUE = Cue("dateline after", DATELINE_AFTER, lambda c: opens_with_date(c.following))
 CLOSED_CUE = Cue("article or heading closed before", CLOSED_BEFORE, lambda c: c.closed)
 LEAD_CUE = Cue("first paragraph after", LEAD_AFTER, lambda c: is_lead(c.following))
-CUES: tuple[Cue, ...] = (DATELINE_CUE, CLOSED_CUE, LEAD_CUE)
+RESTART_CUE = Cue("footnotes restart after", NOTES_RESTART, lambda c: c.restart_marker)
+CUES: tuple[Cue, ...] = (DATELINE_CUE, CLOSED_CUE, LEAD_CUE, RESTART_CUE)
 
 
 def build_structure(
@@ -173,7 +187,7 @@ def build_structure(
 ) -> Structure:
     issue = identify_issue(layout, report)
     result = Structure(id=issue)
-    page = Page(lines_before_blank(layout), pages_ending_blank(layout))
+    page = Page(lines_before_blank(layout), pages_ending_blank(layout), notes_restart(layout))
     state = Reading()
     for index, paragraph in enumerate(paragraphs):
         if is_summary_heading(paragraph) or starts_section(paragraphs, index, state, page):
@@ -277,8 +291,32 @@ def start_cues(
     if inside_table(state.pending):
         return [DATELINE_CUE] if opens_with_date(following) else None
     closed = state.closed or opens_page_after_blank(paragraph, page)
-    candidate = Candidate(following, closed)
+    candidate = Candidate(following, closed, holds_first_marker(following, page))
     return [cue for cue in CUES if cue.seen(candidate)]
+
+
+def notes_restart(layout: Layout) -> frozenset[int]:
+    """Pages where a footnote definition numbered 1 follows higher numbers."""
+    pages: set[int] = set()
+    previous = 0
+    for group in definition_groups(layout.lines):
+        if match := DEFINITION_START.match(group[0].text):
+            number = int(match.group(1))
+            if number == RESTART and previous >= RESTART:
+                pages.add(group[0].page)
+            previous = number
+    return frozenset(pages)
+
+
+def holds_first_marker(paragraph: Paragraph | None, page: Page) -> bool:
+    """Does the paragraph hold marker 1 on (or the page before) a page where the
+    numbering restarts? A note's marker is on its definition's page or the one before."""
+    if paragraph is None or not page.notes_restart:
+        return False
+    pages = {line.page + lag for line in paragraph.lines for lag in range(MARKER_PAGE_LAG + 1)}
+    if not pages & page.notes_restart:
+        return False
+    return any(int(match.group(1)) == RESTART for match in marker_candidates(paragraph.text.value))
 
 
 def opens_page_after_blank(paragraph: Paragraph, page: Page) -> bool:
