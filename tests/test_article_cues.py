@@ -44,6 +44,10 @@ def test_a_date_an_author_line_or_a_list_item_is_not_a_title() -> None:
     assert not title_shape(only("（邓阿妹　孙玉琦） "))
     assert not title_shape(only("（5）支持新的欧洲标准化战略方面 "))
     assert not title_shape(only("一、拓展重点领域范围 "))  # a subheading
+    for numbered in ("（一）背景 ", "1. 概述 ", "3、做法 ", "② 发展能力 "):
+        assert not title_shape(only(numbered))
+    assert title_shape(only("12 个国家签署标准互认协议 "))  # a count, not a number
+    assert title_shape(only("1.5 亿元投入标准化 "))
 
 
 # (c) what follows: a dateline in any form, or a full first paragraph

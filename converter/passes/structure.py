@@ -54,9 +54,14 @@ TITLE_MAX_LINES = 3
 # A title never closes a sentence or a clause (in Chinese or English); body text does
 # ("…如下要求：" introduces what follows). Closing quotes or brackets may follow.
 SENTENCE_FINAL = re.compile(r"[。！？!?.；;：:…][”’」』）)]*$")
-# An item of a list opens with its number ("（5）…方面", "1. ", "②"): not a title,
-# even when the item forgot its full stop (2023-07.txt:931).
-LIST_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、]|[①-⑳])")
+# An item of a list or a numbered subheading opens with its number ("（5）…方面",
+# "（一）背景", "一、", "1. ", "②"): not a title, even when it has no full stop
+# (2023-07.txt:931).
+CHINESE_NUMERAL = "[一二三四五六七八九十]"
+LIST_ITEM = re.compile(
+    rf"^(?:[（(](?:\d{{1,2}}|{CHINESE_NUMERAL}{{1,3}})[）)]|{CHINESE_NUMERAL}{{1,3}}、"
+    r"|\d{1,2}(?:[.．](?!\d)|、)|[①-⑳])"
+)
 # The cues that an article starts at a title-shaped paragraph, and their weights
 # (``CUES``): a dateline after it is enough on its own; an article closed just before
 # it (author line, section heading, a page left part-empty) needs a full first
