@@ -22,8 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Warning_
-from .patterns import PAGE_NUMBER, RUNNING_HEADER
+from .passes.structure import SENTENCE_FINAL, author_line
+from .patterns import DATELINE, PAGE_NUMBER, RUNNING_HEADER
 from .site.front_matter import (
+    DATE_APPROXIMATE,
+    DATE_INFERRED,
     SECTION_INFERRED,
     SECTION_POSITION,
     FrontMatterError,
@@ -53,6 +56,12 @@ STANDARD_LINK = re.compile(
 )
 MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 RAW_MARKUP = re.compile(r"[<>]|&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)")
+# A title on a page, as the export's titles are (FORMAT.md §3.4): at most three lines
+# of the bulletin's body width (about 33 characters), no sentence-final mark.
+TITLE_MAX_CHARS = 100
+# A Markdown paragraph that is running text, not a heading, list, table, quote,
+# footnote definition or HTML comment.
+NOT_RUNNING_TEXT = re.compile(r"^(?:#|[-*+] |\d+\. |\||>|\[\^|<!--|注 \d)")
 REQUIRED_ARTICLE_FIELDS = ("title", "date", "issue", "section", "authors", "tags", "slug")
 
 
@@ -103,6 +112,8 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
             report.problems.extend(check_section_fields(page))
             report.problems.extend(check_slug(page, slugs))
             report.to_confirm.extend(inferred_section(page))
+            report.to_confirm.extend(inferred_date(page))
+            report.to_confirm.extend(structure_notes(page))
         elif ISSUE_PAGE.match(relative):
             report.to_confirm.extend(inferred_headings(page))
         for check in (check_footnotes, check_furniture, check_tables, check_standard_links):
@@ -150,6 +161,70 @@ def inferred_section(page: PageText) -> Iterator[Problem]:
             f"section {section} was inferred (the export lost its heading): confirm it by "
             f"deleting the line '{SECTION_INFERRED}: true', or correct the section",
         )
+
+
+def inferred_date(page: PageText) -> Iterator[Problem]:
+    """A date the article's text does not give to the day: for an editor to confirm."""
+    for key, what in (
+        (DATE_INFERRED, "inferred from the issue"),
+        (DATE_APPROXIMATE, "approximate"),
+    ):
+        if key not in page.front:
+            continue
+        at = page.front_lines.get(key, 1)
+        if page.front[key] is not True:
+            yield Problem(page.path, at, f"{key} must be true (delete the line once confirmed)")
+        else:
+            yield Problem(
+                page.path,
+                at,
+                f"the date is {what} (the text gives no day): write the real date if "
+                f"known and delete the line '{key}: true'",
+            )
+
+
+def structure_notes(page: PageText) -> Iterator[Problem]:
+    """Signs that two articles were merged into this page, or that it lost its end:
+    the converter's structure accounting (``passes/structure_accounting.py``), read
+    from the page. Listed for an editor, without failing the check."""
+    if page.front.get("authors") == []:
+        yield Problem(page.path, page.front_lines.get("authors", 1), "the article has no authors")
+    paragraphs = running_paragraphs(page)
+    for index, (line, text) in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if author_line(text) is not None:
+            yield Problem(
+                page.path,
+                line,
+                "an author line closes this paragraph but the text goes on: "
+                "is another article merged into this page here?",
+            )
+        elif following is not None and looks_like_title(text) and DATELINE.match(following[1]):
+            yield Problem(
+                page.path,
+                line,
+                "this paragraph looks like a title and a dateline follows it: "
+                "is another article merged into this page here?",
+            )
+
+
+def running_paragraphs(page: PageText) -> list[tuple[int, str]]:
+    """The body's paragraphs of running text, each with its first line."""
+    found: list[tuple[int, str]] = []
+    start, current = 0, []
+    for number, line in [*body_lines(page), (0, "")]:
+        if line.strip():
+            start = start or number
+            current.append(line.strip())
+            continue
+        if current and not NOT_RUNNING_TEXT.match(current[0]):
+            found.append((start, "".join(current)))
+        start, current = 0, []
+    return found
+
+
+def looks_like_title(text: str) -> bool:
+    return len(text) <= TITLE_MAX_CHARS and not SENTENCE_FINAL.search(text)
 
 
 def inferred_headings(page: PageText) -> Iterator[Problem]:

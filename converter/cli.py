@@ -139,7 +139,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     pages = sum(1 for _ in docs.rglob("*.md"))
     err.write(
         f"checked {pages} pages: {len(report.problems)} problems, "
-        f"{len(report.to_confirm)} to confirm (inferred sections)\n"
+        f"{len(report.to_confirm)} to confirm "
+        "(inferred sections and dates, signs of merged articles)\n"
     )
     return 1 if report.problems else 0
 

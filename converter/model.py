@@ -165,6 +165,14 @@ class IssueId:
         return f"{self.year} 年第 {self.number:02d} 期"
 
 
+class DatePrecision(Enum):
+    """How much of an article's date its text gives."""
+
+    DAY = "day"  # "6 月 15 日，": the date as printed
+    MONTH = "month"  # "6 月上旬，", "6 月，": the month's first day, approximate
+    ISSUE = "issue"  # no date ("近日，", or no dateline): the issue's month, inferred
+
+
 @dataclass(frozen=True)
 class Article:
     # The article's number in the issue: the front matter's slug, the page's name. The
@@ -183,6 +191,7 @@ class Article:
     # True when ``section`` was not read from the export but inferred (its heading
     # was lost) from the bulletin's usual order of sections, for an editor to confirm.
     section_inferred: bool = False
+    date_precision: DatePrecision = DatePrecision.DAY
 
     @property
     def slug(self) -> str:

@@ -26,5 +26,22 @@ ISSUE_NUMBER_IN_TEXT = re.compile(r"第\s*(\d{1,2})\s*期")
 # each export's furniture (passes/furniture.py) and does not read these two.
 RUNNING_HEADER = re.compile(rf"^\s*{ISSUE_LABEL}\s*$")
 PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-# An article's first paragraph opens with its date: "6 月 15 日，".
-DATELINE = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日[，,]")
+# An article's first paragraph (its lead) opens with its date, in any of the forms
+# Chinese news uses: a day ("6 月 15 日，", "2023 年 6 月 15 日，"), a range of days
+# ("6 月 22—23 日，", "6 月 22 日至 24 日，", "6 月 30 日至 7 月 2 日，": the first
+# day is the date), a part of a month ("6 月上旬，", "6 月底，") or the month alone
+# ("6 月，"), or no date at all ("近日，"). Groups: year, month, day, part, relative.
+DATE_RANGE_END = r"\s*(?:[—–－~～-]|至|到)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+DATE_DAY = rf"(?P<day>\d{{1,2}})\s*(?:日(?:{DATE_RANGE_END})?|{DATE_RANGE_END})"
+MONTH_PARTS = ("上中旬", "中下旬", "上旬", "中旬", "下旬", "初", "中", "底", "末")  # longest first
+DATE_MONTH_PART = rf"(?P<part>{'|'.join(MONTH_PARTS)})?"
+# Leads that say "recently" instead of a date: the date is the issue's month.
+RELATIVE_DATES = ("近日", "日前", "近期", "近来", "最近", "本月初", "本月", "上月", "本周", "上周")
+# "当地时间 6 月 15 日，" and "6 月 15 日（当地时间），": the time zone, said before or after.
+DATE_ZONE_BEFORE = r"(?:(?:当地|北京|美国东部|欧洲中部)时间\s*)?"
+DATE_ZONE_AFTER = r"(?:\s*[（(][^）)，,]{1,8}[）)])?"
+DATELINE = re.compile(
+    rf"^{DATE_ZONE_BEFORE}(?:(?:(?P<year>\d{{4}})\s*年\s*)?(?P<month>\d{{1,2}})\s*月\s*"
+    rf"(?:{DATE_DAY}|{DATE_MONTH_PART})"
+    rf"|(?P<relative>{'|'.join(RELATIVE_DATES)})){DATE_ZONE_AFTER}\s*[，,]"
+)

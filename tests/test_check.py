@@ -125,7 +125,8 @@ def test_an_inferred_section_is_listed_to_confirm_without_failing(tmp_path: Path
     out, err = io.StringIO(), io.StringIO()
     assert main(["check", str(tmp_path)], out, err) == 0
     assert out.getvalue() == f"warning: {report.to_confirm[0]}\n"
-    assert "0 problems, 1 to confirm (inferred sections)" in err.getvalue()
+    summary = "0 problems, 1 to confirm (inferred sections and dates, signs of merged articles)"
+    assert summary in err.getvalue()
 
 
 def test_a_section_confirmed_by_hand_is_accepted(tmp_path: Path) -> None:

@@ -27,11 +27,12 @@ def test_a_title_too_long_to_recognise_leaves_its_dateline_reported() -> None:
         [
             *FIRST[:-1],
             "6 月 1 日，甲组织发布报告。（孙玉琦） ",
-            # Three lines: no title has more than two, so this one is not seen and
+            # Four lines: no title has more than three, so this one is not seen and
             # its article is merged into the one before.
             "欧洲标准化委员会发布人工智能与信息通信技术专",
             "业标准化白皮书并说明其第二部分的主要内容和",
-            "适用范围 ",
+            "适用范围以及其第三部分的主要内容和适用范围",
+            "及其附录 ",
             "6 月 30 日，欧洲标准化委员会发布白皮书。（贾宇婷） ",
         ],
     )

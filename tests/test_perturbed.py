@@ -26,41 +26,12 @@ from tests.perturbed.truth import SAMPLE, golden_truth
 # Perturbations converted wrong today: what goes wrong.
 MERGED = "the article is merged into the one before it, without a warning"
 KNOWN_FAILURES: dict[str, str] = {
-    "dateline-with-year": (
-        "datelines are only '6 月 15 日，': 'no articles found', the issue is refused"
-    ),
     "datelines-unspaced": (
         "footnote 23's marker is taken from the glued date '6月23日' (MARKER: digits after Han, "
         "on the note's page) instead of '…事项23。': the date loses its day, silently"
     ),
-    "dateline-day-range-dash": f"'6 月 22—23 日，' is no dateline today: {MERGED}",
-    "dateline-day-range-zhi": (
-        "'6 月 27 日至 29 日，' is no dateline today: the section's first article goes to the "
-        "summary with its heading, warned as text outside any article"
-    ),
-    "dateline-early-month": f"'6 月上旬，' is no dateline today: {MERGED}",
-    "dateline-mid-month": f"'6 月中旬，' is no dateline today: {MERGED}",
-    "dateline-end-of-month": f"'6 月底，' is no dateline today: {MERGED}",
-    "dateline-recently": f"'近日，' is no dateline today: {MERGED}",
-    "dateline-the-other-day": f"'日前，' is no dateline today: {MERGED}",
-    "dateline-removed": f"an article is found only by its dateline: {MERGED}",
     "datelines-removed-all": "without datelines 'no articles found': the issue is refused",
-    "heading-mid-page-after-figure": (
-        "a heading must open a page: 前沿科技 becomes the previous article's last paragraph "
-        "(its author line left in the body) and the lost headings are no longer inferred"
-    ),
-    "heading-mid-page-after-text": (
-        "a heading must open a page: 机构评论 becomes a paragraph of 标准战略's last article, "
-        "whose author line stays in its body, and 机构评论's articles go under 标准战略"
-    ),
     "heading-not-listed": "a heading not in data/sections.yml is kept but not warned",
-    "summary-first-dated": (
-        "the summary's first paragraph is taken for a dateline: 本期概要 becomes an article"
-    ),
-    "title-three-lines": f"a title has at most 2 lines (TITLE_MAX_LINES): {MERGED}",
-    "authors-fullwidth-space": (
-        "AUTHORS separates names by an ASCII space only: the author lines stay in the text"
-    ),
     "table-without-number-column": (
         "table_grid finds rows by their running number: no table, its cells stay text, warned"
     ),

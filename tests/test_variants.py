@@ -38,22 +38,6 @@ MERGED = "the article is merged into the one before it, without a warning"
 # Variants converted wrong today: what goes wrong, and where.
 KNOWN_FAILURES: dict[str, str] = {
     "section-renamed": "a heading not in data/sections.yml is kept but not warned",
-    "dateline-with-year": "datelines are only 'M 月 D 日，': 'no articles found', refused",
-    "dateline-range-dash": f"'2 月 16—17 日，' is no dateline today: {MERGED}",
-    "dateline-range-zhi": f"'2 月 16 日至 17 日，' is no dateline today: {MERGED}",
-    "dateline-early-month": f"'2 月上旬，' is no dateline today: {MERGED}",
-    "dateline-end-of-month": f"'2 月底，' is no dateline today: {MERGED}",
-    "dateline-recently": f"'近日，' is no dateline today: {MERGED}",
-    "dateline-the-other-day": f"'日前，' is no dateline today: {MERGED}",
-    "dateline-none": f"an article is found only by its dateline: {MERGED}",
-    "datelines-none": "without datelines 'no articles found': the issue is refused",
-    "section-heading-mid-page": (
-        "a heading must open a page: it becomes the previous article's last paragraph, whose "
-        "author line then stays in its text, and its section's articles go under the one before"
-    ),
-    "summary-dated": "the summary's first paragraph is taken for a dateline: it becomes an article",
-    "title-three-lines": f"a title has at most 2 lines (TITLE_MAX_LINES): {MERGED}",
-    "authors-fullwidth-space": "AUTHORS separates names by an ASCII space only: no authors",
     "subheadings-nested": "only '一、' subheadings are read: '（一）…' stays a paragraph",
 }
 
@@ -141,7 +125,7 @@ def test_footnotes_wrap_anywhere_and_titles_and_body_at_their_widths() -> None:
 
 
 # Variants the converter refuses today ('no articles found'): strict, as an xfail is.
-REFUSED = {"dateline-with-year", "datelines-none"}
+REFUSED: set[str] = set()
 
 
 def test_every_variant_renders_pages_that_pass_the_checks(tmp_path: Path) -> None:

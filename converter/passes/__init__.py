@@ -22,6 +22,7 @@ from .paragraphs import build_paragraphs, spaces_boundaries
 from .sections import infer_sections
 from .standards import find_article_standards
 from .structure import build_structure
+from .structure_accounting import check_structure
 from .tables import place_tables
 from .tags import tag_articles
 
@@ -68,6 +69,12 @@ def datelines_pass(draft: Draft, report: Diagnostics) -> Draft:
     return draft
 
 
+def structure_accounting_pass(draft: Draft, report: Diagnostics) -> Draft:
+    assert draft.issue is not None
+    check_structure(draft.issue, report)
+    return draft
+
+
 def tables_pass(draft: Draft, report: Diagnostics) -> Draft:
     assert draft.issue is not None
     articles = tuple(
@@ -110,6 +117,7 @@ PASSES: tuple[Pass, ...] = (
     structure_pass,
     sections_pass,
     datelines_pass,
+    structure_accounting_pass,
     tables_pass,
     footnotes_pass,
     tags_pass,

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..diagnostics import Diagnostics
 from ..model import Block, Issue, Paragraph, Subheading
 from ..patterns import DATELINE
-from .structure import AUTHORS
+from .structure import paragraph_authors
 
 # A sentence closes with 。！？ or an ellipsis, possibly inside closing quotes or
 # brackets ("…。”", "…。）"); a title or "（孙玉琦）" does not.
@@ -30,7 +30,9 @@ MERGED = "a title may have been merged into the previous article"
 
 
 def check_datelines(issue: Issue, report: Diagnostics) -> None:
-    check_blocks(issue.summary, report)
+    # The summary may open with a date ("7 月 3 日，…"): nothing to continue. Without
+    # 本期概要 over it, the structure pass has reported it as text outside any article.
+    check_blocks(issue.summary, report, start=1)
     for article in issue.articles:
         # The first block is the article's own dateline, right after its title.
         check_blocks(article.blocks, report, start=1)
@@ -54,7 +56,7 @@ def unexplained(previous: Block | None) -> str | None:
     if not isinstance(previous, Paragraph):
         return f"it follows a figure or table (line {previous.line}), not a sentence"
     text = previous.text.value
-    if AUTHORS.search(text):
+    if paragraph_authors(previous) is not None:
         return f"the paragraph before it (line {previous.line}) closes with an author line"
     if not SENTENCE_END.search(text):
         return f"the paragraph before it (line {previous.line}) does not close a sentence"

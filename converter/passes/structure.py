@@ -1,17 +1,23 @@
 """Pass 4, structure: paragraphs → ``Issue`` with its summary, sections and articles.
 
-An article is a title paragraph followed by a dateline ("6 月 15 日，…"); it ends
-with its authors in parentheses ("（邓阿妹 孙玉琦）"). A section heading is a short
-line opening a page. Some headings were images in the PDF and are missing; where a
-page opens with an article right after a page left part-empty, the article starts a
-section whose heading was lost: its section stays empty here, with a number of its
-own (the sections pass may infer it from the usual order of sections).
+An article starts at a paragraph shaped like a title (a short block of one to three
+lines that does not close a sentence) where enough of several cues agree, none of
+them required: what came before closes an article (an author line, a section
+heading, a page left part-empty), what follows opens a news item (a dateline in
+any form, or a full first paragraph). An article ends with its authors in
+parentheses ("（邓阿妹 孙玉琦）"). A section heading is a short Chinese line standing
+alone: opening a page, followed by blank space or by a title. Some headings were
+images in the PDF and are missing; where a page opens with an article right after a
+page left part-empty, the article starts a section whose heading was lost: its
+section stays empty here, with a number of its own (the sections pass may infer it
+from the usual order of sections).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +25,7 @@ from ..diagnostics import Diagnostics
 from ..model import (
     Article,
     Block,
+    DatePrecision,
     Figure,
     IssueId,
     Layout,
@@ -37,22 +44,56 @@ from .blocks import (
     read_caption,
     table_caption,
 )
+from .footnotes import (
+    DEFINITION_START,
+    MARKER_PAGE_LAG,
+    RESTART,
+    definition_groups,
+    marker_candidates,
+)
 
 SUMMARY_HEADING = "本期概要"
-# Section headings are a few Chinese characters ("标准战略") alone on a page's first
-# line and not followed by a dateline; article titles are longer, and table lines
-# opening a page hold digits or several cells. A single short cell of Chinese text
-# opening a page would still look like a heading (not seen in the sample).
-SECTION_HEADING = re.compile(rf"^{HAN}{{2,8}}$")
-# A title wraps onto two lines at most and never ends a sentence.
-TITLE_MAX_LINES = 2
-# "（邓阿妹 孙玉琦）" closes an article; names are 2–4 characters, and a two-character
-# name is padded with a space ("付 豪").
-AUTHORS = re.compile(rf"（((?:{HAN}{{1,4}} ?)+)）$")
+# Section headings are a few Chinese characters ("标准战略") alone on a line; article
+# titles are longer, and table lines hold digits or several cells. The sample's
+# headings have four characters; ten leaves room for longer names ("国际标准化动态").
+SECTION_HEADING = re.compile(rf"^{HAN}{{2,10}}$")
+# A title wraps onto three lines at most; a longer block is running text.
+TITLE_MAX_LINES = 3
+# A title never closes a sentence or a clause (in Chinese or English); body text does
+# ("…如下要求：" introduces what follows). Closing quotes or brackets may follow.
+SENTENCE_FINAL = re.compile(r"[。！？!?.；;：:…][”’」』）)]*$")
+# An item of a list or a numbered subheading opens with its number ("（5）…方面",
+# "（一）背景", "一、", "1. ", "②"): not a title, even when it has no full stop
+# (2023-07.txt:931).
+CHINESE_NUMERAL = "[一二三四五六七八九十]"
+LIST_ITEM = re.compile(
+    rf"^(?:[（(](?:\d{{1,2}}|{CHINESE_NUMERAL}{{1,3}})[）)]|{CHINESE_NUMERAL}{{1,3}}、"
+    r"|\d{1,2}(?:[.．](?!\d)|、)|[①-⑳])"
+)
+# The cues that an article starts at a title-shaped paragraph, and their weights
+# (``CUES``): a dateline after it is enough on its own; an article closed just before
+# it (author line, section heading, a page left part-empty) needs a full first
+# paragraph after it too. One weak cue alone is reported, never acted on.
+DATELINE_AFTER = 3  # the next paragraph opens with a date, in any form
+CLOSED_BEFORE = 2  # the paragraph before closed an article or a section heading
+LEAD_AFTER = 1  # the next paragraph is a news item's first paragraph
+# Footnote numbering that starts again at 1 (per article, in some issues) where the
+# next paragraph holds marker 1: evidence where it happens (2023-07 runs on, §3.8).
+NOTES_RESTART = 2
+START_SCORE = 3
+# A news item's first paragraph fills at least two lines and closes a sentence.
+LEAD_MIN_LINES = 2
+# "（邓阿妹 孙玉琦）" closes an article; names are 2–4 characters, separated by any
+# padding (spaces, full-width U+3000 spaces, a wrap), and a two-character name may be
+# padded inside ("付 豪", "付　豪").
+AUTHOR_PADDING = r"[\s\u3000]"
+AUTHORS = re.compile(rf"（{AUTHOR_PADDING}*((?:{HAN}{AUTHOR_PADDING}*)+)）{AUTHOR_PADDING}*$")
 NAME_MIN_CHARS = 2
 # Chinese names (compound surnames included) have at most four characters: a longer
 # run in closing parentheses ("（征求意见稿）") is not an author line.
 NAME_MAX_CHARS = 4
+# An author line names one to a handful of people; more is a list, not a by-line.
+AUTHOR_MAX_NAMES = 5
 # Short paragraphs (a table cell, "是") legitimately repeat; sentences do not.
 REPEAT_MIN_CHARS = 12
 ISSUE_FILE_NAME = re.compile(r"(\d{4})-(\d{1,2})")
@@ -107,47 +148,88 @@ def checked_issue(report: Diagnostics, line: int, year: int, number: int) -> Iss
     return IssueId(year, number)
 
 
+@dataclass(frozen=True)
+class Page:
+    """What the layout says around the paragraphs: the lines that stand before blank
+    space, the page-opening lines after a page left part-empty, and the pages where
+    footnote numbering starts again."""
+
+    before_blank: frozenset[int]
+    after_blank: frozenset[int]
+    notes_restart: frozenset[int] = frozenset()
+
+
+@dataclass
+class Reading:
+    """The state of one reading of the paragraphs, from the first to the last."""
+
+    section: str | None = None  # None until the first heading
+    section_number: int = 0  # counts headings, lost ones too: two lost headings stay apart
+    title: Paragraph | None = None
+    pending: list[Paragraph] = field(default_factory=list)  # the article being read
+    closed: bool = False  # did the previous paragraph close an article or a heading?
+    outside_warned: bool = False  # was text outside any article reported since then?
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A title-shaped paragraph, what follows it, and whether an article or heading
+    closed just before it."""
+
+    following: Paragraph | None
+    closed: bool
+    restart_marker: bool = False  # the next paragraph holds marker 1 where notes restart
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    weight: int
+    seen: Callable[[Candidate], bool]
+
+
+DATELINE_CUE = Cue("dateline after", DATELINE_AFTER, lambda c: opens_with_date(c.following))
+CLOSED_CUE = Cue("article or heading closed before", CLOSED_BEFORE, lambda c: c.closed)
+LEAD_CUE = Cue("first paragraph after", LEAD_AFTER, lambda c: is_lead(c.following))
+RESTART_CUE = Cue("footnotes restart after", NOTES_RESTART, lambda c: c.restart_marker)
+CUES: tuple[Cue, ...] = (DATELINE_CUE, CLOSED_CUE, LEAD_CUE, RESTART_CUE)
+
+
 def build_structure(
     layout: Layout, paragraphs: tuple[Paragraph, ...], report: Diagnostics
 ) -> Structure:
     issue = identify_issue(layout, report)
     result = Structure(id=issue)
-    section: str | None = None  # None until the first heading
-    section_number = 0  # counts headings, lost ones too: two lost headings stay apart
-    after_blank = pages_ending_blank(layout)
-    pending: list[Paragraph] = []  # paragraphs of the article being read
-    title: Paragraph | None = None
-    index = 0
-    while index < len(paragraphs):
-        paragraph = paragraphs[index]
-        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        if starts_section(paragraphs, index, pending):
-            close_article(result, title, pending, (section, section_number), report)
-            title, pending = None, []
-            section = paragraph.text.value
-            result.headings.append(section)
-            section_number += 1
-        elif is_title(paragraph, following):
-            close_article(result, title, pending, (section, section_number), report)
-            pending = []
-            if paragraph.lines[0].starts_page and paragraph.line in after_blank:
-                section = ""
-                section_number += 1
+    page = Page(lines_before_blank(layout), pages_ending_blank(layout), notes_restart(layout))
+    state = Reading()
+    for index, paragraph in enumerate(paragraphs):
+        if is_summary_heading(paragraph) or starts_section(paragraphs, index, state, page):
+            close_article(result, state, report)
+            state.title, state.pending, state.outside_warned = None, [], False
+            state.section = paragraph.text.value
+            result.headings.append(state.section)
+            state.section_number += 1
+            state.closed = True
+            continue
+        cues = start_cues(paragraphs, index, state, page)
+        if cues is not None and sum(cue.weight for cue in cues) >= START_SCORE:
+            close_article(result, state, report)
+            state.pending = []
+            if opens_page_after_blank(paragraph, page):
+                state.section = ""
+                state.section_number += 1
                 report.warn(
                     paragraph,
                     "a page opens with this article after a "
                     "part-empty page: its section heading seems lost",
                 )
-            title = paragraph
-        elif title is None and section == SUMMARY_HEADING:
-            result.summary.append(paragraph)
-        elif title is None:
-            report.warn(paragraph, "text outside any article is kept in the summary")
-            result.summary.append(paragraph)
+            state.title = paragraph
         else:
-            pending.append(paragraph)
-        index += 1
-    close_article(result, title, pending, (section, section_number), report)
+            if cues:
+                report.warn(paragraph, not_a_start_message(cues))
+            add_to_reading(result, state, paragraph, report)
+        state.closed = closes_article(paragraph)
+    close_article(result, state, report)
     if not result.articles:
         report.fail(
             1,
@@ -157,47 +239,174 @@ def build_structure(
     return result
 
 
-def is_section_heading(paragraph: Paragraph, following: Paragraph | None) -> bool:
-    text = paragraph.text.value
+def add_to_reading(
+    result: Structure, state: Reading, paragraph: Paragraph, report: Diagnostics
+) -> None:
+    if state.title is not None:
+        state.pending.append(paragraph)
+        return
+    if state.section != SUMMARY_HEADING and not state.outside_warned:
+        report.warn(paragraph, "text outside any article (from here) is kept in the summary")
+        state.outside_warned = True  # once per run of such paragraphs
+    result.summary.append(paragraph)
+
+
+def not_a_start_message(cues: list[Cue]) -> str:
+    seen = ", ".join(cue.name for cue in cues)
     return (
-        paragraph.lines[0].starts_page
-        and len(paragraph.lines) == 1
-        and bool(SECTION_HEADING.match(text))
-        and not (following and DATELINE.match(following.text.value))
+        "this paragraph has the shape of a title but does not start an article "
+        f"(cues: {seen}; expected a dateline after it, or an author line or heading before "
+        "it and a first paragraph after it); it is kept in the text before it"
     )
 
 
-def starts_section(paragraphs: tuple[Paragraph, ...], index: int, pending: list[Paragraph]) -> bool:
-    """A heading line; inside a table that no author line has closed yet, only if a
-    title follows it: a table cell of a few Chinese characters can open a page too."""
+def is_summary_heading(paragraph: Paragraph) -> bool:
+    """本期概要 heads the summary whatever its first paragraph says (even a dateline)."""
+    return len(paragraph.lines) == 1 and paragraph.text.value == SUMMARY_HEADING
+
+
+def heading_shape(paragraph: Paragraph) -> bool:
+    return len(paragraph.lines) == 1 and bool(SECTION_HEADING.match(paragraph.text.value))
+
+
+def starts_section(
+    paragraphs: tuple[Paragraph, ...], index: int, state: Reading, page: Page
+) -> bool:
+    """A short Chinese line standing alone: opening a page, or before blank space, or
+    before a title, and not before a dateline or a lead (then it is a short title). Inside a
+    table that no author line has closed yet, only if an article follows it: a table
+    cell of a few Chinese characters can open a page too."""
+    paragraph = paragraphs[index]
     following = paragraph_at(paragraphs, index + 1)
-    if not is_section_heading(paragraphs[index], following):
+    if not heading_shape(paragraph) or opens_with_date(following):
         return False
-    if not inside_table(pending):
-        return True
-    return following is not None and is_title(following, paragraph_at(paragraphs, index + 2))
+    if inside_table(state.pending):
+        return following is not None and opens_with_date(paragraph_at(paragraphs, index + 2))
+    if is_lead(following):
+        return False  # a short title at a page's top, its lead right under it
+    return (
+        paragraph.lines[0].starts_page
+        or paragraph.lines[-1].number in page.before_blank
+        or (following is not None and title_shape(following))
+    )
+
+
+def start_cues(
+    paragraphs: tuple[Paragraph, ...], index: int, state: Reading, page: Page
+) -> list[Cue] | None:
+    """The cues that say an article starts here; None when the paragraph cannot be a
+    title. In a table, only a dateline counts: cells are short and often followed by
+    longer cells."""
+    paragraph = paragraphs[index]
+    if not title_shape(paragraph):
+        return None
+    following = paragraph_at(paragraphs, index + 1)
+    if inside_table(state.pending):
+        return [DATELINE_CUE] if opens_with_date(following) else None
+    closed = state.closed or opens_page_after_blank(paragraph, page)
+    candidate = Candidate(following, closed, holds_first_marker(following, page))
+    return [cue for cue in CUES if cue.seen(candidate)]
+
+
+def notes_restart(layout: Layout) -> frozenset[int]:
+    """Pages where a footnote definition numbered 1 follows higher numbers."""
+    pages: set[int] = set()
+    previous = 0
+    # The footnotes pass reports what disagrees in the numbering; here it is evidence only.
+    unreported = Diagnostics(layout.source.path)
+    for group in definition_groups(layout.lines, unreported):
+        if match := DEFINITION_START.match(group[0].text):
+            number = int(match.group(1))
+            if number == RESTART and previous >= RESTART:
+                pages.add(group[0].page)
+            previous = number
+    return frozenset(pages)
+
+
+def holds_first_marker(paragraph: Paragraph | None, page: Page) -> bool:
+    """Does the paragraph hold marker 1 on (or the page before) a page where the
+    numbering restarts? A note's marker is on its definition's page or the one before."""
+    if paragraph is None or not page.notes_restart:
+        return False
+    pages = {line.page + lag for line in paragraph.lines for lag in range(MARKER_PAGE_LAG + 1)}
+    if not pages & page.notes_restart:
+        return False
+    return any(int(match.group(1)) == RESTART for match in marker_candidates(paragraph.text.value))
+
+
+def opens_page_after_blank(paragraph: Paragraph, page: Page) -> bool:
+    """A page opens with it after a page left part-empty: a lost heading's place."""
+    return paragraph.lines[0].starts_page and paragraph.line in page.after_blank
+
+
+def title_shape(paragraph: Paragraph) -> bool:
+    """A short block that does not close a sentence, is not a date, an author line,
+    a subheading or a caption."""
+    text = paragraph.text.value
+    return (
+        len(paragraph.lines) <= TITLE_MAX_LINES
+        and not SENTENCE_FINAL.search(text)
+        and not DATELINE.match(text)
+        and not LIST_ITEM.match(text)
+        and not closes_with_author_line(text)
+        and block_kind(paragraph) is None
+    )
+
+
+def closes_with_author_line(text: str) -> bool:
+    """An author line stands alone or after a closed sentence ("…水平。（孙玉琦）"); a
+    title may end in a short word in parentheses ("…标准（修订）") that reads like one."""
+    found = author_line(text)
+    if found is None:
+        return False
+    before = text[: found[1]].rstrip()
+    return not before or bool(SENTENCE_FINAL.search(before))
+
+
+def opens_with_date(paragraph: Paragraph | None) -> bool:
+    return paragraph is not None and bool(DATELINE.match(paragraph.text.value))
+
+
+def is_lead(paragraph: Paragraph | None) -> bool:
+    """A news item's first paragraph: a full paragraph that closes its sentence (before
+    its author line, when the item is that one paragraph)."""
+    if paragraph is None:
+        return False
+    text = paragraph.text.value
+    if (authors := author_line(text)) is not None:
+        text = text[: authors[1]]
+    return (
+        len(paragraph.lines) >= LEAD_MIN_LINES
+        and bool(SENTENCE_FINAL.search(text))
+        and block_kind(paragraph) is None
+    )
+
+
+def closes_article(paragraph: Paragraph) -> bool:
+    return paragraph_authors(paragraph) is not None
 
 
 def paragraph_at(paragraphs: tuple[Paragraph, ...], index: int) -> Paragraph | None:
-    return paragraphs[index] if index < len(paragraphs) else None
+    return paragraphs[index] if 0 <= index < len(paragraphs) else None
 
 
 def inside_table(pending: list[Paragraph]) -> bool:
     """Has the article read so far opened a table, with no author line after it?"""
     captions = [i for i, p in enumerate(pending) if table_caption(p) is not None]
-    return bool(captions) and not any(
-        AUTHORS.search(p.text.value) for p in pending[captions[-1] + 1 :]
-    )
+    return bool(captions) and not any(closes_article(p) for p in pending[captions[-1] + 1 :])
 
 
-def is_title(paragraph: Paragraph, following: Paragraph | None) -> bool:
-    return (
-        following is not None
-        and bool(DATELINE.match(following.text.value))
-        and not DATELINE.match(paragraph.text.value)
-        and len(paragraph.lines) <= TITLE_MAX_LINES
-        and not paragraph.text.value.endswith("。")
-    )
+def lines_before_blank(layout: Layout) -> frozenset[int]:
+    """Body lines followed by blank space on the page (notes and furniture aside)."""
+    found: set[int] = set()
+    previous: int | None = None
+    for line in layout.lines:
+        if line.kind in NOT_PAGE_CONTENT:
+            continue
+        if line.kind is LineKind.BLANK and previous is not None:
+            found.add(previous)
+        previous = line.number if line.kind is LineKind.BODY else None
+    return frozenset(found)
 
 
 def pages_ending_blank(layout: Layout) -> frozenset[int]:
@@ -212,30 +421,25 @@ def pages_ending_blank(layout: Layout) -> frozenset[int]:
     return frozenset(found)
 
 
-def close_article(
-    result: Structure,
-    title: Paragraph | None,
-    body: list[Paragraph],
-    section: tuple[str | None, int],
-    report: Diagnostics,
-) -> None:
+def close_article(result: Structure, state: Reading, report: Diagnostics) -> None:
+    title, body = state.title, state.pending
     if title is None:
         return
-    dateline = body[0].text.value if body else ""
+    lead = body[0] if body else None
     authors, body = split_authors(body)
-    if not authors:
-        report.warn(title, "article has no author line")
     warn_repeated_paragraphs(body, report)
+    date, precision = dated(lead, result.id, report)
     result.articles.append(
         Article(
             ordinal=len(result.articles) + 1,
             title=title.text.value,
-            date=dated(dateline, result.id, body[0] if body else title, report),
-            section=section[0] or "",
-            section_number=section[1],
+            date=date,
+            section=state.section or "",
+            section_number=state.section_number,
             authors=authors,
             blocks=classify_blocks(body, report),
             line=title.line,
+            date_precision=precision,
         )
     )
 
@@ -259,57 +463,111 @@ def split_authors(body: list[Paragraph]) -> tuple[tuple[str, ...], list[Paragrap
     if not body:
         return (), body
     last = body[-1]
-    match = AUTHORS.search(last.text.value)
-    if not match:
+    found = paragraph_authors(last)
+    if found is None:
         return (), body
-    names = parse_names(match.group(1))
-    if not names:
-        return (), body
-    remaining = last.text.value[: match.start()].rstrip()
+    names, start = found
+    remaining = last.text.value[:start].rstrip()
     if not remaining:
         return names, body[:-1]
     kept = Paragraph(lines=last.lines, text=Text(remaining, last.text.notes))
     return names, [*body[:-1], kept]
 
 
+def paragraph_authors(paragraph: Paragraph) -> tuple[tuple[str, ...], int] | None:
+    """The closing author line of a paragraph. One wrapped inside its parentheses is
+    read first with a space at the break: the extractor drops the space at a wrap
+    (FORMAT.md §2), so "（邓阿妹" + "孙玉琦）" lost the space between two names. Where
+    the break cannot part names ("（孙玉" + "琦）", cut inside one), it is read as
+    joined."""
+    text = paragraph.text.value
+    cut = last_break(paragraph)
+    if cut is not None:
+        found = author_line(f"{text[:cut]} {text[cut:]}")
+        if found is not None and found[1] < cut:
+            return found
+    return author_line(text)
+
+
+def last_break(paragraph: Paragraph) -> int | None:
+    """Where the paragraph's last line starts in its text (None: one line, or the
+    line's text was changed by the joining)."""
+    text = paragraph.text.value
+    last = paragraph.lines[-1].text.strip()
+    if len(paragraph.lines) < 2 or not last or not text.endswith(last) or last == text:
+        return None
+    return len(text) - len(last)
+
+
+def author_line(text: str) -> tuple[tuple[str, ...], int] | None:
+    """The names of a closing "（names）" and where it starts; None without one."""
+    match = AUTHORS.search(text)
+    if not match:
+        return None
+    names = parse_names(match.group(1))
+    return (names, match.start()) if names else None
+
+
 def parse_names(text: str) -> tuple[str, ...]:
-    """ "邓阿妹 孙玉琦" → two names; "付 豪" → one padded two-character name."""
+    """ "邓阿妹 孙玉琦" → two names; "付 豪" or "付　豪" → one padded two-character name."""
     names: list[str] = []
-    for token in text.split():
+    for token in text.split():  # any padding: spaces, U+3000, a wrap
         if names and len(names[-1]) < NAME_MIN_CHARS:
             names[-1] += token
         else:
             names.append(token)
     if any(not NAME_MIN_CHARS <= len(name) <= NAME_MAX_CHARS for name in names):
         return ()
+    if len(names) > AUTHOR_MAX_NAMES:
+        return ()
     return tuple(names)
 
 
 def article_date(dateline: str, issue: IssueId) -> dt.date | None:
-    """The dateline's month and day in the latest year that puts it on or before the
-    issue's month (a bulletin reports the past), with ``DATE_SLACK_DAYS`` of slack
-    for news dated just after the month closed. None without a dateline or where no
-    such date exists ("2 月 30 日")."""
+    """The date a lead opens with (see ``lead_date``)."""
+    return lead_date(dateline, issue)[0]
+
+
+def lead_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePrecision]:
+    """The date a lead opens with, and how precise it is.
+
+    A day ("6 月 15 日，", the first of a range) is that day; a month or part of one
+    ("6 月上旬，") its first day, approximate; no date ("近日，", or no dateline at
+    all) the issue's month, inferred: never a date from elsewhere. Without a year,
+    the latest year that puts the date on or before the issue's month (a bulletin
+    reports the past), with ``DATE_SLACK_DAYS`` of slack for news dated just after
+    the month closed. None where no such date exists ("2 月 30 日")."""
     match = DATELINE.match(dateline)
-    if not match:
-        return None
-    month, day = int(match.group(1)), int(match.group(2))
+    if not match or match.group("relative"):
+        return dt.date(issue.year, issue.number, 1), DatePrecision.ISSUE
+    month = int(match.group("month"))
+    precision = DatePrecision.DAY if match.group("day") else DatePrecision.MONTH
+    day = int(match.group("day") or 1)
+    if match.group("year"):
+        return checked_date(int(match.group("year")), month, day), precision
     latest = issue_month_end(issue) + dt.timedelta(days=DATE_SLACK_DAYS)
     for year in range(issue.year + 1, issue.year - 4, -1):  # a leap day: within 4 years
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if date <= latest:
-            return date
-    return None
+        date = checked_date(year, month, day)
+        if date is not None and date <= latest:
+            return date, precision
+    return None, precision
 
 
-def dated(dateline: str, issue: IssueId, where: Paragraph, report: Diagnostics) -> dt.date | None:
-    date = article_date(dateline, issue)
-    if date is None and DATELINE.match(dateline):
-        report.warn(where, f"the dateline's day does not exist near issue {issue}; date left empty")
-    return date
+def checked_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def dated(
+    lead: Paragraph | None, issue: IssueId, report: Diagnostics
+) -> tuple[dt.date | None, DatePrecision]:
+    text = lead.text.value if lead else ""
+    date, precision = lead_date(text, issue)
+    if date is None and lead is not None:
+        report.warn(lead, f"the dateline's day does not exist near issue {issue}; date left empty")
+    return date, precision
 
 
 def issue_month_end(issue: IssueId) -> dt.date:

@@ -22,6 +22,13 @@ SECTION_INFERRED = "section_inferred"
 # A section whose heading was lost (`section: ''`): its place among the issue's
 # sections, so that two lost sections stay two.
 SECTION_POSITION = "section_position"
+# An article's date not given to the day by its text: `date_approximate: true` when
+# the text names only a month or part of one ("6 月上旬"; the date is the month's
+# first day), `date_inferred: true` when it names no date ("近日", or no dateline;
+# the date is the first day of the month). `date` stays an ISO date, which
+# MkDocs, Material and the feed read.
+DATE_APPROXIMATE = "date_approximate"
+DATE_INFERRED = "date_inferred"
 FENCE = "---\n"
 CLOSING = "---\n\n"
 FRONT_MATTER = re.compile(r"\A---\n(?P<fields>.*?)^---$\n?", re.DOTALL | re.MULTILINE)

@@ -14,6 +14,7 @@ from itertools import groupby
 from ..model import (
     Article,
     Block,
+    DatePrecision,
     Figure,
     Footnote,
     Issue,
@@ -23,7 +24,13 @@ from ..model import (
     Text,
     section_positions,
 )
-from .front_matter import SECTION_INFERRED, SECTION_POSITION, page
+from .front_matter import (
+    DATE_APPROXIMATE,
+    DATE_INFERRED,
+    SECTION_INFERRED,
+    SECTION_POSITION,
+    page,
+)
 from .markdown import escape, escape_attribute, linkify
 from .paths import article_path, issue_folder, standard_anchor, standard_page
 
@@ -58,6 +65,15 @@ def section_fields(article: Article, position: int) -> dict[str, object]:
     return {}
 
 
+def date_fields(article: Article) -> dict[str, object]:
+    """What the front matter says of a date the text does not give to the day."""
+    if article.date_precision is DatePrecision.MONTH:
+        return {DATE_APPROXIMATE: True}
+    if article.date_precision is DatePrecision.ISSUE:
+        return {DATE_INFERRED: True}
+    return {}
+
+
 def section_label(name: str, inferred: bool = False, position: int = 0) -> str:
     """A section as readers see it: its name, marked when inferred; a lost one by
     its place in the issue."""
@@ -79,6 +95,7 @@ def render_article(issue: Issue, article: Article, position: int = 0) -> str:
     front_matter: dict[str, object] = {
         "title": html_title(article.title),
         "date": article.date or "",
+        **date_fields(article),
         "issue": str(issue.id),
         "section": article.section,
         **section_fields(article, position),
