@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Warning_
+from .model import ConversionError, Warning_
 from .patterns import PAGE_NUMBER, RUNNING_HEADER
 from .site.front_matter import (
     SECTION_INFERRED,
@@ -30,6 +30,7 @@ from .site.front_matter import (
     split_page,
 )
 from .site.issue_pages import INFERRED_MARK
+from .site.page_file import decode_page
 from .site.paths import (
     ARTICLE_PAGE,
     ISSUE_PAGE,
@@ -92,7 +93,12 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
     slugs: dict[tuple[str, str], str] = {}  # (issue folder, slug) → the page using it
     for path in sorted(docs.rglob("*.md")):
         relative = path.relative_to(docs).as_posix()
-        page = read_page(path.as_posix(), relative, path.read_text(encoding="utf-8"))
+        try:
+            text = decode_page(path.as_posix(), path.read_bytes())
+        except ConversionError as error:
+            report.problems.append(Problem(error.path, error.line, error.message))
+            continue
+        page = read_page(path.as_posix(), relative, text)
         if isinstance(page, Problem):
             report.problems.append(page)
             continue

@@ -13,9 +13,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -24,6 +29,7 @@ from .check import Problem, check_rendered
 from .diagnostics import Diagnostics
 from .model import ConversionError, Table, Warning_
 from .passes import run_passes
+from .site import durable
 from .site.archive_pages import archive_pages, stale_archive_pages
 from .site.cache import (
     CACHE_FILE,
@@ -35,10 +41,12 @@ from .site.cache import (
 )
 from .site.entries import IssueEntry, existing_entries, issue_entry, with_edited_articles
 from .site.issue_pages import render_issue
+from .site.lock import run_lock
 from .site.paths import issue_folder
-from .site.writer import WritePlan, plan_writes, write_atomically
+from .site.writer import WritePlan, plan_writes, recover, write_atomically
 
 Step = Callable[[int, int, str], None]  # (done, total, export name): progress
+Say = Callable[[str], None]  # what the run has to tell before anything else
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,7 @@ class Options:
     force: bool = False  # overwrite pages edited by hand
     reuse: bool = True  # skip exports unchanged since their last conversion
     jobs: int = 1
+    wait: float = 0.0  # seconds to wait for another run on the same folder
 
 
 @dataclass(frozen=True)
@@ -91,12 +100,30 @@ class Gathered:
     converted: list[Converted] = field(default_factory=list)
 
 
-def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) -> Outcome:
-    """Convert ``inputs`` into ``options.out_dir``. Raises ``ConversionError`` for a
-    bad export and ``PagesRejected`` for rendered pages that fail their checks."""
+def convert(
+    inputs: Sequence[Path],
+    options: Options,
+    step: Step | None = None,
+    say: Say | None = None,
+) -> Outcome:
+    """Convert ``inputs`` into ``options.out_dir``, alone on it (``lock.Busy`` when
+    another run keeps it longer than ``options.wait``), after finishing what an
+    interrupted run left there. Raises ``ConversionError`` for a bad export or page
+    and ``PagesRejected`` for rendered pages that fail their checks."""
+    tell = say or (lambda message: None)
+    with run_lock(options.out_dir, options.wait, tell) as held:
+        if held.interrupted:
+            tell(f"the last run on {options.out_dir} was interrupted: {held.interrupted}")
+        for message in recover(options.out_dir):
+            tell(message)
+        return convert_alone(inputs, options, step)
+
+
+def convert_alone(inputs: Sequence[Path], options: Options, step: Step | None) -> Outcome:
     out_dir = options.out_dir
     paths, unchanged = split_unchanged(list(inputs), out_dir, options.reuse)
-    converted = convert_files(paths, options.jobs, step)
+    project = out_dir.resolve().parent
+    converted = convert_files(paths, options.jobs, step, project)
     check_unique_issues({**unchanged, **{c.path: c.issue_id for c in converted}})
     pages: dict[str, str] = {}
     for result in converted:
@@ -113,17 +140,32 @@ def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) 
     pages.update(all_archive_pages(out_dir, converted, options.site_url, options.force))
     folders = tuple(issue_folder(result.issue_id) for result in converted)
     plan = plan_writes(out_dir, pages, force=options.force, folders=folders)
-    plan.remove.extend(stale_archive_pages(out_dir, pages))
-    write_atomically(out_dir, plan.write, tuple(plan.remove))
+    for relative in stale_archive_pages(out_dir, pages):
+        plan.remove_file(out_dir, relative)
+    plan.changed_meanwhile = write_atomically(out_dir, plan.write, tuple(plan.remove), plan.read)
     return Outcome(tuple(converted), tuple(unchanged), plan)
 
 
-def convert_path(path: Path) -> Converted:
+def source_label(path: Path, project: Path) -> str:
+    """The export as its pages name it (``source:``), the same whatever form of its
+    path the caller gave (relative, absolute, through ``..``): relative to the
+    project (the docs folder's parent) when inside it, else to the working folder,
+    else ``archive/<name>``, where a project keeps its exports. Never an absolute
+    path: it would change every page when the checkout moves."""
+    resolved = path.resolve()
+    for base in (project, Path.cwd().resolve()):
+        if resolved.is_relative_to(base):
+            return resolved.relative_to(base).as_posix()
+    return f"archive/{path.name}"
+
+
+def convert_path(path: Path, project: Path) -> Converted:
     data = path.read_bytes()
     report = Diagnostics(str(path))
     draft = run_passes(data, str(path), report)
+    assert draft.issue is not None
     issue = draft.issue
-    assert issue is not None
+    issue = replace(issue, source=replace(issue.source, path=source_label(path, project)))
     return Converted(
         path=path,
         issue_id=str(issue.id),
@@ -137,23 +179,58 @@ def convert_path(path: Path) -> Converted:
     )
 
 
-def convert_files(paths: Sequence[Path], jobs: int, step: Step | None) -> list[Converted]:
-    """Convert every export, in parallel when ``jobs`` > 1; results in input order."""
+def convert_files(
+    paths: Sequence[Path], jobs: int, step: Step | None, project: Path
+) -> list[Converted]:
+    """Convert every export, in parallel when ``jobs`` > 1; results in input order.
+    Workers die with the run: killed, it leaves none behind."""
     results: dict[int, Converted] = {}
+    work = partial(convert_path, project=project)
     if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(convert_path, path): index for index, path in enumerate(paths)}
-            for done, future in enumerate(as_completed(futures), start=1):
-                index = futures[future]
-                if step:
-                    step(done, len(paths), paths[index].name)
-                results[index] = future.result()
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
+        )
+        with pool:
+            try:
+                futures = {pool.submit(work, path): index for index, path in enumerate(paths)}
+                for done, future in enumerate(as_completed(futures), start=1):
+                    index = futures[future]
+                    if step:
+                        step(done, len(paths), paths[index].name)
+                    results[index] = future.result()
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)  # one failed: stop the others
+                raise
     else:
         for index, path in enumerate(paths):
             if step:
                 step(index + 1, len(paths), path.name)
-            results[index] = convert_path(path)
+            results[index] = work(path)
     return [results[index] for index in range(len(paths))]
+
+
+PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for this process when its parent dies
+# Where prctl is missing, how often a worker looks whether its parent still lives.
+PARENT_POLL_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker's first act: be killed when the run that started it dies (even by
+    ``kill -9``, which leaves it no time to stop its workers)."""
+    prctl = getattr(durable.LIBC, "prctl", None)
+    if prctl is not None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(1)
+    durable.pause_worker()
+
+
+def watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def split_unchanged(
