@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import ConversionError, Warning_
-from .patterns import PAGE_NUMBER, RUNNING_HEADER
+from .patterns import NOT_TEXT, PAGE_NUMBER, RUNNING_HEADER
 from .site.front_matter import (
     SECTION_INFERRED,
     SECTION_POSITION,
@@ -109,7 +109,13 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
             report.to_confirm.extend(inferred_section(page))
         elif ISSUE_PAGE.match(relative):
             report.to_confirm.extend(inferred_headings(page))
-        for check in (check_footnotes, check_furniture, check_tables, check_standard_links):
+        for check in (
+            check_footnotes,
+            check_furniture,
+            check_tables,
+            check_standard_links,
+            check_not_text,
+        ):
             report.problems.extend(check(page))
     return report
 
@@ -313,6 +319,18 @@ def check_footnotes(page: PageText) -> Iterator[Problem]:
     for label, number in definitions.items():
         if label not in references:
             yield Problem(page.path, number, f"footnote [^{label}] is defined but never referenced")
+
+
+def check_not_text(page: PageText) -> Iterator[Problem]:
+    """Control characters (NUL, ESC…) anywhere in the page: they would break the
+    feed's XML and show as nothing, or as boxes."""
+    front = enumerate(page.raw_front.split("\n"), start=2) if page.raw_front else iter(())
+    body = enumerate(page.body.split("\n"), start=page.body_start)
+    for number, line in [*front, *body]:
+        found = sorted(set(NOT_TEXT.findall(line)))
+        if found:
+            names = ", ".join(f"U+{ord(char):04X}" for char in found)
+            yield Problem(page.path, number, f"control character {names} (not text): delete it")
 
 
 def check_furniture(page: PageText) -> Iterator[Problem]:

@@ -188,7 +188,7 @@ def convert_files(
     work = partial(convert_path, project=project)
     if jobs > 1 and len(paths) > 1:
         pool = ProcessPoolExecutor(
-            max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
+            max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),)
         )
         with pool:
             try:
@@ -214,9 +214,16 @@ PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for this process when its parent d
 PARENT_POLL_SECONDS = 1.0
 
 
+def start_worker(parent: int) -> None:
+    """A ``--jobs`` worker's first act: die with the run that started it."""
+    die_with_parent(parent)
+    durable.pause_worker()
+
+
 def die_with_parent(parent: int) -> None:
-    """A worker's first act: be killed when the run that started it dies (even by
-    ``kill -9``, which leaves it no time to stop its workers)."""
+    """Be killed when the process ``parent`` dies (even by ``kill -9``, which leaves
+    it no time to stop its children): Linux's parent-death signal, elsewhere a
+    thread that watches the parent."""
     prctl = getattr(durable.LIBC, "prctl", None)
     if prctl is not None:
         prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -224,7 +231,6 @@ def die_with_parent(parent: int) -> None:
         threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # it died before the signal was asked for
         os._exit(1)
-    durable.pause_worker()
 
 
 def watch_parent(parent: int) -> None:

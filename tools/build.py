@@ -15,11 +15,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from converter.check import Problem, check_docs
 from converter.cli import DEFAULT_WAIT_SECONDS
-from converter.run import mkdocs_setting
+from converter.run import die_with_parent, mkdocs_setting
 from converter.site import durable
 from converter.site.lock import Busy, run_lock
 from converter.site.writer import recover
@@ -109,11 +110,14 @@ def build_into(project: Path, docs: Path, staging: Path, config: str, quiet: boo
     index_command = [
         sys.executable, "-m", "sitesearch", str(docs), str(index), "--urls", urls,
     ]  # fmt: skip
-    indexing = subprocess.Popen(index_command, cwd=ROOT)
+    # Both die with the build: killed, it leaves nothing writing into its staging.
+    with_us = partial(die_with_parent, os.getpid())
+    indexing = subprocess.Popen(index_command, cwd=ROOT, preexec_fn=with_us)
     build_command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
     build_command += ["-d", str(staging / "site")] + (["-q"] if quiet else [])
+    durable.step("build", staging)
     try:
-        built = subprocess.run(build_command, cwd=project, env=checkout_env())
+        built = subprocess.run(build_command, cwd=project, env=checkout_env(), preexec_fn=with_us)
     finally:
         indexed = indexing.wait()
     if built.returncode:

@@ -62,7 +62,8 @@ def file_digest(path: Path) -> str | None:
 
 
 def temp_name(target: Path, token: str) -> Path:
-    return target.with_name(f".{target.name}{TEMP_MARK}{token}")
+    hidden = target.name if target.name.startswith(".") else f".{target.name}"
+    return target.with_name(f"{hidden}{TEMP_MARK}{token}")
 
 
 def write_temp(target: Path, data: bytes, token: str) -> Path:

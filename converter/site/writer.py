@@ -245,7 +245,7 @@ def recover(out_dir: Path) -> list[str]:
     out_dir = out_dir.resolve()
     said = recover_legacy(out_dir)
     journal_file = journal_path(out_dir)
-    for stray in sorted(journal_file.parent.glob(f".{journal_file.name}{durable.TEMP_MARK}*")):
+    for stray in sorted(journal_file.parent.glob(durable.temp_name(journal_file, "*").name)):
         durable.unlink(stray)  # a journal being written when the run was killed
     journal = load_journal(journal_file)
     if journal is None:
