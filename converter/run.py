@@ -14,9 +14,6 @@
 from __future__ import annotations
 
 import os
-import signal
-import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
@@ -27,6 +24,7 @@ import yaml
 
 from .check import Problem, check_rendered
 from .diagnostics import Diagnostics
+from .lifetime import die_with_parent
 from .model import ConversionError, Table, Warning_
 from .passes import run_passes
 from .site import durable
@@ -209,34 +207,10 @@ def convert_files(
     return [results[index] for index in range(len(paths))]
 
 
-PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for this process when its parent dies
-# Where prctl is missing, how often a worker looks whether its parent still lives.
-PARENT_POLL_SECONDS = 1.0
-
-
 def start_worker(parent: int) -> None:
     """A ``--jobs`` worker's first act: die with the run that started it."""
     die_with_parent(parent)
     durable.pause_worker()
-
-
-def die_with_parent(parent: int) -> None:
-    """Be killed when the process ``parent`` dies (even by ``kill -9``, which leaves
-    it no time to stop its children): Linux's parent-death signal, elsewhere a
-    thread that watches the parent."""
-    prctl = getattr(durable.LIBC, "prctl", None)
-    if prctl is not None:
-        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    else:
-        threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
-    if os.getppid() != parent:  # it died before the signal was asked for
-        os._exit(1)
-
-
-def watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_POLL_SECONDS)
-    os._exit(1)
 
 
 def split_unchanged(

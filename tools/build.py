@@ -20,7 +20,8 @@ from pathlib import Path
 
 from converter.check import Problem, check_docs
 from converter.cli import DEFAULT_WAIT_SECONDS
-from converter.run import die_with_parent, mkdocs_setting
+from converter.lifetime import die_with_parent
+from converter.run import mkdocs_setting
 from converter.site import durable
 from converter.site.lock import Busy, run_lock
 from converter.site.writer import recover
@@ -95,11 +96,13 @@ def build_site(
             raise BuildRefused(problems)
         staging = staging_folder(site)
         staging.mkdir(parents=True)
-        build_into(project, docs, staging, config, quiet)
-        durable.remove_tree(staging / "site" / INDEX_FOLDER)  # a theme's own, if any
-        durable.replace(staging / "index" / INDEX_FOLDER, staging / "site" / INDEX_FOLDER)
-        durable.replace_folder(staging / "site", site)
-        durable.remove_tree(staging)
+        try:
+            build_into(project, docs, staging, config, quiet)
+            durable.remove_tree(staging / "site" / INDEX_FOLDER)  # a theme's own, if any
+            durable.replace(staging / "index" / INDEX_FOLDER, staging / "site" / INDEX_FOLDER)
+            durable.replace_folder(staging / "site", site)
+        finally:
+            durable.remove_tree(staging)
 
 
 def build_into(project: Path, docs: Path, staging: Path, config: str, quiet: bool) -> None:
