@@ -444,3 +444,39 @@ def test_make_site_refuses_what_the_check_refuses_naming_page_and_line(
     assert not (tmp_path / "site").exists() and not staging_folder(tmp_path / "site").exists()
     with pytest.raises(BuildRefused):
         build_site(tmp_path, Path("site"))
+
+
+def test_a_page_saved_after_a_crash_is_kept_by_the_recovery(scene: Scene, tmp_path: Path) -> None:
+    docs = scene.fresh(tmp_path)
+    run = start(
+        convert_command(docs, "--reconvert"), first_page_replaced(scene, tmp_path), tmp_path / "log"
+    )
+    assert stopped(run)
+    run.kill()
+    run.wait()
+    assert load_journal(journal_path(docs)).state == COMMITTED  # type: ignore[union-attr]
+    check = subprocess.run(
+        [sys.executable, "-m", "converter", "check", str(docs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 1 and "an interrupted run left its writes" in check.stderr
+    saved = "---\ntitle: 编辑在中断后修改\n---\n\n编辑保存的文字。\n"
+    (docs / OLDER).write_text(saved, encoding="utf-8")
+    code, err = convert_here(docs)
+    assert code == 0, err
+    assert f"completed them; left alone, changed since: {OLDER}" in err, err
+    assert (docs / OLDER).read_text(encoding="utf-8") == saved
+    assert not list(docs.rglob(f"*{durable.TEMP_MARK}*"))
+
+
+def test_an_unreadable_journal_is_rolled_back(scene: Scene, tmp_path: Path) -> None:
+    docs = scene.fresh(tmp_path)
+    stray = durable.temp_name(docs / OLDER, "0123456789ab")
+    stray.write_text("half of a run", encoding="utf-8")
+    journal_path(docs).write_text('{"token": "01', encoding="utf-8")  # cut off
+    code, err = convert_here(docs, "--reconvert")
+    assert code == 0, err
+    assert "rolled back" in err and not stray.exists()
+    assert tree(docs) == scene.after

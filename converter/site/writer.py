@@ -222,8 +222,10 @@ def apply(out_dir: Path, journal: Journal) -> list[str]:
 
 
 def roll_back(out_dir: Path, journal: Journal) -> None:
-    for relative in sorted(journal.writes):
-        temp = durable.temp_name(out_dir / relative, journal.token)
+    temps = [durable.temp_name(out_dir / relative, journal.token) for relative in journal.writes]
+    if not journal.token:  # a journal that cannot be read: any temporary file is its run's
+        temps = list(out_dir.rglob(durable.temp_name(Path("*"), "*").name))
+    for temp in sorted(temps):
         if temp.exists():
             durable.unlink(temp)
     for folder in reversed(journal.folders):
