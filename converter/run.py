@@ -1,12 +1,15 @@
 """One conversion run: gather every page, check them, then write them all at once.
 
+0. Alone: hold the docs folder's lock (``site/lock.py``) and finish what an
+   interrupted run left there (``writer.recover``), saying so.
 1. Gather: convert the exports that changed since their last conversion (in
    parallel with ``jobs``), render their pages, and the archive's pages from every
    issue in the docs folder.
 2. Check: refuse two exports of one issue, and check every rendered page as the
    editors' gate would (footnotes, tables); nothing is written if one fails.
 3. Write: plan the writes (an editor's page is never overwritten without
-   ``force``) and write them atomically.
+   ``force``) and write them as one transaction (``site/writer.py``): whole after
+   any crash, never over a page saved since it was read.
 
 ``cli`` parses the arguments and prints; this module does the work.
 """
