@@ -213,6 +213,7 @@ def test_a_second_run_refuses_naming_the_first(scene: Scene, tmp_path: Path) -> 
         code, err = convert_here(docs, "--wait", "0")
         assert code == 1
         assert f"in use by another run: PID {first.pid}" in err and "started" in err, err
+        assert "(python -m converter convert " in err or "-m converter convert" in err, err
         with pytest.raises(Busy, match=f"PID {first.pid}"):
             build_site(tmp_path, Path("site"), wait=0)
     finally:

@@ -56,7 +56,8 @@ def describe(holder: str) -> str:
 
 def my_record() -> str:
     started = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    command = " ".join([os.path.basename(sys.argv[0]), *sys.argv[1:]])
+    argv = sys.orig_argv or sys.argv  # "python -m converter convert …", as typed
+    command = " ".join([os.path.basename(argv[0]), *argv[1:]])
     record = {"pid": os.getpid(), "host": socket.gethostname(), "started": started}
     return json.dumps({**record, "command": command})
 
