@@ -36,7 +36,7 @@ from pathlib import Path
 
 from . import durable
 from .front_matter import is_hand_edited
-from .page_file import read_page_file
+from .page_file import decode_page
 from .paths import is_editable
 
 PREPARED = "prepared"
@@ -66,30 +66,36 @@ def plan_writes(
     out_dir: Path, pages: dict[str, str], force: bool, folders: tuple[str, ...] = ()
 ) -> WritePlan:
     """Decide what to write; generated pages in ``folders`` that the run no longer
-    produces are removed (an issue re-converted with fewer articles)."""
+    produces are removed (an issue re-converted with fewer articles). Each file is
+    read once: what the decision read is what the write compares with."""
     plan = WritePlan()
     for folder in folders:
         for stale in sorted((out_dir / folder).glob("*.md")):
             relative = stale.relative_to(out_dir).as_posix()
             if relative in pages:
                 continue
-            current = read_page_file(stale)
-            if is_hand_edited(current) and not force:
+            data = stale.read_bytes()
+            if is_hand_edited(decode_page(str(stale), data)) and not force:
                 plan.skipped_edited.append(relative)
             else:
                 plan.remove.append(relative)
-                plan.read[relative] = durable.digest(stale.read_bytes())
+                plan.read[relative] = durable.digest(data)
     for relative, text in sorted(pages.items()):
         target = out_dir / relative
-        plan.read[relative] = durable.file_digest(target)
-        if target.exists():
-            current = read_page_file(target)
-            if current == text and plan.read[relative] == durable.digest(text.encode()):
-                plan.unchanged.append(relative)
-                continue
-            if is_editable(relative) and is_hand_edited(current) and not force:
-                plan.skipped_edited.append(relative)
-                continue
+        try:
+            data = target.read_bytes()
+        except FileNotFoundError:
+            plan.read[relative] = None
+            plan.write[relative] = text
+            continue
+        plan.read[relative] = durable.digest(data)
+        if data == text.encode("utf-8"):
+            plan.unchanged.append(relative)
+            continue
+        current = decode_page(str(target), data)
+        if is_editable(relative) and is_hand_edited(current) and not force:
+            plan.skipped_edited.append(relative)
+            continue
         plan.write[relative] = text
     return plan
 
