@@ -90,4 +90,4 @@ golden: $(VENV)/.site
 	$(BIN)/python -m tests.cases
 
 clean:
-	rm -rf site site-offline dist .cache .pytest_cache .mypy_cache .ruff_cache mkdocs.preview.yml
+	rm -rf site site-offline .site.build .site-offline.build dist .cache .pytest_cache .mypy_cache .ruff_cache mkdocs.preview.yml

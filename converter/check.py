@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Warning_
+from .model import ConversionError, Warning_
 from .passes.structure import SENTENCE_FINAL, author_line
-from .patterns import DATELINE, PAGE_NUMBER, RUNNING_HEADER
+from .patterns import DATELINE, NOT_TEXT, PAGE_NUMBER, RUNNING_HEADER
 from .site.front_matter import (
     DATE_APPROXIMATE,
     DATE_INFERRED,
@@ -35,6 +35,7 @@ from .site.front_matter import (
 )
 from .site.identity import check_manifests
 from .site.issue_pages import INFERRED_MARK
+from .site.page_file import decode_page
 from .site.paths import (
     ARTICLE_PAGE,
     ISSUE_PAGE,
@@ -103,7 +104,12 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
     slugs: dict[tuple[str, str], str] = {}  # (issue folder, slug) → the page using it
     for path in sorted(docs.rglob("*.md")):
         relative = path.relative_to(docs).as_posix()
-        page = read_page(path.as_posix(), relative, path.read_text(encoding="utf-8"))
+        try:
+            text = decode_page(path.as_posix(), path.read_bytes())
+        except ConversionError as error:
+            report.problems.append(Problem(error.path, error.line, error.message))
+            continue
+        page = read_page(path.as_posix(), relative, text)
         if isinstance(page, Problem):
             report.problems.append(page)
             continue
@@ -116,7 +122,13 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
             report.to_confirm.extend(structure_notes(page))
         elif ISSUE_PAGE.match(relative):
             report.to_confirm.extend(inferred_headings(page))
-        for check in (check_footnotes, check_furniture, check_tables, check_standard_links):
+        for check in (
+            check_footnotes,
+            check_furniture,
+            check_tables,
+            check_standard_links,
+            check_not_text,
+        ):
             report.problems.extend(check(page))
     report.problems.extend(check_manifests(docs))
     return report
@@ -385,6 +397,18 @@ def check_footnotes(page: PageText) -> Iterator[Problem]:
     for label, number in definitions.items():
         if label not in references:
             yield Problem(page.path, number, f"footnote [^{label}] is defined but never referenced")
+
+
+def check_not_text(page: PageText) -> Iterator[Problem]:
+    """Control characters (NUL, ESC…) anywhere in the page: they would break the
+    feed's XML and show as nothing, or as boxes."""
+    front = enumerate(page.raw_front.split("\n"), start=2) if page.raw_front else iter(())
+    body = enumerate(page.body.split("\n"), start=page.body_start)
+    for number, line in [*front, *body]:
+        found = sorted(set(NOT_TEXT.findall(line)))
+        if found:
+            names = ", ".join(f"U+{ord(char):04X}" for char in found)
+            yield Problem(page.path, number, f"control character {names} (not text): delete it")
 
 
 def check_furniture(page: PageText) -> Iterator[Problem]:

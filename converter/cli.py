@@ -14,6 +14,11 @@ from typing import TextIO
 from .check import check_docs_report
 from .model import ConversionError
 from .run import Options, Outcome, PagesRejected, configured_site_url, convert
+from .site.lock import Busy
+from .site.writer import journal_path
+
+# How long a run waits for another one on the same docs folder before refusing.
+DEFAULT_WAIT_SECONDS = 60.0
 
 # Warnings printed one per line before the summary; the rest are counted only.
 MAX_WARNINGS_SHOWN = 50
@@ -48,10 +53,19 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         force=args.force,
         reuse=not (args.force or args.report or args.reconvert),
         jobs=args.jobs or os.cpu_count() or 1,
+        wait=args.wait,
     )
     progress = Progress(err)
+
+    def say(message: str) -> None:
+        err.write(f"note: {message}\n")
+        err.flush()
+
     try:
-        outcome = convert([Path(p) for p in args.inputs], options, progress.step)
+        outcome = convert([Path(p) for p in args.inputs], options, progress.step, say)
+    except Busy as busy:
+        err.write(f"error: {busy}; nothing was done (--wait SECONDS to wait longer)\n")
+        return 1
     except (ConversionError, OSError) as error:
         progress.finish()
         err.write(f"error: {error}\n")
@@ -79,6 +93,11 @@ def print_outcome(outcome: Outcome, out_dir: Path, report: bool, out: TextIO, er
     plan = outcome.plan
     for skipped in plan.skipped_edited:
         err.write(f"skipped: {out_dir / skipped} was edited by hand (use --force to overwrite)\n")
+    for kept in plan.changed_meanwhile:
+        err.write(
+            f"warning: {out_dir / kept} changed on disk while the converter ran: "
+            "left as it is (run again to convert it)\n"
+        )
     if outcome.unchanged:
         err.write(
             f"{len(outcome.unchanged)} exports unchanged since their last conversion: "
@@ -118,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--report", action="store_true", help="print where every character of each export went"
     )
     convert_command.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT_SECONDS,
+        metavar="SECONDS",
+        help="how long to wait for another run on the same docs folder (default: %(default)s)",
+    )
+    convert_command.add_argument(
         "--site-url", help="the site's address for the feed (default: site_url of mkdocs.yml)"
     )
     check = commands.add_parser("check", help="check the docs folder (editors' pull requests)")
@@ -131,6 +157,12 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not docs.is_dir():
         err.write(f"error: {docs} is not a folder\n")
         return 2
+    if journal_path(docs).exists():
+        err.write(
+            f"error: an interrupted run left its writes to {docs} unfinished "
+            f"({journal_path(docs)}): run the converter or make site, which finish them\n"
+        )
+        return 1
     report = check_docs_report(docs, Path(args.data) if args.data else None)
     for problem in report.problems:
         out.write(f"{problem}\n")

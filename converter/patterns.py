@@ -15,6 +15,11 @@ HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN = f"[{HAN_RANGES}]"
 HAN_CHAR = re.compile(HAN)
 
+# Characters that are not text: the C0 and C1 controls (NUL, ESC…) but the line feed
+# and the tab, and the two non-characters XML forbids. Left in, they would reach the
+# Markdown and make feed.xml ill-formed XML.
+NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
 # The running header names the issue, in any spacing and among other words:
 # "2023 年第 07 期", "标准化动态·2023年第7期". Without its year ("第 7 期") it names
 # only the number (``ISSUE_NUMBER_IN_TEXT``).

@@ -1,29 +1,36 @@
 """One conversion run: gather every page, check them, then write them all at once.
 
+0. Alone: hold the docs folder's lock (``site/lock.py``) and finish what an
+   interrupted run left there (``writer.recover``), saying so.
 1. Gather: convert the exports that changed since their last conversion (in
    parallel with ``jobs``), render their pages, and the archive's pages from every
    issue in the docs folder.
 2. Check: refuse two exports of one issue, and check every rendered page as the
    editors' gate would (footnotes, tables); nothing is written if one fails.
 3. Write: plan the writes (an editor's page is never overwritten without
-   ``force``) and write them atomically.
+   ``force``) and write them as one transaction (``site/writer.py``): whole after
+   any crash, never over a page saved since it was read.
 
 ``cli`` parses the arguments and prints; this module does the work.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import yaml
 
 from .check import Problem, check_rendered
 from .diagnostics import Diagnostics
+from .lifetime import die_with_parent
 from .model import ConversionError, Table, Warning_
 from .passes import run_passes
+from .site import durable
 from .site.archive_pages import archive_pages, stale_archive_pages
 from .site.cache import (
     CACHE_FILE,
@@ -36,10 +43,12 @@ from .site.cache import (
 from .site.entries import IssueEntry, existing_entries, issue_entry, with_edited_articles
 from .site.identity import identify, manifest_agrees, manifest_path
 from .site.issue_pages import render_issue
+from .site.lock import run_lock
 from .site.paths import issue_folder
-from .site.writer import WritePlan, plan_writes, write_atomically
+from .site.writer import WritePlan, plan_writes, recover, write_atomically
 
 Step = Callable[[int, int, str], None]  # (done, total, export name): progress
+Say = Callable[[str], None]  # what the run has to tell before anything else
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,7 @@ class Options:
     force: bool = False  # overwrite pages edited by hand
     reuse: bool = True  # skip exports unchanged since their last conversion
     jobs: int = 1
+    wait: float = 0.0  # seconds to wait for another run on the same folder
 
 
 @dataclass(frozen=True)
@@ -92,9 +102,26 @@ class Gathered:
     converted: list[Converted] = field(default_factory=list)
 
 
-def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) -> Outcome:
-    """Convert ``inputs`` into ``options.out_dir``. Raises ``ConversionError`` for a
-    bad export and ``PagesRejected`` for rendered pages that fail their checks."""
+def convert(
+    inputs: Sequence[Path],
+    options: Options,
+    step: Step | None = None,
+    say: Say | None = None,
+) -> Outcome:
+    """Convert ``inputs`` into ``options.out_dir``, alone on it (``lock.Busy`` when
+    another run keeps it longer than ``options.wait``), after finishing what an
+    interrupted run left there. Raises ``ConversionError`` for a bad export or page
+    and ``PagesRejected`` for rendered pages that fail their checks."""
+    tell = say or (lambda message: None)
+    with run_lock(options.out_dir, options.wait, tell) as held:
+        if held.interrupted:
+            tell(f"the last run on {options.out_dir} was interrupted: {held.interrupted}")
+        for message in recover(options.out_dir):
+            tell(message)
+        return convert_alone(inputs, options, step)
+
+
+def convert_alone(inputs: Sequence[Path], options: Options, step: Step | None) -> Outcome:
     out_dir = options.out_dir
     paths, unchanged = split_unchanged(list(inputs), out_dir, options.reuse)
     converted = convert_files(paths, out_dir, options.jobs, step)
@@ -114,9 +141,23 @@ def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) 
     pages.update(all_archive_pages(out_dir, converted, options.site_url, options.force))
     folders = tuple(issue_folder(result.issue_id) for result in converted)
     plan = plan_writes(out_dir, pages, force=options.force, folders=folders)
-    plan.remove.extend(stale_archive_pages(out_dir, pages))
-    write_atomically(out_dir, plan.write, tuple(plan.remove))
+    for relative in stale_archive_pages(out_dir, pages):
+        plan.remove_file(out_dir, relative)
+    plan.changed_meanwhile = write_atomically(out_dir, plan.write, tuple(plan.remove), plan.read)
     return Outcome(tuple(converted), tuple(unchanged), plan)
+
+
+def source_label(path: Path, project: Path) -> str:
+    """The export as its pages name it (``source:``), the same whatever form of its
+    path the caller gave (relative, absolute, through ``..``): relative to the
+    project (the docs folder's parent) when inside it, else to the working folder,
+    else ``archive/<name>``, where a project keeps its exports. Never an absolute
+    path: it would change every page when the checkout moves."""
+    resolved = path.resolve()
+    for base in (project, Path.cwd().resolve()):
+        if resolved.is_relative_to(base):
+            return resolved.relative_to(base).as_posix()
+    return f"archive/{path.name}"
 
 
 def convert_path(path: Path, out_dir: Path) -> Converted:
@@ -126,7 +167,9 @@ def convert_path(path: Path, out_dir: Path) -> Converted:
     report = Diagnostics(str(path))
     draft = run_passes(data, str(path), report)
     assert draft.issue is not None
-    identified = identify(draft.issue, out_dir, report)
+    label = source_label(path, out_dir.resolve().parent)
+    labelled = replace(draft.issue, source=replace(draft.issue.source, path=label))
+    identified = identify(labelled, out_dir, report)
     issue = identified.issue
     return Converted(
         path=path,
@@ -147,24 +190,37 @@ def convert_path(path: Path, out_dir: Path) -> Converted:
 def convert_files(
     paths: Sequence[Path], out_dir: Path, jobs: int, step: Step | None
 ) -> list[Converted]:
-    """Convert every export, in parallel when ``jobs`` > 1; results in input order."""
+    """Convert every export, in parallel when ``jobs`` > 1; results in input order.
+    Workers die with the run: killed, it leaves none behind."""
     results: dict[int, Converted] = {}
+    work = partial(convert_path, out_dir=out_dir)
     if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {
-                pool.submit(convert_path, path, out_dir): index for index, path in enumerate(paths)
-            }
-            for done, future in enumerate(as_completed(futures), start=1):
-                index = futures[future]
-                if step:
-                    step(done, len(paths), paths[index].name)
-                results[index] = future.result()
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),)
+        )
+        with pool:
+            try:
+                futures = {pool.submit(work, path): index for index, path in enumerate(paths)}
+                for done, future in enumerate(as_completed(futures), start=1):
+                    index = futures[future]
+                    if step:
+                        step(done, len(paths), paths[index].name)
+                    results[index] = future.result()
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)  # one failed: stop the others
+                raise
     else:
         for index, path in enumerate(paths):
             if step:
                 step(index + 1, len(paths), path.name)
-            results[index] = convert_path(path, out_dir)
+            results[index] = work(path)
     return [results[index] for index in range(len(paths))]
+
+
+def start_worker(parent: int) -> None:
+    """A ``--jobs`` worker's first act: die with the run that started it."""
+    die_with_parent(parent)
+    durable.pause_worker()
 
 
 def split_unchanged(

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from converter.lifetime import die_with_parent
+
 from .index import (
     PageWeights,
     index_files,
@@ -42,7 +44,10 @@ def read_pages(docs: Path, chunk: int = CHUNK) -> Iterator[tuple[SearchPage, Pag
     chunks = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
     workers = min(os.cpu_count() or 1, len(chunks))
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        )
+        with pool:
             for done in pool.map(read_chunk, [docs] * len(chunks), chunks):
                 yield from done
     else:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-from converter.site.writer import swap_in
+from converter.site.durable import replace_folder
 
 from .pages import SearchPage
 from .tokens import shard_of, text_terms
@@ -162,7 +162,7 @@ def write_index(site: Path, files: dict[str, str]) -> None:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        swap_in(staging, target)
+        replace_folder(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

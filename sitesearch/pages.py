@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter.site.front_matter import FrontMatterError, split_page
+from converter.site.page_file import read_page_file
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def meta_line(fields: dict[str, object]) -> str:
 
 def read_page(docs: Path, path: Path) -> SearchPage | None:
     try:
-        page = split_page(path.read_text(encoding="utf-8"))
+        page = split_page(read_page_file(path))
     except FrontMatterError:
         return None
     search = page.fields.get("search")

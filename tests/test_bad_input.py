@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType, FrameType
+from xml.etree import ElementTree
 
 import pytest
 
@@ -545,3 +546,59 @@ def test_doubling_the_input_about_doubles_the_work_and_memory(
     assert lines < MAX_GROWTH_FOR_DOUBLE_INPUT, f"lines executed: {small.total} → {large.total}"
     memory = large.peak / small.peak
     assert memory < MAX_GROWTH_FOR_DOUBLE_INPUT, f"peak memory: {small.peak} → {large.peak} bytes"
+
+
+# --- issue 17, point 6 ------------------------------------------------------------------
+
+
+def test_a_file_named_for_another_issue_than_its_header_is_refused(tmp_path: Path) -> None:
+    # The running header is the evidence of the content; the name is a claim.
+    path = write(tmp_path, "2023-11.txt", SAMPLE_TEXT)
+    docs = tmp_path / "out" / "docs"
+    header = next(n for n, text in enumerate(SAMPLE_LINES, 1) if RUNNING_HEADER.match(text))
+    error = assert_refused(convert(path, "--out", docs), path, header, docs)
+    assert "header says issue 2023-07" in error and "2023-11.txt" in error
+
+
+def test_control_characters_never_reach_the_pages_or_the_feed(tmp_path: Path) -> None:
+    number = 3
+    assert line(number).startswith("7 月，国家")
+    export = replace_line(number, "国家", "\x00国\x01家\x1b")
+    path = write(tmp_path, NAME, export)
+    docs = tmp_path / "docs"
+    run = convert(path, "--out", docs)
+    assert_converted(run, export.replace("\x00", "").replace("\x01", "").replace("\x1b", ""), docs)
+    assert (number, "control characters dropped (not text): U+0000, U+0001, U+001B") in (
+        run.warnings(path)
+    )
+    for written in docs.rglob("*"):
+        if written.is_file():
+            text = written.read_text(encoding="utf-8")
+            assert not re.search("[\x00-\x08\x0b-\x1f]", text), written
+    feed = ElementTree.fromstring((docs / "feed.xml").read_bytes())  # well-formed
+    assert "国家发展改革委" in "".join(feed.itertext())
+
+
+def test_a_page_in_another_encoding_is_an_error_naming_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    assert convert(SAMPLE, "--out", docs).code == 0
+    saved = docs / ISSUE / "05.md"
+    saved.write_bytes(saved.read_text(encoding="utf-8").encode("gb18030"))
+    before = saved.read_bytes()
+    run = convert(SAMPLE, "--out", docs, "--reconvert")
+    assert run.code == 1 and "Traceback" not in run.err, run.err
+    (error,) = run.errors
+    assert error.startswith(f"error: {saved}:2: the page is not UTF-8"), error
+    assert saved.read_bytes() == before
+
+
+def test_a_page_saved_with_a_byte_order_mark_reads_as_the_same_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    assert convert(SAMPLE, "--out", docs).code == 0
+    saved = docs / ISSUE / "05.md"
+    edited = saved.read_text(encoding="utf-8") + "编辑补充。\n"
+    saved.write_bytes(b"\xef\xbb\xbf" + edited.encode("utf-8"))
+    run = convert(SAMPLE, "--out", docs, "--reconvert")
+    assert run.code == 0, run.err
+    assert f"skipped: {saved} was edited by hand" in run.err  # read, and an edit
+    assert saved.read_bytes() == b"\xef\xbb\xbf" + edited.encode("utf-8")

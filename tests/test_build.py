@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tools.build import INDEX_FOLDER, build_site, uses_directory_urls
+from tools.build import INDEX_FOLDER, build_site, staging_folder, uses_directory_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +35,7 @@ def test_the_built_site_has_its_index(built_site: Path) -> None:
     assert (index / "meta.js").read_text(encoding="utf-8").startswith("bulletinSearch.meta(")
     assert '"directoryUrls":true' in (index / "meta.js").read_text(encoding="utf-8")
     assert not list(built_site.parent.glob(".search-staging.*")), "staging left behind"
+    assert not staging_folder(built_site).exists(), "staging left behind"
 
 
 @pytest.mark.site
@@ -43,10 +44,14 @@ def test_a_failed_build_writes_no_index(converted_docs: Path, tmp_path: Path) ->
     shutil.copytree(converted_docs.parent, project, ignore=shutil.ignore_patterns("site*"))
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("\nmarkdown_extensions:\n  - no_such_extension\n")  # MkDocs fails
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the previous site", encoding="utf-8")
     with pytest.raises(subprocess.CalledProcessError):
         build_site(project, project / "site")
     assert not (project / "site" / INDEX_FOLDER).exists()
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"], "the previous site"
     assert not list(project.glob(".search-staging.*"))
+    assert not staging_folder(project / "site").exists()
 
 
 def visible_text(page: Path) -> str:

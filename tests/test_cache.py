@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pytest
+
+from converter.cli import main
 from converter.site.cache import (
     CACHE_FILE,
     converter_hash,
@@ -11,6 +15,8 @@ from converter.site.cache import (
     recorded_exports,
     render_cache,
 )
+
+SAMPLE = Path(__file__).resolve().parent.parent / "archive" / "2023-07.txt"
 
 
 def test_records_survive_a_round_trip(tmp_path: Path) -> None:
@@ -30,6 +36,31 @@ def test_a_missing_or_damaged_cache_only_costs_a_conversion(tmp_path: Path) -> N
     assert recorded_exports(tmp_path) == {}
     (tmp_path / CACHE_FILE).write_text('{"exports": {"x": 3}}', encoding="utf-8")
     assert recorded_exports(tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        b'{"exports": []}',
+        b"[]",
+        b'{"exports": {"x": {"issue": "2023-07", "pages": "many"}}}',
+        b'{"exports": {"x": {"pages": null}}}',
+        '{"exports": {}}'.encode("gb18030") + b"\xff\xfe",
+        b"\x00\x00",
+    ],
+)
+def test_a_cache_of_any_shape_reads_as_empty(tmp_path: Path, damaged: bytes) -> None:
+    (tmp_path / CACHE_FILE).write_bytes(damaged)
+    assert recorded_exports(tmp_path) == {}
+
+
+def test_a_damaged_cache_costs_a_conversion_not_the_run(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / CACHE_FILE).write_text('{"exports": []}', encoding="utf-8")
+    err = io.StringIO()
+    assert main(["convert", str(SAMPLE), "--out", str(docs)], io.StringIO(), err) == 0, err
+    assert recorded_exports(docs)  # written again, whole
 
 
 def test_hashes_are_short_and_stable() -> None:

@@ -1,6 +1,8 @@
 import io
 from pathlib import Path
 
+import pytest
+
 from converter.check import check_docs, check_docs_report
 from converter.cli import main
 from converter.site.front_matter import page
@@ -154,3 +156,42 @@ def test_section_marks_must_be_well_formed(tmp_path: Path) -> None:
     assert "section_inferred must be true" in found
     assert "section_position must be the section's place in the issue" in found
     assert "section_inferred is set but section is empty" in found
+
+
+def test_a_page_in_another_encoding_is_reported_not_a_crash(tmp_path: Path) -> None:
+    text = page(GOOD_FRONT, "正文。\n")
+    (tmp_path / "2023/07").mkdir(parents=True)
+    (tmp_path / "2023/07/01.md").write_bytes(text.encode("gb18030"))
+    (message,) = messages(tmp_path)
+    assert message.startswith(f"{(tmp_path / '2023/07/01.md').as_posix()}:2: the page is not UTF-8")
+
+
+def test_a_page_starting_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    (tmp_path / "2023/07").mkdir(parents=True)
+    text = page(GOOD_FRONT, "正文[^1]。\n\n[^1]: 来源。\n")
+    (tmp_path / "2023/07/01.md").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert messages(tmp_path) == []
+
+
+def test_control_characters_are_reported_with_their_line(tmp_path: Path) -> None:
+    write(tmp_path, "2023/07/01.md", page(GOOD_FRONT, "第一段。\n\n正\x01文\x1b。\n"))
+    path = (tmp_path / "2023/07/01.md").as_posix()
+    line = (tmp_path / "2023/07/01.md").read_text("utf-8").split("\n").index("正\x01文\x1b。") + 1
+    assert messages(tmp_path) == [
+        f"{path}:{line}: control character U+0001, U+001B (not text): delete it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front", "bad_line"),
+    [
+        ('title: "标题\ndate: 2023-06-15\nissue: 2023-07\ntags:\n- ANSI\n', 2),  # never closed
+        ("title: 标题\ntags: [ANSI, IEC\nissue: 2023-07\ndate: 2023-06-15\n", 3),
+        ("title: 标题\ndate: 2023-06-15\n  issue: 2023-07\nslug: 1\n", 4),
+    ],
+)
+def test_broken_yaml_is_reported_at_its_own_line(tmp_path: Path, front: str, bad_line: int) -> None:
+    write(tmp_path, "2023/07/01.md", f"---\n{front}---\n\n正文。\n")
+    (message,) = messages(tmp_path)
+    assert message.startswith(f"{(tmp_path / '2023/07/01.md').as_posix()}:{bad_line}: "), message
+    assert "front matter is not valid YAML" in message

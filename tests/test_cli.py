@@ -273,3 +273,35 @@ def test_an_unedited_page_from_an_older_conversion_is_rewritten(
 
     assert article.read_bytes() == generated
     assert "skipped:" not in run.err
+
+
+def test_the_source_field_is_the_same_whatever_form_of_path_was_given(
+    sample_export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In a project holding its exports: relative to the project, from any folder.
+    project = tmp_path / "project"
+    shutil.copy(sample_export, tmp_path / "2023-07.txt")
+    (project / "archive").mkdir(parents=True)
+    shutil.copy(sample_export, project / "archive" / "2023-07.txt")
+    trees = []
+    for folder, given in (
+        (project, Path("archive/2023-07.txt")),
+        (project, project / "archive" / "2023-07.txt"),
+        (project / "archive", Path("../archive/./2023-07.txt")),
+        (tmp_path, project / "archive" / ".." / "archive" / "2023-07.txt"),
+    ):
+        monkeypatch.chdir(folder)
+        docs = project / "docs"
+        shutil.rmtree(docs, ignore_errors=True)
+        converted(given, docs)
+        trees.append(tree(docs))
+    assert all(found == trees[0] for found in trees[1:])
+    assert read_fields(trees[0]["2023/07/01.md"].decode())["source"].startswith(
+        "archive/2023-07.txt:"
+    )
+    # Outside the project and the working folder: archive/<name>, never the path.
+    monkeypatch.chdir(project)
+    docs = tmp_path / "elsewhere" / "docs"
+    converted(tmp_path / "2023-07.txt", docs)
+    source = str(read_fields((docs / "2023/07/01.md").read_text("utf-8"))["source"])
+    assert source.startswith("archive/2023-07.txt:") and str(tmp_path) not in source

@@ -50,15 +50,16 @@ def test_failed_write_leaves_the_folder_as_it_was(
     docs.mkdir()
     (docs / "old.md").write_text("旧", "utf-8")
 
-    def fail(staging: Path, out_dir: Path) -> None:
+    def fail(folder: Path) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(writer, "swap_in", fail)
+    # The new files are written (under temporary names) when the disk is flushed.
+    monkeypatch.setattr(writer.durable, "sync", fail)
     with pytest.raises(OSError):
-        write_atomically(docs, {"new.md": "新", "old.md": "改"})
+        write_atomically(docs, {"new.md": "新", "old.md": "改", "2023/07/01.md": "一"})
     assert sorted(p.name for p in docs.iterdir()) == ["old.md"]
     assert (docs / "old.md").read_text("utf-8") == "旧"
-    assert [p.name for p in tmp_path.iterdir()] == ["docs"]  # no staging left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]  # no journal left behind
 
 
 def test_write_replaces_the_folder_contents(tmp_path: Path) -> None:

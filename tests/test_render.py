@@ -460,6 +460,13 @@ def test_feed_has_an_entry_per_issue_newest_first_and_deterministic() -> None:
     assert root.findtext(f"{atom}updated") == "2024-01-01T00:00:00Z"
 
 
+def test_an_editors_control_character_leaves_the_feed_well_formed() -> None:
+    edited = [replace(entry, summary="本月\x01要闻\x1b。") for entry in entries()]
+    root = ElementTree.fromstring(render_feed(edited, "/", "标准化动态"))
+    summaries = [e.findtext("{http://www.w3.org/2005/Atom}summary") for e in root.iter()]
+    assert "本月要闻。" in summaries
+
+
 def test_feed_carries_only_the_newest_issues() -> None:
     issues = [tagged_issue(2000 + n // 12, n % 12 + 1, 1, ()) for n in range(30)]
     root = ElementTree.fromstring(render_feed(issues, "/", "标准化动态"))

@@ -158,6 +158,23 @@ def test_pull_requests_run_the_tests_the_check_the_build_and_the_link_check() ->
     assert upload["with"]["path"].rstrip("/") == "site"
 
 
+def test_the_previews_and_main_publish_only_what_passed_the_check() -> None:
+    pr = load("pr.yml")
+    assert job(pr, "preview")["needs"] == "check"
+    assert "python -m converter check docs" in "\n".join(job_commands(pr, "check"))
+    deploy = load("deploy.yml")
+    for name in ("deploy", "release"):
+        assert job(deploy, name)["needs"] == "build", name
+    assert "make site" in job_commands(deploy, "build")
+    # `make site` and `make offline` (and `make preview`, through `make build`) build
+    # with tools.build, which runs the check first and refuses (tests/test_durable.py).
+    for target in ("site", "offline"):
+        result = subprocess.run(
+            ["make", "-n", target], capture_output=True, text=True, cwd=ROOT, check=True
+        )
+        assert "-m tools.build" in result.stdout, target
+
+
 def test_the_link_check_target_runs_the_script_on_the_site() -> None:
     result = subprocess.run(
         ["make", "-n", "links"], capture_output=True, text=True, cwd=ROOT, check=True

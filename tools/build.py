@@ -1,8 +1,9 @@
-"""Building a site as `make site` does: MkDocs and the search index, side by side.
+"""Building a site as `make site` does: the editors' check, then MkDocs and the
+search index, side by side.
 
 The index reads the Markdown in ``docs/``, not the built pages, so it need not wait
-for MkDocs: it is written into a staging folder while MkDocs builds (MkDocs uses one
-core; the index the others) and moved into ``SITE/search/`` once both have finished.
+for MkDocs: both are written into a staging folder (MkDocs uses one core; the index
+the others), which replaces ``SITE`` whole once both have finished.
 ``python -m tools.build [-f CONFIG] [-d SITE]`` from the project folder.
 """
 
@@ -13,11 +14,17 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+from converter.check import Problem, check_docs
+from converter.cli import DEFAULT_WAIT_SECONDS
+from converter.lifetime import die_with_parent
 from converter.run import mkdocs_setting
-from converter.site.writer import swap_in
+from converter.site import durable
+from converter.site.lock import Busy, run_lock
+from converter.site.writer import recover
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX_FOLDER = "search"
@@ -50,41 +57,122 @@ def uses_directory_urls(config: Path) -> bool:
     return bool(mkdocs_setting(config, "use_directory_urls", True))
 
 
-def build_site(project: Path, site: Path, config: str = "mkdocs.yml", quiet: bool = True) -> None:
+class BuildRefused(Exception):
+    """The docs folder fails the editors' check: nothing was built."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems in the docs folder: the site was not built")
+        self.problems = problems
+
+
+def build_site(
+    project: Path,
+    site: Path,
+    config: str = "mkdocs.yml",
+    quiet: bool = True,
+    wait: float = 0.0,
+    say: Callable[[str], None] = lambda message: None,
+) -> None:
     """``mkdocs build --strict`` of ``project`` (its ``docs/`` and ``config``) into
     ``site``, and the search index of ``project/docs`` into ``site/search/``.
 
-    Raises ``subprocess.CalledProcessError`` when either fails; ``site`` then has no
-    new index."""
+    Alone on the docs folder (its lock; ``Busy`` after ``wait`` seconds), after
+    finishing what an interrupted run left there, and only if ``converter check``
+    finds no problem in it (``BuildRefused``). Both are built into a staging folder
+    beside ``site`` (``.site.build``) that replaces it whole once both succeeded:
+    a build that fails or is killed leaves the previous site (and its staging folder,
+    removed by the next build). Raises ``subprocess.CalledProcessError`` when either
+    fails."""
+    docs = project / "docs"
     site = (project / site).resolve()
+    with run_lock(docs, wait, say) as held:
+        if held.interrupted:
+            say(f"the last run on {docs} was interrupted: {held.interrupted}")
+        for message in [*recover(docs), *remove_leftovers(project, site)]:
+            say(message)
+        data = project / "data"
+        problems = check_docs(shown_path(docs), data if data.is_dir() else None)
+        if problems:
+            raise BuildRefused(problems)
+        staging = staging_folder(site)
+        staging.mkdir(parents=True)
+        try:
+            build_into(project, docs, staging, config, quiet)
+            durable.remove_tree(staging / "site" / INDEX_FOLDER)  # a theme's own, if any
+            durable.replace(staging / "index" / INDEX_FOLDER, staging / "site" / INDEX_FOLDER)
+            durable.replace_folder(staging / "site", site)
+        finally:
+            durable.remove_tree(staging)
+
+
+def build_into(project: Path, docs: Path, staging: Path, config: str, quiet: bool) -> None:
+    """MkDocs into ``staging/site``, the search index into ``staging/index``, side by side."""
     urls = "directory" if uses_directory_urls(project / config) else "file"
-    staging = Path(tempfile.mkdtemp(prefix=".search-staging.", dir=project))
+    index = staging / "index"
+    index.mkdir()
+    index_command = [
+        sys.executable, "-m", "sitesearch", str(docs), str(index), "--urls", urls,
+    ]  # fmt: skip
+    # Both die with the build: killed, it leaves nothing writing into its staging.
+    with_us = partial(die_with_parent, os.getpid())
+    indexing = subprocess.Popen(index_command, cwd=ROOT, preexec_fn=with_us)
+    build_command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
+    build_command += ["-d", str(staging / "site")] + (["-q"] if quiet else [])
+    durable.step("build", staging)
     try:
-        index_command = [
-            sys.executable, "-m", "sitesearch", str(project / "docs"), str(staging),
-            "--urls", urls,
-        ]  # fmt: skip
-        indexing = subprocess.Popen(index_command, cwd=ROOT)
-        build_command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
-        build_command += ["-d", str(site)] + (["-q"] if quiet else [])
-        built = subprocess.run(build_command, cwd=project, env=checkout_env())
-        indexed = indexing.wait()
-        if built.returncode:
-            raise subprocess.CalledProcessError(built.returncode, build_command)
-        if indexed:
-            raise subprocess.CalledProcessError(indexed, index_command)
-        swap_in(staging / INDEX_FOLDER, site / INDEX_FOLDER)
+        built = subprocess.run(build_command, cwd=project, env=checkout_env(), preexec_fn=with_us)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        indexed = indexing.wait()
+    if built.returncode:
+        raise subprocess.CalledProcessError(built.returncode, build_command)
+    if indexed:
+        raise subprocess.CalledProcessError(indexed, index_command)
+
+
+def staging_folder(site: Path) -> Path:
+    return site.with_name(f".{site.name}.build")
+
+
+def shown_path(path: Path) -> Path:
+    """``path`` relative to the working folder when inside it (messages read
+    ``docs/2023/07/03.md:5: …``, as the pull request's annotations need)."""
+    resolved = path.resolve()
+    cwd = Path.cwd().resolve()
+    return resolved.relative_to(cwd) if resolved.is_relative_to(cwd) else resolved
+
+
+def remove_leftovers(project: Path, site: Path) -> list[str]:
+    """What a killed build left: its staging folder (and earlier builds' search
+    staging folders). Removed, and said."""
+    said = []
+    leftovers = [staging_folder(site), *sorted(project.glob(".search-staging.*"))]
+    for leftover in leftovers:
+        if leftover.exists():
+            durable.remove_tree(leftover)
+            said.append(f"removed {leftover}, left by an interrupted build ({site} was kept)")
+    return said
+
+
+def say(message: str) -> None:
+    sys.stderr.write(f"note: {message}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.build", description=__doc__)
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
     parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--wait", type=float, default=DEFAULT_WAIT_SECONDS, metavar="SECONDS")
     args = parser.parse_args(argv)
     try:
-        build_site(Path.cwd(), args.site_dir, args.config_file, quiet=False)
+        build_site(Path.cwd(), args.site_dir, args.config_file, False, args.wait, say)
+    except BuildRefused as refused:
+        for problem in refused.problems:
+            sys.stdout.write(f"{problem}\n")
+        sys.stderr.write(f"error: {refused} (python -m converter check docs)\n")
+        return 1
+    except Busy as busy:
+        sys.stderr.write(f"error: {busy}; nothing was built\n")
+        return 1
     except subprocess.CalledProcessError as failed:
         sys.stderr.write(f"error: {' '.join(map(str, failed.cmd))} exited {failed.returncode}\n")
         return 1

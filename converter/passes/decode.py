@@ -2,7 +2,8 @@
 
 Exports come from different machines: UTF-8 with or without a byte-order mark,
 GB18030 (a superset of GBK), and CRLF or CR line ends. All of them decode to the
-same text, so the same issue converts to byte-identical pages.
+same text, so the same issue converts to byte-identical pages. Control characters
+(NUL, ESC…) are not text: dropped, with a warning naming their line.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..model import Source
+from ..patterns import NOT_TEXT
 
 # Tried in order; UTF-8 first because a GB18030 decode of UTF-8 bytes rarely fails
 # outright but yields mojibake, while UTF-8 rejects almost any GB18030 text.
@@ -31,7 +33,7 @@ def decode_bytes(data: bytes, report: Diagnostics) -> Source:
         except UnicodeDecodeError as error:
             errors.append(error)
             continue
-        return Source(path=report.path, text=normalise_line_ends(text))
+        return Source(path=report.path, text=drop_not_text(normalise_line_ends(text), report))
     # The encoding that read furthest is most likely the file's own: its error is
     # the one worth showing.
     furthest = max(errors, key=lambda error: error.start)
@@ -41,6 +43,18 @@ def decode_bytes(data: bytes, report: Diagnostics) -> Source:
         f"cannot decode byte offset {offset} as UTF-8 or GB18030 "
         f"(as {furthest.encoding}: {furthest.reason})",
     )
+
+
+def drop_not_text(text: str, report: Diagnostics) -> str:
+    """Control characters (``NOT_TEXT``) dropped, each line that had one warned."""
+    if not NOT_TEXT.search(text):
+        return text
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = sorted(set(NOT_TEXT.findall(line)))
+        if found:
+            names = ", ".join(f"U+{ord(char):04X}" for char in found)
+            report.warn(number, f"control characters dropped (not text): {names}")
+    return NOT_TEXT.sub("", text)
 
 
 def line_of_offset(data: bytes, offset: int) -> int:

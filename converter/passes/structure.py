@@ -96,7 +96,7 @@ NAME_MAX_CHARS = 4
 AUTHOR_MAX_NAMES = 5
 # Short paragraphs (a table cell, "是") legitimately repeat; sentences do not.
 REPEAT_MIN_CHARS = 12
-ISSUE_FILE_NAME = re.compile(r"(\d{4})-(\d{1,2})")
+ISSUE_FILE_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?!\d)")
 ISSUES_PER_YEAR = 12
 # A dateline may fall a few days after its issue's month (the issue went to press
 # then); later than that, the date belongs to the year before.
@@ -124,12 +124,22 @@ class Structure:
 
 
 def identify_issue(layout: Layout, report: Diagnostics) -> IssueId:
-    """Year and number from the running header, else from the file name."""
+    """Year and number from the running header, else from the file name. The header
+    is the evidence of the content; a name naming another issue is refused (the
+    export would land in the header's folder while the archive's file says otherwise)."""
+    named = ISSUE_FILE_NAME.search(Path(report.path).stem)
     if layout.issue_header and (match := ISSUE_IN_TEXT.search(layout.issue_header)):
         line = header_line(layout)
-        return checked_issue(report, line, int(match.group(1)), int(match.group(2)))
-    if match := ISSUE_FILE_NAME.search(Path(report.path).stem):
-        return checked_issue(report, 1, int(match.group(1)), int(match.group(2)))
+        issue = checked_issue(report, line, int(match.group(1)), int(match.group(2)))
+        if named and (int(named.group(1)), int(named.group(2))) != (issue.year, issue.number):
+            report.fail(
+                line,
+                f"the running header says issue {issue} but the file is named "
+                f"{Path(report.path).name}: rename the file (or fix the export)",
+            )
+        return issue
+    if named:
+        return checked_issue(report, 1, int(named.group(1)), int(named.group(2)))
     report.fail(
         1,
         "cannot tell the issue: no running header like '2023 年第 07 期' "

@@ -47,20 +47,25 @@ Recorded = dict[str, tuple[str, str, int]]
 
 def recorded_exports(out_dir: Path) -> Recorded:
     """Export hash → (issue, converter hash, page count) of the conversions that made
-    ``out_dir``."""
-    path = out_dir / CACHE_FILE
-    if not path.exists():
-        return {}
+    ``out_dir``. A damaged cache (not JSON, not UTF-8, another shape, a bad entry)
+    reads as empty, or without the entries it cannot read: it only costs a
+    conversion."""
     try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError:
-        return {}  # a damaged cache only costs a conversion
-    exports = loaded.get("exports", {}) if isinstance(loaded, dict) else {}
-    return {
-        export: (str(entry.get("issue")), str(entry.get("converter")), int(entry.get("pages", 0)))
-        for export, entry in exports.items()
-        if isinstance(entry, dict)
-    }
+        loaded = json.loads((out_dir / CACHE_FILE).read_bytes())
+    except (OSError, ValueError):  # missing, unreadable, not UTF-8 or not JSON
+        return {}
+    exports = loaded.get("exports") if isinstance(loaded, dict) else None
+    if not isinstance(exports, dict):
+        return {}
+    recorded: Recorded = {}
+    for export, entry in exports.items():
+        if isinstance(entry, dict) and isinstance(entry.get("pages", 0), int):
+            recorded[export] = (
+                str(entry.get("issue")),
+                str(entry.get("converter")),
+                int(entry.get("pages", 0)),
+            )
+    return recorded
 
 
 def render_cache(recorded: Recorded) -> str:

@@ -23,6 +23,7 @@ from .front_matter import (
 )
 from .identity import pages_in_order
 from .issue_pages import SUMMARY_HEADING, render_block
+from .page_file import read_page_file
 from .paths import ISSUE_PAGE, article_path, issue_folder
 
 EXCERPT_CHARS = 200  # of an issue's summary, for the feed
@@ -94,7 +95,7 @@ def existing_entries(out_dir: Path, skip: Collection[str] = ()) -> Iterator[Issu
         match = ISSUE_PAGE.match(relative)
         if not match or f"{match.group(1)}-{match.group(2)}" in skip:
             continue
-        text = index_page.read_text(encoding="utf-8")
+        text = read_page_file(index_page)
         meta = read_fields(text)
         articles = [
             article_entry(article.relative_to(out_dir).as_posix(), article)
@@ -117,13 +118,13 @@ def with_edited_articles(entry: IssueEntry, out_dir: Path) -> IssueEntry:
 
 def as_kept(article: ArticleEntry, out_dir: Path) -> ArticleEntry:
     page = out_dir / article.path
-    if page.is_file() and is_hand_edited(page.read_text(encoding="utf-8")):
+    if page.is_file() and is_hand_edited(read_page_file(page)):
         return article_entry(article.path, page)
     return article
 
 
 def article_entry(relative: str, path: Path) -> ArticleEntry:
-    meta = read_fields(path.read_text(encoding="utf-8"))
+    meta = read_fields(read_page_file(path))
     return ArticleEntry(
         path=relative,
         # Front matter titles are HTML (see issue_pages.html_title); entries hold text.

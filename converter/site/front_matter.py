@@ -38,6 +38,8 @@ FIELD_LINE = re.compile(r"^([A-Za-z_]+):", re.MULTILINE)
 # the same as the pure-Python one's for the plain fields written here.
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# YAML's names for what an error was reading when a quote or bracket was never closed.
+LEFT_OPEN = ("quoted scalar", "flow sequence", "flow mapping")
 
 
 def page(fields: dict[str, object], body: str) -> str:
@@ -128,12 +130,26 @@ def split_page(text: str, parse_fields: bool = True) -> SplitPage:
     try:
         fields = yaml.load(raw, Loader=SAFE_LOADER) or {}  # libyaml's safe loader
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise FrontMatterError(line, f"front matter is not valid YAML: {error}") from error
+        raise yaml_error(raw, error) from error
     if not isinstance(fields, dict):
         raise FrontMatterError(2, "front matter must be a mapping of fields")
     return SplitPage(fields, raw.removesuffix("\n"), text[front.end() :], body_line)
+
+
+def yaml_error(raw: str, error: yaml.YAMLError) -> FrontMatterError:
+    """The page line at fault and what is wrong, in the page's line numbers. A quote
+    or bracket left open is found where the parser gives up (often the end of the
+    front matter): the line named is the one that opened it."""
+    problem = getattr(error, "problem_mark", None)
+    context = getattr(error, "context_mark", None)
+    reading = getattr(error, "context", None) or ""
+    left_open = any(construct in reading for construct in LEFT_OPEN)
+    mark = context if (left_open or problem is None) and context is not None else problem
+    line = mark.line + 2 if mark is not None else 1  # the front matter starts on line 2
+    what = getattr(error, "problem", None) or str(error)
+    if reading and context is not None:
+        what = f"{what} ({reading} on line {context.line + 2})"
+    return FrontMatterError(line, f"front matter is not valid YAML: {what}")
 
 
 def read_fields(text: str) -> dict[str, object]:
