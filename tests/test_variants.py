@@ -63,7 +63,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "summary-dated": "the summary's first paragraph is taken for a dateline: it becomes an article",
     "title-three-lines": f"a title has at most 2 lines (TITLE_MAX_LINES): {MERGED}",
     "authors-fullwidth-space": "AUTHORS separates names by an ASCII space only: no authors",
-    "subheadings-nested": "only '一、' subheadings are read: '（一）…' stays a paragraph",
 }
 
 
