@@ -14,8 +14,9 @@ is recovered from evidence, in four steps:
 
 1. Rows: the first column numbers the rows 1, 2, 3…; a row starts at a line whose
    first word is the next number. A table without numbers is read apart
-   (``rebuild_unnumbered``): its rows end where short cells share a line, at a
-   distance in cells that repeats; where that evidence disagrees it stays text.
+   (``rebuild_unnumbered``): the rows that end where short cells share a line, at a
+   distance in cells that repeats, give the columns; every line is then placed by
+   their widths as below; where that evidence disagrees it stays text.
 2. Columns: every row except the last (whose end is not known yet) is cut into cells
    at certain boundaries only (line ends with a space, a space between two Chinese
    characters of a cell-ending line, block starts); the ordinary spaces of its last
@@ -129,6 +130,7 @@ class RowBuilder:
     line: int
     cells: list[list[Piece]]
     cur: int = 0  # the column of the last piece placed
+    first_text: int = 1  # the first column of text: 0 in a table without a number column
     resumed: bool = False  # unfinished cells are being continued after a page break
     placed: list[tuple[Words, int, int]] = field(default_factory=list)  # lines, columns
     warnings: list[Note] = field(default_factory=list)
@@ -584,14 +586,14 @@ def choose_column(row: RowBuilder, words: Words, columns: Columns) -> int | None
     line = words.line
     first_span = raw_width(words, *certain_spans(words)[0])
     if (
-        row.cur > 0  # the row number never wraps into the next line
+        row.cur >= row.first_text  # the row number never wraps into the next line
         and not line.starts_block
         and goes_on(row.edge(row.cur), words)
         and columns.fits(first_span, row.cur)
     ):
         return row.cur
     if line.starts_page or row.resumed:
-        for column in range(1, columns.count):
+        for column in range(row.first_text, columns.count):
             if (
                 row.cells[column]
                 and may_resume(row, column, words, columns)
@@ -795,61 +797,144 @@ def row_ends(run: CellRun) -> tuple[list[int], int] | None:
     return chain, count
 
 
-def missed_rows(run: CellRun, chain: list[int], count: int, header: int) -> bool:
-    """Were rows left out of the chain? A header of ``UNNUMBERED_HEADER_MAX`` times the
-    columns' fragments holds rows (one broken by a page break parts into more cells);
-    a row end of the same shape after the last row is a row that did not fit."""
-    shape = run.shared_ends[chain[-1]]
-    after = [end for end in run.shared_ends if end > chain[-1]]
-    return header >= UNNUMBERED_HEADER_MAX * count or any(
-        run.shared_ends[end] == shape for end in after
-    )
+@dataclass(frozen=True)
+class RowsByEnds:
+    """What the repeated row ends give: the header, the columns (count and widths of
+    the rows found), and the cells that end those rows."""
+
+    header: Header
+    columns: Columns
+    chain: list[int]
+
+    @property
+    def first_row(self) -> int:
+        """The index of the line the first row starts at, after the header."""
+        return max(piece.index for cell in self.header.fragments for piece in cell) + 1
 
 
-def unnumbered_grid(
-    run: CellRun, line: int, spaced: bool
-) -> tuple[tuple[str, ...], list[tuple[str, ...]], int] | None:
-    """Header texts, row texts and the lines used, or None if the evidence disagrees:
-    too few rows, or a header that does not merge into the column count one way."""
+def rows_by_ends(run: CellRun, line: int) -> RowsByEnds | None:
+    """The rows found by their repeated ends, or None if the evidence disagrees: too
+    few rows, rows left in the header, or a header that does not merge into the
+    column count one way."""
     found = row_ends(run)
     if found is None:
         return None
     chain, count = found
-    rows = [run.cells[end - count + 1 : end + 1] for end in chain]
+    chain_rows = [run.cells[end - count + 1 : end + 1] for end in chain]
     header_cells = run.cells[: chain[0] - count + 1]
-    if missed_rows(run, chain, count, len(header_cells)):
-        return None
+    if len(header_cells) >= UNNUMBERED_HEADER_MAX * count:
+        return None  # rows before the chain were left in the header
     if not header_cells:  # the rows found begin right after the caption: the header
-        header_cells, rows = rows[0], rows[1:]
-    if len(rows) < UNNUMBERED_MIN_ROWS:
+        header_cells, chain_rows, chain = chain_rows[0], chain_rows[1:], chain[1:]
+    if len(chain_rows) < UNNUMBERED_MIN_ROWS:
         return None
-    columns = Columns(widths_of([tuple(tuple(cell) for cell in row) for row in rows], count))
+    columns = Columns(widths_of([tuple(tuple(cell) for cell in row) for row in chain_rows], count))
     header_end = max(piece.index for cell in header_cells for piece in cell)
     header = Header(tuple(w for w in run.words if w.index <= header_end), header_cells)
-    runs, notes = merge_header(header, columns, line)
-    if notes:
+    if merge_header(header, columns, line)[1]:
         return None
-    texts = tuple(
-        cell_text([piece for group in cells for piece in group], spaced) for cells in runs
-    )
-    grid = [tuple(cell_text(cell, spaced) for cell in row) for row in rows]
-    return texts, grid, max(piece.index for piece in rows[-1][-1]) + 1
+    return RowsByEnds(header, columns, chain)
+
+
+def disagreeing_end(
+    run: CellRun, found: RowsByEnds, rows: list[RowBuilder], consumed: int
+) -> int | None:
+    """The index of a line where the rows placed by the widths disagree with the row
+    ends: a row end of the chain that ends no placed row, or one of the chain's shape
+    after the table (a row that did not fit its columns); None if they agree."""
+    row_lines = {max(piece.index for cell in row.cells for piece in cell) for row in rows}
+    shape = run.shared_ends[found.chain[-1]]
+    missed = [run.cells[end][-1].index for end in found.chain]
+    missed = [index for index in missed if index not in row_lines]
+    after = [run.cells[end][-1].index for end, n in run.shared_ends.items() if n == shape]
+    return min([*missed, *(index for index in after if index >= consumed)], default=None)
+
+
+def read_unnumbered_rows(
+    lines: Sequence[Line], first: int, columns: Columns
+) -> tuple[list[RowBuilder], int]:
+    """Place the lines from ``first`` on as in a numbered table, a row ending where a
+    line neither goes on in it nor fills its next cell. The table ends before a row
+    that is not one (``is_row_end``), or at a line that fits no cell of an unfinished
+    row; returns the rows and the index the table ends at."""
+    rows: list[RowBuilder] = []
+    starts: list[int] = []
+    index = first
+    while index < len(lines):
+        words = read_words(lines, index)
+        if not words.tokens:
+            break
+        column = placement(rows[-1], words, columns) if rows else None
+        if column is None:
+            if rows and rows[-1].missing():
+                break
+            cells: list[list[Piece]] = [[] for _ in range(columns.count)]
+            rows.append(RowBuilder(len(rows) + 1, words.line.number, cells, first_text=0))
+            starts.append(index)
+            column = 0
+        place_line(rows[-1], words, column, columns)
+        index += 1
+    if rows and rows[-1].missing():
+        complete_row(rows[-1], columns)
+    whole = next((k for k, row in enumerate(rows) if not is_row_end(row, columns)), len(rows))
+    if whole < len(rows):
+        return rows[:whole], starts[whole]
+    return rows, index
+
+
+def placement(row: RowBuilder, words: Words, columns: Columns) -> int | None:
+    column = choose_column(row, words, columns)
+    if column is None and complete_row(row, columns):
+        column = choose_column(row, words, columns)
+    return column
+
+
+def is_row_end(row: RowBuilder, columns: Columns) -> bool:
+    """Is this a row of the table? Every cell filled and fitting its column, and the
+    last two cells ending on one line that ends with a space (cells on one baseline
+    end a row, FORMAT.md §2): a paragraph after the table is wider than its columns."""
+    if row.missing():
+        return False
+    pieces = ((column, piece) for column, cell in enumerate(row.cells) for piece in cell)
+    if not all(columns.fits(piece.width, column) for column, piece in pieces):
+        return False
+    last, before = row.cells[-1][-1], row.cells[-2][-1]
+    return last.index == before.index and last.edge in (Edge.END, Edge.LATIN)
 
 
 def rebuild_unnumbered(
     caption: Caption, lines: Sequence[Line], spaced: bool, report: Diagnostics
 ) -> tuple[Table, int] | None:
-    """A table without a numbered first column (序号): rows found by their ends."""
-    grid = unnumbered_grid(cell_run(lines), lines[0].number if lines else caption.line, spaced)
-    if grid is None:
+    """A table without a numbered first column (序号): its columns from the rows found
+    by their repeated ends, then every line placed by their widths, as in a numbered
+    table (a row crossing a page break goes on with its unfinished cells)."""
+    run = cell_run(lines)
+    line = lines[0].number if lines else caption.line
+    found = rows_by_ends(run, line)
+    if found is None:
         report.warn(
             caption.line,
             f"table {caption.number}: no row numbered 1 after the caption, and no row end "
             "that repeats (short cells sharing a row's last line) to find rows by; kept as text",
         )
         return None
-    header, rows, consumed = grid
-    table = Table(caption.number, caption.title, header, tuple(rows), caption.line, caption.printed)
+    rows, consumed = read_unnumbered_rows(lines, found.first_row, found.columns)
+    disagreeing = disagreeing_end(run, found, rows, consumed)
+    if disagreeing is not None or len(rows) < UNNUMBERED_MIN_ROWS:
+        where = lines[disagreeing].number if disagreeing is not None else caption.line
+        report.warn(
+            where,
+            f"table {caption.number}: no row numbered 1 after the caption; this row end "
+            f"fits no row of the {found.columns.count} columns its repeated row ends give; "
+            "kept as text",
+        )
+        return None
+    for row in rows:
+        for note_line, message in row.warnings:
+            report.warn(note_line, message)
+    header = read_header(found.header, line, found.columns, spaced)[0]
+    texts = tuple(row_texts(row, spaced) for row in rows)
+    table = Table(caption.number, caption.title, header, texts, caption.line, caption.printed)
     return table, consumed
 
 
