@@ -591,8 +591,8 @@ def test_rows_left_out_of_the_rows_found_keep_the_table_text() -> None:
     assert found is not None
     assert rebuild_table(found, lines_of(header, *good, *BROKEN_ROW), True, report) is None
     assert [str(w) for w in report.warnings] == [
-        f"{PATH}:{FIRST_LINE + 14}: table 1: no row numbered 1 after the caption; this row "
-        "end fits no row of the 4 columns its repeated row ends give; kept as text"
+        f"{PATH}:{FIRST_LINE}: table 1: no row numbered 1 after the caption; its rows end "
+        "every 4 cells, but with their widths no header and rows agree; kept as text"
     ]
     table, _, _ = table_of(header, *good)  # the same rows without the broken one
     assert len(table.rows) == 3
@@ -616,6 +616,17 @@ def test_an_unnumbered_row_crossing_a_page_break_goes_on_in_column_order() -> No
     assert table.rows[3] == ("充电接口互操作", "制定充电接口的标准。", "否", "中")
     assert len(table.rows) == 5
     assert (consumed, warnings) == (18, [])
+
+
+def test_an_unnumbered_row_crossing_a_page_before_the_rows_found_is_read_too() -> None:
+    # Row 2 parts into more cells than the others, so the rows found start at row 3;
+    # the header is the one size of the cells before them that merges into the
+    # columns and after which the rows placed by the widths end where those found do.
+    crossing = ("充电接", "制定充电接口的", "|否 中 ", ">口互操作 ", "标准。 ")
+    table, _, warnings = table_of("缺口 建议 需要 等级 ", *WIDE_ROWS[:3], *crossing, *WIDE_ROWS)
+    assert table.header == ("缺口", "建议", "需要", "等级")
+    assert table.rows[1] == ("充电接口互操作", "制定充电接口的标准。", "否", "中")
+    assert len(table.rows) == 5 and warnings == []
 
 
 def test_an_unnumbered_row_whose_long_cell_shares_its_last_line_is_a_row() -> None:

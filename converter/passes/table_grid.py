@@ -798,53 +798,71 @@ def row_ends(run: CellRun) -> tuple[list[int], int] | None:
 
 
 @dataclass(frozen=True)
-class RowsByEnds:
-    """What the repeated row ends give: the header, the columns (count and widths of
-    the rows found), and the cells that end those rows."""
+class RowEnds:
+    """The rows found by their repeated ends: the cells that end them, and the columns
+    they give (count and widths). ``first`` is the cell the first of them starts at."""
 
-    header: Header
-    columns: Columns
     chain: list[int]
+    columns: Columns
 
     @property
-    def first_row(self) -> int:
-        """The index of the line the first row starts at, after the header."""
-        return max(piece.index for cell in self.header.fragments for piece in cell) + 1
+    def first(self) -> int:
+        return self.chain[0] - self.columns.count + 1
 
 
-def rows_by_ends(run: CellRun, line: int) -> RowsByEnds | None:
-    """The rows found by their repeated ends, or None if the evidence disagrees: too
-    few rows, rows left in the header, or a header that does not merge into the
-    column count one way."""
+def repeated_row_ends(run: CellRun) -> RowEnds | None:
+    """The rows found by their repeated ends, or None if too few are found. Found right
+    after the caption, the first of them is the header."""
     found = row_ends(run)
     if found is None:
         return None
     chain, count = found
-    chain_rows = [run.cells[end - count + 1 : end + 1] for end in chain]
-    header_cells = run.cells[: chain[0] - count + 1]
-    if len(header_cells) >= UNNUMBERED_HEADER_MAX * count:
-        return None  # rows before the chain were left in the header
-    if not header_cells:  # the rows found begin right after the caption: the header
-        header_cells, chain_rows, chain = chain_rows[0], chain_rows[1:], chain[1:]
-    if len(chain_rows) < UNNUMBERED_MIN_ROWS:
+    if chain[0] - count + 1 == 0:
+        chain = chain[1:]
+    if len(chain) < UNNUMBERED_MIN_ROWS:
         return None
-    columns = Columns(widths_of([tuple(tuple(cell) for cell in row) for row in chain_rows], count))
+    rows = [tuple(tuple(cell) for cell in run.cells[end - count + 1 : end + 1]) for end in chain]
+    return RowEnds(chain, Columns(widths_of(rows, count)))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A table without numbers read with a header of some size."""
+
+    header: Header
+    rows: list[RowBuilder]
+    consumed: int
+
+
+def read_with_header(
+    run: CellRun, lines: Sequence[Line], ends: RowEnds, size: int, line: int
+) -> Reading | None:
+    """The table read with its first ``size`` cells as the header, if the evidence
+    agrees: the rows start a line, the header merges into the columns one way, and the
+    rows placed by the widths end at every row end found and leave none after them."""
+    header_cells = run.cells[:size]
     header_end = max(piece.index for cell in header_cells for piece in cell)
+    first_row = run.cells[size][0].index
+    if first_row <= header_end:
+        return None  # a row starts a line
     header = Header(tuple(w for w in run.words if w.index <= header_end), header_cells)
-    if merge_header(header, columns, line)[1]:
+    if merge_header(header, ends.columns, line)[1]:
         return None
-    return RowsByEnds(header, columns, chain)
+    rows, consumed = read_unnumbered_rows(lines, first_row, ends.columns)
+    if len(rows) < UNNUMBERED_MIN_ROWS or disagreeing_end(run, ends, rows, consumed) is not None:
+        return None
+    return Reading(header, rows, consumed)
 
 
 def disagreeing_end(
-    run: CellRun, found: RowsByEnds, rows: list[RowBuilder], consumed: int
+    run: CellRun, ends: RowEnds, rows: list[RowBuilder], consumed: int
 ) -> int | None:
     """The index of a line where the rows placed by the widths disagree with the row
-    ends: a row end of the chain that ends no placed row, or one of the chain's shape
-    after the table (a row that did not fit its columns); None if they agree."""
+    ends: a row end found that ends no placed row, or one of their shape after the
+    table (a row that did not fit its columns); None if they agree."""
     row_lines = {max(piece.index for cell in row.cells for piece in cell) for row in rows}
-    shape = run.shared_ends[found.chain[-1]]
-    missed = [run.cells[end][-1].index for end in found.chain]
+    shape = run.shared_ends[ends.chain[-1]]
+    missed = [run.cells[end][-1].index for end in ends.chain]
     missed = [index for index in missed if index not in row_lines]
     after = [run.cells[end][-1].index for end, n in run.shared_ends.items() if n == shape]
     return min([*missed, *(index for index in after if index >= consumed)], default=None)
@@ -906,36 +924,38 @@ def rebuild_unnumbered(
     caption: Caption, lines: Sequence[Line], spaced: bool, report: Diagnostics
 ) -> tuple[Table, int] | None:
     """A table without a numbered first column (序号): its columns from the rows found
-    by their repeated ends, then every line placed by their widths, as in a numbered
-    table (a row crossing a page break goes on with its unfinished cells)."""
+    by their repeated ends, then every line after the header placed by their widths,
+    as in a numbered table (a row crossing a page break goes on with its unfinished
+    cells). The header is the one size of the cells before the first row found (up
+    to ``UNNUMBERED_HEADER_MAX`` times the columns) with which the evidence agrees."""
     run = cell_run(lines)
     line = lines[0].number if lines else caption.line
-    found = rows_by_ends(run, line)
-    if found is None:
+    ends = repeated_row_ends(run)
+    if ends is None:
         report.warn(
             caption.line,
             f"table {caption.number}: no row numbered 1 after the caption, and no row end "
             "that repeats (short cells sharing a row's last line) to find rows by; kept as text",
         )
         return None
-    rows, consumed = read_unnumbered_rows(lines, found.first_row, found.columns)
-    disagreeing = disagreeing_end(run, found, rows, consumed)
-    if disagreeing is not None or len(rows) < UNNUMBERED_MIN_ROWS:
-        where = lines[disagreeing].number if disagreeing is not None else caption.line
+    sizes = range(1, min(ends.first, UNNUMBERED_HEADER_MAX * ends.columns.count - 1) + 1)
+    readings = [r for size in sizes if (r := read_with_header(run, lines, ends, size, line))]
+    if len(readings) != 1:
+        how = "no header and rows agree" if not readings else "headers of several sizes fit"
         report.warn(
-            where,
-            f"table {caption.number}: no row numbered 1 after the caption; this row end "
-            f"fits no row of the {found.columns.count} columns its repeated row ends give; "
-            "kept as text",
+            caption.line,
+            f"table {caption.number}: no row numbered 1 after the caption; its rows end "
+            f"every {ends.columns.count} cells, but with their widths {how}; kept as text",
         )
         return None
-    for row in rows:
+    reading = readings[0]
+    for row in reading.rows:
         for note_line, message in row.warnings:
             report.warn(note_line, message)
-    header = read_header(found.header, line, found.columns, spaced)[0]
-    texts = tuple(row_texts(row, spaced) for row in rows)
+    header = read_header(reading.header, line, ends.columns, spaced)[0]
+    texts = tuple(row_texts(row, spaced) for row in reading.rows)
     table = Table(caption.number, caption.title, header, texts, caption.line, caption.printed)
-    return table, consumed
+    return table, reading.consumed
 
 
 # --- step 4: the header -------------------------------------------------------------
