@@ -205,6 +205,16 @@ def test_a_caption_wrapped_over_two_lines_is_one_caption() -> None:
     assert isinstance(figure, Figure) and figure.caption == found.title
 
 
+def test_a_caption_wrapped_between_two_latin_words_keeps_its_space_and_is_one_caption() -> None:
+    # The one wrap after which a line of text keeps its trailing space (FORMAT.md §2:
+    # "《IEC " + "62208:2023", :1081/1083); the paragraph pass joins them (LATIN_END, LATIN_START).
+    paragraphs = paragraph_objects(["图 2. 采用 IEC 62208:2023 与 IEEE ", "2030.5 的测试示意图 "])
+    assert len(paragraphs) == 1
+    found = figure_caption(paragraphs[0])
+    assert found is not None
+    assert (found.number, found.title) == (2, "采用 IEC 62208:2023 与 IEEE 2030.5 的测试示意图")
+
+
 def test_a_sentence_mentioning_a_figure_is_not_a_caption() -> None:
     assert figure_caption(paragraph_objects(["图 3 显示了测量结果。 "])[0]) is None
 

@@ -580,13 +580,63 @@ BROKEN_ROW = ("充电接口的", ">互操作 ", "完成标准。 ", "否 中 ") 
 def test_rows_left_out_of_the_rows_found_keep_the_table_text() -> None:
     # A row crossing a page break parts into five cells, not four. Before the rows
     # found, its first cell, cut mid-text ("充电接口的"), would end the header, which
-    # then merges into the columns no way; after them, its end repeats theirs.
+    # then merges into the columns no way; after them, it is placed by the widths the
+    # rows found give, and "充电接口的" is wider than any first cell: no row, and its
+    # end repeats theirs after the table.
     header = "缺口 建议 需要 等级 "
     assert rebuild(caption(), lines_of(header, *BROKEN_ROW, *GOOD_ROWS), PATH) is None
     good = (*GOOD_ROWS, "储能 ", "制定规范。 ", "否 高 ")
-    assert rebuild(caption(), lines_of(header, *good, *BROKEN_ROW), PATH) is None
+    report = Diagnostics(PATH)
+    found = table_caption(make_paragraph([caption()], True))
+    assert found is not None
+    assert rebuild_table(found, lines_of(header, *good, *BROKEN_ROW), True, report) is None
+    assert [str(w) for w in report.warnings] == [
+        f"{PATH}:{FIRST_LINE}: table 1: no row numbered 1 after the caption; its rows end "
+        "every 4 cells, but with their widths no header and rows agree; kept as text"
+    ]
     table, _, _ = table_of(header, *good)  # the same rows without the broken one
     assert len(table.rows) == 3
+
+
+WIDE_ROWS = (
+    *("电池热失控 ", "制定电池热失控的标准。 ", "是 高 "),
+    *("通信协议 ", "制定协议。 ", "是 低 "),
+    *("储能电站 ", "制定规范。 ", "否 高 "),
+)
+
+
+def test_an_unnumbered_row_crossing_a_page_break_goes_on_in_column_order() -> None:
+    # Row 3 crosses a page with two cells cut mid-text; the next page goes on with
+    # them in column order (FORMAT.md §2). Its cells part five ways, so it is no link
+    # of the chain of row ends; the widths of the rows found place it.
+    crossing = ("充电接", "制定充电接口的", "|否 中 ", ">口互操作 ", "标准。 ")
+    table, consumed, warnings = table_of(
+        "缺口 建议 需要 等级 ", *WIDE_ROWS, *crossing, *WIDE_ROWS[:3]
+    )
+    assert table.rows[3] == ("充电接口互操作", "制定充电接口的标准。", "否", "中")
+    assert len(table.rows) == 5
+    assert (consumed, warnings) == (18, [])
+
+
+def test_an_unnumbered_row_crossing_a_page_before_the_rows_found_is_read_too() -> None:
+    # Row 2 parts into more cells than the others, so the rows found start at row 3;
+    # the header is the one size of the cells before them that merges into the
+    # columns and after which the rows placed by the widths end where those found do.
+    crossing = ("充电接", "制定充电接口的", "|否 中 ", ">口互操作 ", "标准。 ")
+    table, _, warnings = table_of("缺口 建议 需要 等级 ", *WIDE_ROWS[:3], *crossing, *WIDE_ROWS)
+    assert table.header == ("缺口", "建议", "需要", "等级")
+    assert table.rows[1] == ("充电接口互操作", "制定充电接口的标准。", "否", "中")
+    assert len(table.rows) == 5 and warnings == []
+
+
+def test_an_unnumbered_row_whose_long_cell_shares_its_last_line_is_a_row() -> None:
+    # "制定协议。 是 低": three cells start on the line, where the others' ends start
+    # two; the rows' chain skips it, the widths place it.
+    table, _, warnings = table_of(
+        "缺口 建议 需要 等级 ", *WIDE_ROWS, "通信协议 ", "制定协议。 是 低 ", *WIDE_ROWS[:3]
+    )
+    assert table.rows[3] == ("通信协议", "制定协议。", "是", "低")
+    assert len(table.rows) == 5 and warnings == []
 
 
 # --- the sample ---------------------------------------------------------------------

@@ -38,7 +38,6 @@ MERGED = "the article is merged into the one before it, without a warning"
 # Variants converted wrong today: what goes wrong, and where.
 KNOWN_FAILURES: dict[str, str] = {
     "section-renamed": "a heading not in data/sections.yml is kept but not warned",
-    "subheadings-nested": "only '一、' subheadings are read: '（一）…' stays a paragraph",
 }
 
 

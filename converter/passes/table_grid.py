@@ -14,8 +14,9 @@ is recovered from evidence, in four steps:
 
 1. Rows: the first column numbers the rows 1, 2, 3…; a row starts at a line whose
    first word is the next number. A table without numbers is read apart
-   (``rebuild_unnumbered``): its rows end where short cells share a line, at a
-   distance in cells that repeats; where that evidence disagrees it stays text.
+   (``rebuild_unnumbered``): the rows that end where short cells share a line, at a
+   distance in cells that repeats, give the columns; every line is then placed by
+   their widths as below; where that evidence disagrees it stays text.
 2. Columns: every row except the last (whose end is not known yet) is cut into cells
    at certain boundaries only (line ends with a space, a space between two Chinese
    characters of a cell-ending line, block starts); the ordinary spaces of its last
@@ -129,6 +130,7 @@ class RowBuilder:
     line: int
     cells: list[list[Piece]]
     cur: int = 0  # the column of the last piece placed
+    first_text: int = 1  # the first column of text: 0 in a table without a number column
     resumed: bool = False  # unfinished cells are being continued after a page break
     placed: list[tuple[Words, int, int]] = field(default_factory=list)  # lines, columns
     warnings: list[Note] = field(default_factory=list)
@@ -584,14 +586,14 @@ def choose_column(row: RowBuilder, words: Words, columns: Columns) -> int | None
     line = words.line
     first_span = raw_width(words, *certain_spans(words)[0])
     if (
-        row.cur > 0  # the row number never wraps into the next line
+        row.cur >= row.first_text  # the row number never wraps into the next line
         and not line.starts_block
         and goes_on(row.edge(row.cur), words)
         and columns.fits(first_span, row.cur)
     ):
         return row.cur
     if line.starts_page or row.resumed:
-        for column in range(1, columns.count):
+        for column in range(row.first_text, columns.count):
             if (
                 row.cells[column]
                 and may_resume(row, column, words, columns)
@@ -795,62 +797,165 @@ def row_ends(run: CellRun) -> tuple[list[int], int] | None:
     return chain, count
 
 
-def missed_rows(run: CellRun, chain: list[int], count: int, header: int) -> bool:
-    """Were rows left out of the chain? A header of ``UNNUMBERED_HEADER_MAX`` times the
-    columns' fragments holds rows (one broken by a page break parts into more cells);
-    a row end of the same shape after the last row is a row that did not fit."""
-    shape = run.shared_ends[chain[-1]]
-    after = [end for end in run.shared_ends if end > chain[-1]]
-    return header >= UNNUMBERED_HEADER_MAX * count or any(
-        run.shared_ends[end] == shape for end in after
-    )
+@dataclass(frozen=True)
+class RowEnds:
+    """The rows found by their repeated ends: the cells that end them, and the columns
+    they give (count and widths). ``first`` is the cell the first of them starts at."""
+
+    chain: list[int]
+    columns: Columns
+
+    @property
+    def first(self) -> int:
+        return self.chain[0] - self.columns.count + 1
 
 
-def unnumbered_grid(
-    run: CellRun, line: int, spaced: bool
-) -> tuple[tuple[str, ...], list[tuple[str, ...]], int] | None:
-    """Header texts, row texts and the lines used, or None if the evidence disagrees:
-    too few rows, or a header that does not merge into the column count one way."""
+def repeated_row_ends(run: CellRun) -> RowEnds | None:
+    """The rows found by their repeated ends, or None if too few are found. Found right
+    after the caption, the first of them is the header."""
     found = row_ends(run)
     if found is None:
         return None
     chain, count = found
-    rows = [run.cells[end - count + 1 : end + 1] for end in chain]
-    header_cells = run.cells[: chain[0] - count + 1]
-    if missed_rows(run, chain, count, len(header_cells)):
+    if chain[0] - count + 1 == 0:
+        chain = chain[1:]
+    if len(chain) < UNNUMBERED_MIN_ROWS:
         return None
-    if not header_cells:  # the rows found begin right after the caption: the header
-        header_cells, rows = rows[0], rows[1:]
-    if len(rows) < UNNUMBERED_MIN_ROWS:
-        return None
-    columns = Columns(widths_of([tuple(tuple(cell) for cell in row) for row in rows], count))
+    rows = [tuple(tuple(cell) for cell in run.cells[end - count + 1 : end + 1]) for end in chain]
+    return RowEnds(chain, Columns(widths_of(rows, count)))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A table without numbers read with a header of some size."""
+
+    header: Header
+    rows: list[RowBuilder]
+    consumed: int
+
+
+def read_with_header(
+    run: CellRun, lines: Sequence[Line], ends: RowEnds, size: int, line: int
+) -> Reading | None:
+    """The table read with its first ``size`` cells as the header, if the evidence
+    agrees: the rows start a line, the header merges into the columns one way, and the
+    rows placed by the widths end at every row end found and leave none after them."""
+    header_cells = run.cells[:size]
     header_end = max(piece.index for cell in header_cells for piece in cell)
+    first_row = run.cells[size][0].index
+    if first_row <= header_end:
+        return None  # a row starts a line
     header = Header(tuple(w for w in run.words if w.index <= header_end), header_cells)
-    runs, notes = merge_header(header, columns, line)
-    if notes:
+    if merge_header(header, ends.columns, line)[1]:
         return None
-    texts = tuple(
-        cell_text([piece for group in cells for piece in group], spaced) for cells in runs
-    )
-    grid = [tuple(cell_text(cell, spaced) for cell in row) for row in rows]
-    return texts, grid, max(piece.index for piece in rows[-1][-1]) + 1
+    rows, consumed = read_unnumbered_rows(lines, first_row, ends.columns)
+    if len(rows) < UNNUMBERED_MIN_ROWS or disagreeing_end(run, ends, rows, consumed) is not None:
+        return None
+    return Reading(header, rows, consumed)
+
+
+def disagreeing_end(
+    run: CellRun, ends: RowEnds, rows: list[RowBuilder], consumed: int
+) -> int | None:
+    """The index of a line where the rows placed by the widths disagree with the row
+    ends: a row end found that ends no placed row, or one of their shape after the
+    table (a row that did not fit its columns); None if they agree."""
+    row_lines = {max(piece.index for cell in row.cells for piece in cell) for row in rows}
+    shape = run.shared_ends[ends.chain[-1]]
+    missed = [run.cells[end][-1].index for end in ends.chain]
+    missed = [index for index in missed if index not in row_lines]
+    after = [run.cells[end][-1].index for end, n in run.shared_ends.items() if n == shape]
+    return min([*missed, *(index for index in after if index >= consumed)], default=None)
+
+
+def read_unnumbered_rows(
+    lines: Sequence[Line], first: int, columns: Columns
+) -> tuple[list[RowBuilder], int]:
+    """Place the lines from ``first`` on as in a numbered table, a row ending where a
+    line neither goes on in it nor fills its next cell. The table ends before a row
+    that is not one (``is_row_end``), or at a line that fits no cell of an unfinished
+    row; returns the rows and the index the table ends at."""
+    rows: list[RowBuilder] = []
+    starts: list[int] = []
+    index = first
+    while index < len(lines):
+        words = read_words(lines, index)
+        if not words.tokens:
+            break
+        column = placement(rows[-1], words, columns) if rows else None
+        if column is None:
+            if rows and rows[-1].missing():
+                break
+            cells: list[list[Piece]] = [[] for _ in range(columns.count)]
+            rows.append(RowBuilder(len(rows) + 1, words.line.number, cells, first_text=0))
+            starts.append(index)
+            column = 0
+        place_line(rows[-1], words, column, columns)
+        index += 1
+    if rows and rows[-1].missing():
+        complete_row(rows[-1], columns)
+    whole = next((k for k, row in enumerate(rows) if not is_row_end(row, columns)), len(rows))
+    if whole < len(rows):
+        return rows[:whole], starts[whole]
+    return rows, index
+
+
+def placement(row: RowBuilder, words: Words, columns: Columns) -> int | None:
+    column = choose_column(row, words, columns)
+    if column is None and complete_row(row, columns):
+        column = choose_column(row, words, columns)
+    return column
+
+
+def is_row_end(row: RowBuilder, columns: Columns) -> bool:
+    """Is this a row of the table? Every cell filled and fitting its column, and the
+    last two cells ending on one line that ends with a space (cells on one baseline
+    end a row, FORMAT.md §2): a paragraph after the table is wider than its columns."""
+    if row.missing():
+        return False
+    pieces = ((column, piece) for column, cell in enumerate(row.cells) for piece in cell)
+    if not all(columns.fits(piece.width, column) for column, piece in pieces):
+        return False
+    last, before = row.cells[-1][-1], row.cells[-2][-1]
+    return last.index == before.index and last.edge in (Edge.END, Edge.LATIN)
 
 
 def rebuild_unnumbered(
     caption: Caption, lines: Sequence[Line], spaced: bool, report: Diagnostics
 ) -> tuple[Table, int] | None:
-    """A table without a numbered first column (序号): rows found by their ends."""
-    grid = unnumbered_grid(cell_run(lines), lines[0].number if lines else caption.line, spaced)
-    if grid is None:
+    """A table without a numbered first column (序号): its columns from the rows found
+    by their repeated ends, then every line after the header placed by their widths,
+    as in a numbered table (a row crossing a page break goes on with its unfinished
+    cells). The header is the one size of the cells before the first row found (up
+    to ``UNNUMBERED_HEADER_MAX`` times the columns) with which the evidence agrees."""
+    run = cell_run(lines)
+    line = lines[0].number if lines else caption.line
+    ends = repeated_row_ends(run)
+    if ends is None:
         report.warn(
             caption.line,
             f"table {caption.number}: no row numbered 1 after the caption, and no row end "
             "that repeats (short cells sharing a row's last line) to find rows by; kept as text",
         )
         return None
-    header, rows, consumed = grid
-    table = Table(caption.number, caption.title, header, tuple(rows), caption.line, caption.printed)
-    return table, consumed
+    sizes = range(1, min(ends.first, UNNUMBERED_HEADER_MAX * ends.columns.count - 1) + 1)
+    readings = [r for size in sizes if (r := read_with_header(run, lines, ends, size, line))]
+    if len(readings) != 1:
+        how = "no header and rows agree" if not readings else "headers of several sizes fit"
+        report.warn(
+            caption.line,
+            f"table {caption.number}: no row numbered 1 after the caption; its rows end "
+            f"every {ends.columns.count} cells, but with their widths {how}; kept as text",
+        )
+        return None
+    reading = readings[0]
+    for row in reading.rows:
+        for note_line, message in row.warnings:
+            report.warn(note_line, message)
+    header = read_header(reading.header, line, ends.columns, spaced)[0]
+    texts = tuple(row_texts(row, spaced) for row in reading.rows)
+    table = Table(caption.number, caption.title, header, texts, caption.line, caption.printed)
+    return table, reading.consumed
 
 
 # --- step 4: the header -------------------------------------------------------------

@@ -481,7 +481,7 @@ def nested_subheadings() -> IssueSpec:
         SubheadingSpec("（二）循环经济", 2),
         P[7],
         SubheadingSpec("二、推动标准国际化"),
-        P[5],
+        P[9],  # not P[5]: the article already opens with it (a repeat is warned)
     )
 
 
