@@ -3,7 +3,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-ARCHIVE := $(sort $(wildcard archive/*.txt))
 LINTED := converter sitesearch tests scripts benchmarks tools hooks
 # The configuration `make site` builds with, and the site's address for the converter
 # (the feed) when it is not mkdocs.yml's site_url; `make preview` sets both.
@@ -25,8 +24,10 @@ $(VENV)/.test: pyproject.toml $(VENV)/.site
 	$(BIN)/pip install --quiet -e '.[site,test]'
 	touch $@
 
+# The converter lists archive/ itself: the exports' names never become shell text, and
+# a name that is not YYYY-MM.txt is refused, saying so.
 convert: $(VENV)/.site
-	$(BIN)/python -m converter convert $(ARCHIVE) --out docs --jobs 0 $(if $(SITE_URL),--site-url '$(SITE_URL)')
+	$(BIN)/python -m converter convert archive --out docs --jobs 0 $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 # `mkdocs build --strict` and the search index (`python -m sitesearch`), side by side:
 # the index reads docs/, not the built pages (tools/build.py).

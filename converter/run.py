@@ -22,6 +22,7 @@ import yaml
 
 from .check import Problem, check_rendered
 from .diagnostics import Diagnostics
+from .files import read_export, refuse_unsafe_docs
 from .model import ConversionError, Table, Warning_
 from .passes import run_passes
 from .site.archive_pages import archive_pages, stale_archive_pages
@@ -93,8 +94,10 @@ class Gathered:
 
 def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) -> Outcome:
     """Convert ``inputs`` into ``options.out_dir``. Raises ``ConversionError`` for a
-    bad export and ``PagesRejected`` for rendered pages that fail their checks."""
+    bad export, ``FilesRefused`` for links or devices in the docs folder and
+    ``PagesRejected`` for rendered pages that fail their checks."""
     out_dir = options.out_dir
+    refuse_unsafe_docs(out_dir)  # links and devices would be copied as their targets
     paths, unchanged = split_unchanged(list(inputs), out_dir, options.reuse)
     converted = convert_files(paths, options.jobs, step)
     check_unique_issues({**unchanged, **{c.path: c.issue_id for c in converted}})
@@ -119,7 +122,7 @@ def convert(inputs: Sequence[Path], options: Options, step: Step | None = None) 
 
 
 def convert_path(path: Path) -> Converted:
-    data = path.read_bytes()
+    data = read_export(path)
     report = Diagnostics(str(path))
     draft = run_passes(data, str(path), report)
     issue = draft.issue
@@ -168,7 +171,7 @@ def split_unchanged(
     fresh: list[Path] = []
     unchanged: dict[Path, str] = {}
     for path in paths:
-        found = recorded.get(export_hash(path.read_bytes()))
+        found = recorded.get(export_hash(read_export(path)))
         if found and found[1] == current and pages_present(out_dir, found[0], found[2]):
             unchanged[path] = found[0]
         else:

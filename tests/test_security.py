@@ -8,13 +8,245 @@ counted by a profile hook), never in seconds: the time limit is ``make bench``'s
 
 from __future__ import annotations
 
+import io
+import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
+
+from converter.cli import main
+from converter.files import FilesRefused
 from converter.model import Article, Paragraph, Text
 from converter.passes.standards import find_standards
 from converter.passes.tags import tag_articles
 from converter.vocabulary import Tag
+from tools.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "archive" / "2023-07.txt"
+SECRET = "token-ghs_0123456789"  # what a link must never carry into a page or the site
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        return (self.out + self.err).splitlines()
+
+
+def cli(*args: str | Path) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([*map(str, args)], out, err)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def secret_file(tmp_path: Path) -> Path:
+    secret = tmp_path / "outside" / "config"
+    secret.parent.mkdir()
+    secret.write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n")
+    return secret
+
+
+def tree(folder: Path) -> dict[str, bytes | str]:
+    """Every entry under ``folder``: a file's bytes, a link's target."""
+    found: dict[str, bytes | str] = {}
+    for parent, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(parent) / name
+            relative = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[relative] = f"-> {os.readlink(path)}"
+            elif path.is_file():
+                found[relative] = path.read_bytes()
+    return found
+
+
+@pytest.fixture
+def docs(converted_docs: Path, tmp_path: Path) -> Path:
+    """A copy of the converted sample's docs folder, to spoil."""
+    copy = tmp_path / "project" / "docs"
+    shutil.copytree(converted_docs, copy)
+    return copy
+
+
+# --- 1. symbolic links and devices: nothing outside the repository is read -----------
+
+
+def test_the_check_refuses_a_linked_file_and_page_naming_them(docs: Path, tmp_path: Path) -> None:
+    secret = secret_file(tmp_path)
+    (docs / "assets" / "notes.txt").symlink_to(secret)
+    (docs / "2023" / "07" / "99.md").symlink_to(secret)
+    run = cli("check", docs)
+    assert run.code == 1
+    for name in ("assets/notes.txt", "2023/07/99.md"):
+        assert f"{docs / name}:1: a symbolic link (to {secret})" in run.out, run.out
+    assert SECRET not in run.out + run.err
+
+
+def test_the_check_refuses_a_linked_folder_and_never_reads_a_fifo(docs: Path) -> None:
+    (docs / "elsewhere").symlink_to(ROOT / ".github")
+    os.mkfifo(docs / "2023" / "07" / "98.md")  # reading it would block forever
+    run = cli("check", docs)
+    assert run.code == 1
+    assert f"{docs / 'elsewhere'}:1: a symbolic link" in run.out
+    assert f"{docs / '2023/07/98.md'}:1: not a regular file (a device, a FIFO" in run.out
+
+
+def test_convert_refuses_a_docs_folder_with_a_link_and_writes_nothing(
+    docs: Path, tmp_path: Path
+) -> None:
+    (docs / "2023" / "07" / "01.md").unlink()
+    (docs / "2023" / "07" / "01.md").symlink_to(secret_file(tmp_path))
+    before = tree(docs)
+    run = cli("convert", SAMPLE, "--out", docs, "--force")
+    assert run.code == 1
+    assert f"error: {docs / '2023/07/01.md'}:1: a symbolic link" in run.err
+    assert "nothing was written" in run.err
+    assert tree(docs) == before
+
+
+@pytest.mark.parametrize("how", ["file", "folder"])
+def test_an_export_that_is_a_link_is_refused(tmp_path: Path, how: str) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "2023-07.txt").symlink_to(SAMPLE)
+    given = archive / "2023-07.txt" if how == "file" else archive
+    run = cli("convert", given, "--out", tmp_path / "docs")
+    assert run.code == 1
+    assert f"error: {archive / '2023-07.txt'}:1: a symbolic link" in run.err
+    assert not (tmp_path / "docs").exists()
+
+
+@pytest.mark.parametrize("how", ["file", "folder"])
+def test_an_export_that_is_a_fifo_is_never_read(tmp_path: Path, how: str) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    os.mkfifo(archive / "2023-08.txt")  # opened for reading, it would wait for a writer
+    given = archive / "2023-08.txt" if how == "file" else archive
+    run = cli("convert", given, "--out", tmp_path / "docs")
+    assert run.code == 1
+    assert f"error: {archive / '2023-08.txt'}:1: not a regular file" in run.err
+    assert not (tmp_path / "docs").exists()
+
+
+def test_an_export_linked_to_a_device_is_refused_unread(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "2023-08.txt").symlink_to("/dev/zero")  # read, it never ends
+    run = cli("convert", archive, "--out", tmp_path / "docs")
+    assert run.code == 1
+    assert f"error: {archive / '2023-08.txt'}:1: a symbolic link (to /dev/zero)" in run.err
+
+
+@pytest.mark.parametrize("folder", ["docs/assets", "overrides"])
+def test_the_build_refuses_a_link_before_mkdocs_runs(
+    docs: Path, tmp_path: Path, folder: str
+) -> None:
+    project = docs.parent
+    (project / folder).mkdir(parents=True, exist_ok=True)
+    (project / folder / "notes.txt").symlink_to(secret_file(tmp_path))
+    with pytest.raises(FilesRefused) as refused:
+        build_site(project, project / "site")
+    assert [str(p) for p in refused.value.problems] == [
+        f"{project / folder / 'notes.txt'}:1: a symbolic link (to {tmp_path / 'outside/config'}): "
+        "links are refused, commit the file itself"
+    ]
+    assert not (project / "site").exists()
+
+
+def test_the_offline_zip_refuses_a_link(tmp_path: Path) -> None:
+    site = tmp_path / "site-offline"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text("<p>ok</p>")
+    (site / "assets" / "notes.txt").symlink_to(secret_file(tmp_path))
+    target = tmp_path / "dist" / "bulletin-offline.zip"
+    result = subprocess.run(
+        [sys.executable, ROOT / "scripts" / "make_zip.py", site, target, "bulletin"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"error: {site / 'assets/notes.txt'} is a symbolic link" in result.stderr
+    assert not target.exists() and not target.with_suffix(".partial").exists()
+
+
+# --- 2. file names are data, never shell text ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["2023-08 (1).txt", "x;id>PWNED;.txt", "2023-13.txt", "2023-8.txt", "$(id).txt"]
+)
+def test_an_archive_name_that_is_no_issue_is_refused_saying_what_it_should_be(
+    tmp_path: Path, name: str
+) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(SAMPLE, archive / "2023-07.txt")
+    shutil.copy(SAMPLE, archive / name)
+    run = cli("convert", archive, "--out", tmp_path / "docs")
+    assert run.code == 1
+    expected = f"error: {archive / name}:1: expected a name like 2023-08.txt"
+    assert any(line.startswith(expected) for line in run.lines), run.err
+    assert not (tmp_path / "docs").exists()
+
+
+def test_the_archive_folder_converts_its_exports(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(SAMPLE, archive / "2023-07.txt")
+    (archive / "README.md").write_text("not an export: only *.txt are read")
+    run = cli("convert", archive, "--out", tmp_path / "docs")
+    assert run.code == 0, run.err
+    assert (tmp_path / "docs" / "2023" / "07" / "01.md").is_file()
+
+
+def test_make_convert_hands_names_to_the_converter_as_data(tmp_path: Path) -> None:
+    # The Makefile in a scratch project whose archive holds a name that is shell text;
+    # the venv is this one (-o: its install step is taken as done).
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "archive").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "archive" / "2023-07.txt")
+    hostile = "x;touch PWNED;.txt"
+    (tmp_path / "archive" / hostile).write_text("")
+    result = subprocess.run(
+        ["make", "-o", ".venv/.site", "convert", f"BIN={Path(sys.executable).parent}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"archive/{hostile}:1: expected a name like 2023-08.txt" in result.stderr
+    assert not (tmp_path / "PWNED").exists()
+    assert not (tmp_path / "docs").exists()
+
+
+# --- 4. output for other interpreters is escaped -------------------------------------
+
+
+def test_a_tag_with_a_line_break_makes_no_workflow_command(docs: Path) -> None:
+    page = docs / "2023" / "07" / "01.md"
+    # YAML's "\n" in double quotes: the tag holds a line break.
+    hostile = '- "x\\n::error file=.github/workflows/pr.yml,line=1::forged%0A"\n'
+    text = page.read_text(encoding="utf-8").replace("- ANSI\n", hostile, 1)
+    page.write_text(text, encoding="utf-8")
+    run = cli("check", docs)
+    assert run.code == 1
+    assert not [line for line in run.lines if line.lstrip().startswith("::")], run.out
+    (line,) = [line for line in run.lines if "forged" in line]
+    assert line.startswith(f"{page}:")
+    assert "x%0A::error file=.github/workflows/pr.yml,line=1::forged%250A" in line
+
 
 # --- 5. pathological input: linear in its size ----------------------------------------
 

@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from converter.diagnostics import one_line
+from converter.files import FilesRefused, refuse_unsafe_site_sources
 from converter.run import mkdocs_setting
 from converter.site.writer import swap_in
 
@@ -55,7 +57,9 @@ def build_site(project: Path, site: Path, config: str = "mkdocs.yml", quiet: boo
     ``site``, and the search index of ``project/docs`` into ``site/search/``.
 
     Raises ``subprocess.CalledProcessError`` when either fails; ``site`` then has no
-    new index."""
+    new index; ``FilesRefused`` before either starts, for a link or a device in what
+    the build would publish."""
+    refuse_unsafe_site_sources(project)
     site = (project / site).resolve()
     urls = "directory" if uses_directory_urls(project / config) else "file"
     staging = Path(tempfile.mkdtemp(prefix=".search-staging.", dir=project))
@@ -85,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build_site(Path.cwd(), args.site_dir, args.config_file, quiet=False)
+    except FilesRefused as refused:
+        for problem in refused.problems:
+            sys.stderr.write(f"error: {one_line(str(problem))}\n")
+        sys.stderr.write(f"error: {refused}; nothing was built\n")
+        return 1
     except subprocess.CalledProcessError as failed:
         sys.stderr.write(f"error: {' '.join(map(str, failed.cmd))} exited {failed.returncode}\n")
         return 1
