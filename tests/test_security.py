@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -24,6 +25,8 @@ from converter.files import FilesRefused
 from converter.model import Article, Paragraph, Text
 from converter.passes.standards import find_standards
 from converter.passes.tags import tag_articles
+from converter.site.entries import IssueEntry
+from converter.site.feed import render_feed
 from converter.vocabulary import Tag
 from tools.build import build_site
 
@@ -307,3 +310,22 @@ def test_tagging_grows_linearly_with_the_codes_in_a_line() -> None:
         lambda: tags_of(codes_line(small))
     )
     assert ratio < 6, f"{large / small:.0f}× the codes cost {ratio:.1f}× the operations"
+
+
+# --- 4. (continued) the feed is XML 1.0 whatever a title holds --------------------------
+
+
+def test_the_feed_parses_with_control_characters_in_a_title_and_summary() -> None:
+    entry = IssueEntry(
+        issue="2023-07",
+        title="2023 年第 07 期\x00\x1b[31m\x0c\ufffe",
+        articles=(),
+        summary="概要\x08\x7f\x85。\t\n",
+    )
+    feed = render_feed([entry], "https://example.org/bulletin/", "标准化动态\x01")
+    root = ElementTree.fromstring(feed)  # a control character is a parse error
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert root.findtext(f"{atom}title") == "标准化动态"
+    (item,) = root.iter(f"{atom}entry")
+    assert item.findtext(f"{atom}title") == "2023 年第 07 期[31m"
+    assert item.findtext(f"{atom}summary") == "概要\x7f\x85。\t\n"
