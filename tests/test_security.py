@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +27,20 @@ from converter.files import FilesRefused
 from converter.model import Article, Paragraph, Text
 from converter.passes.standards import find_standards
 from converter.passes.tags import tag_articles
+from converter.run import configured_site_url
 from converter.site.entries import IssueEntry
 from converter.site.feed import render_feed
 from converter.vocabulary import Tag
+from scripts import pr_comment
+from scripts.pr_comment import (
+    BadChanges,
+    ChangedPage,
+    changes_json,
+    comment_text,
+    inline_code,
+    preview_url,
+    site_url_of,
+)
 from tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,3 +342,130 @@ def test_the_feed_parses_with_control_characters_in_a_title_and_summary() -> Non
     (item,) = root.iter(f"{atom}entry")
     assert item.findtext(f"{atom}title") == "2023 年第 07 期[31m"
     assert item.findtext(f"{atom}summary") == "概要\x7f\x85。\t\n"
+
+
+# --- 4. (continued) the pull request's comment: outside text is text -------------------
+
+PREVIEW = "https://example.org/bulletin/pr/12/"
+HOSTILE_TITLE = (
+    "标题\n# 注入的标题\r\n- 注入的列表 @octocat <img src=x onerror=alert(1)> "
+    "| a | [点我](javascript:alert(1)) `code` #12 <!-- x"
+)
+
+
+def comment_lines(title: str, address: str = "2023/07/01/") -> list[str]:
+    page = ChangedPage("M", "2023/07/01.md", title, address)
+    return comment_text(PREVIEW, "0123456789abcdef", [page], []).splitlines()
+
+
+def test_a_hostile_title_stays_one_line_of_text_in_the_comment() -> None:
+    lines = comment_lines(HOSTILE_TITLE)
+    (line,) = [line for line in lines if "注入" in line]
+    assert line.startswith("- 修改：[标题 ")
+    assert line.endswith(f"]({PREVIEW}2023/07/01/) · `docs/2023/07/01.md`")
+    assert [line for line in lines if line.startswith("#")] == ["### 网站预览"]
+    # No raw HTML, no link of its own, no mention, no reference to another issue.
+    assert "<" not in line.replace("\\<", "")
+    assert "](javascript" not in line and "\\]\\(javascript\\:" in line
+    assert "@octocat" not in line and "@\u200boctocat" in line
+    assert "#12" not in line and "#\u200b12" in line
+    assert "|" not in line.replace("\\|", "")
+
+
+def test_a_page_address_outside_the_preview_is_refused() -> None:
+    for address in ("javascript:alert(1)", "//evil.example/", "/elsewhere/", "../../x/", "a b/"):
+        with pytest.raises(BadChanges):
+            comment_lines("标题", address)
+
+
+def test_a_path_with_backticks_stays_one_code_span() -> None:
+    assert inline_code("docs/a``b.md") == "```docs/a``b.md```"
+    assert inline_code("`x") == "`` `x ``"
+    assert inline_code("a\nb") == "`a b`"
+
+
+def test_the_comment_job_reads_the_build_jobs_list_as_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changes = tmp_path / "changes.json"
+    page = ChangedPage("M", "2023/07/01.md", HOSTILE_TITLE, "2023/07/01/")
+    changes.write_text(changes_json([page], ["overrides/main.html"]), encoding="utf-8")
+    args = ["preview", "12", "--changes", str(changes), "--dry-run"]
+    assert pr_comment.main([*args, "--commit", "0123456789abcdef"]) == 0
+    text = capsys.readouterr().out
+    assert f"**预览地址：** {preview_url(configured_site_url(ROOT / 'mkdocs.yml'), 12)}" in text
+    assert "@\u200boctocat" in text
+    # A commit that is not one, or a list that is not a list of pages: refused.
+    assert pr_comment.main([*args, "--commit", "HEAD\n# 注入"]) == 1
+    assert "error: 'HEAD\\n# 注入' is not a commit" in capsys.readouterr().err
+    changes.write_text('{"pages": [{"status": "M", "path": 1}], "site_wide": []}')
+    assert pr_comment.main([*args, "--commit", "0123456789abcdef"]) == 1
+    assert "error: expected the text fields status, path, title, address" in (
+        capsys.readouterr().err
+    )
+    changes.write_text("[]")
+    assert pr_comment.main([*args, "--commit", "0123456789abcdef"]) == 1
+    assert "error: the list of changes is malformed" in capsys.readouterr().err
+
+
+def test_the_comment_job_reads_site_url_as_the_build_does() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert site_url_of(config) == configured_site_url(ROOT / "mkdocs.yml")
+
+
+# --- 3. dependencies: every one locked with its hashes ----------------------------------
+
+REQUIREMENTS = ROOT / "requirements"
+PIN = re.compile(r"\A([A-Za-z0-9._-]+)==(\S+) \\$")
+
+
+def locked(name: str) -> dict[str, str]:
+    """Package → version of a lock file, each entry checked: a pin, then its hashes."""
+    text = (REQUIREMENTS / name).read_text(encoding="utf-8")
+    assert "--index-url" not in text and "--find-links" not in text and "file://" not in text
+    lines = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    versions: dict[str, str] = {}
+    for number, line in enumerate(lines):
+        if line.startswith(" "):
+            continue
+        pin = PIN.match(line)
+        assert pin, f"{name}: {line!r} is not a pin"
+        assert lines[number + 1].strip().startswith("--hash=sha256:"), f"{name}: {line} has no hash"
+        versions[pin.group(1).lower().replace("_", "-")] = pin.group(2)
+    return versions
+
+
+def pinned(*extras: str) -> dict[str, str]:
+    """pyproject.toml's pins: the build backend, the dependencies and ``extras``."""
+    loaded = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = loaded["project"]
+    wanted = [*loaded["build-system"]["requires"], *project["dependencies"]]
+    for extra in extras:
+        wanted += project["optional-dependencies"][extra]
+    pins = (re.sub(r"\[[^\]]*\]", "", spec).split("==") for spec in wanted)
+    return {package.lower(): version for package, version in pins}
+
+
+@pytest.mark.parametrize(
+    ("name", "extras"), [("site.txt", ("site",)), ("test.txt", ("site", "test"))]
+)
+def test_every_requirement_is_pinned_with_hashes_as_pyproject_pins_it(
+    name: str, extras: tuple[str, ...]
+) -> None:
+    versions = locked(name)
+    for package, version in pinned(*extras).items():
+        assert versions.get(package) == version, f"{name}: {package} is not at {version}"
+
+
+def test_the_venv_installs_only_what_the_locks_name() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = [line.strip() for line in makefile.splitlines() if "pip install" in line]
+    for requirements in ("requirements/site.txt", "requirements/test.txt"):
+        assert f"$(BIN)/pip install --quiet --require-hashes -r {requirements}" in installs
+    project = [line for line in installs if line.endswith("-e .")]
+    assert project and all("--no-deps --no-build-isolation" in line for line in project)
+    assert all(
+        "--require-hashes" in line or line in project for line in installs if "$(BIN)" in line
+    )
