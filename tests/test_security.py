@@ -21,6 +21,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from playwright.sync_api import Browser, Dialog
 
 from converter.cli import main
 from converter.files import FilesRefused
@@ -41,6 +42,9 @@ from scripts.pr_comment import (
     preview_url,
     site_url_of,
 )
+from sitesearch.index import index_files, index_weighed, page_weights, write_index
+from sitesearch.pages import SearchPage
+from tools.browser import RESULT_LINKS, search_results, serve
 from tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -469,3 +473,70 @@ def test_the_venv_installs_only_what_the_locks_name() -> None:
     assert all(
         "--require-hashes" in line or line in project for line in installs if "$(BIN)" in line
     )
+
+
+# --- 4. (continued) search results link only the site's own pages ------------------------
+
+HOSTILE_PAGE = "javascript:alert(document.domain)%2F/index.md"
+
+
+def test_a_page_whose_address_is_a_scheme_is_refused_by_check_build_and_index(
+    docs: Path, tmp_path: Path
+) -> None:
+    page = docs / HOSTILE_PAGE
+    page.parent.mkdir()
+    page.write_text("---\ntitle: 点我\n---\n\n独特词语。\n", encoding="utf-8")
+    expected = f"{docs / 'javascript:alert(document.domain)%2F'}:1: a ':', '\\' or control"
+    run = cli("check", docs)  # its output encodes "%" as "%25" (one line, Actions' way)
+    assert run.code == 1 and expected.replace("%", "%25") in run.out, run.out
+    with pytest.raises(FilesRefused) as refused:
+        build_site(docs.parent, docs.parent / "site")
+    assert any(str(problem).startswith(expected) for problem in refused.value.problems)
+    # The index, run on its own, leaves the page out and says so.
+    site = tmp_path / "site"
+    site.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "sitesearch", docs, site, "--urls", "directory"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {str(page).replace('%', '%25')}: not indexed" in result.stderr
+    written = "".join(p.read_text(encoding="utf-8") for p in (site / "search").rglob("*.js"))
+    assert "javascript:" not in written and "独特词语" not in written
+
+
+@pytest.mark.site
+@pytest.mark.browser
+def test_the_search_client_never_links_a_page_address_with_a_scheme(
+    built_site: Path, browser: Browser, tmp_path: Path
+) -> None:
+    # An index written by another tool (or an old one): the client refuses the page.
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    pages = [
+        SearchPage("javascript:alert(document.domain)%2F/index", "点我", "", "独特词语在此。"),
+        SearchPage("//evil.example/x", "别处", "", "独特词语在彼。"),
+        SearchPage("2023/07/01", "本站的页面", "", "独特词语在本站。"),
+    ]
+    index = index_weighed((page, page_weights(page)) for page in pages)
+    write_index(site, index_files(index, directory_urls=True))
+    with serve(site) as base:
+        visit = browser.new_page()
+        dialogs: list[str] = []
+
+        def refuse(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        visit.on("dialog", refuse)
+        visit.goto(f"{base}2023/07/")
+        assert search_results(visit, "独特词语") == ["/2023/07/01/"]
+        hrefs = visit.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+        assert all(href.startswith(base) for href in hrefs), hrefs
+        visit.keyboard.press("Enter")
+        visit.wait_for_load_state()
+        assert dialogs == []
+        visit.close()
