@@ -24,8 +24,10 @@ import pytest
 from playwright.sync_api import Browser, Dialog
 
 from converter.cli import main
+from converter.diagnostics import Diagnostics
 from converter.files import FilesRefused
 from converter.model import Article, Paragraph, Text
+from converter.passes import run_passes
 from converter.passes.standards import find_standards
 from converter.passes.tags import tag_articles
 from converter.run import configured_site_url
@@ -49,6 +51,7 @@ from tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "archive" / "2023-07.txt"
+NAME = "2023-07.txt"
 SECRET = "token-ghs_0123456789"  # what a link must never carry into a page or the site
 
 
@@ -540,3 +543,46 @@ def test_the_search_client_never_links_a_page_address_with_a_scheme(
         visit.wait_for_load_state()
         assert dialogs == []
         visit.close()
+
+
+# A line as long as a whole archive's worth of text, in the sample's first article.
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+AFTER = "理现有和正在制定的标准，并评估标准缺口1。 \n"  # the end of article 01's lead
+TWO_MEGABYTES = 2 * 1024 * 1024
+
+
+def with_line(line: str) -> bytes:
+    assert SAMPLE_TEXT.count(AFTER) == 1
+    return SAMPLE_TEXT.replace(AFTER, f"{AFTER}\n{line} \n").encode("utf-8")
+
+
+def paragraphs(data: bytes) -> list[str]:
+    draft = run_passes(data, NAME, Diagnostics(NAME))
+    assert draft.issue is not None
+    return [
+        block.text.value
+        for article in draft.issue.articles
+        for block in article.blocks
+        if isinstance(block, Paragraph)
+    ]
+
+
+def test_a_two_megabyte_line_is_converted_whole() -> None:
+    sentence = "标准化工作很重要，"
+    line = sentence * (TWO_MEGABYTES // len(sentence.encode("utf-8")) + 1) + "。"
+    assert len(line.encode("utf-8")) >= TWO_MEGABYTES
+    assert line in paragraphs(with_line(line))
+
+
+@pytest.mark.slow
+def test_every_pass_grows_linearly_with_the_codes_in_a_line() -> None:
+    # The passes' own work (the regular expressions run in C, unseen here) for each
+    # doubling of the codes: twice the operations, where a quadratic pass makes four.
+    def cost(count: int) -> int:
+        data = with_line(codes_line(count))
+        return operations(lambda: run_passes(data, NAME, Diagnostics(NAME)))
+
+    cost(2_000)  # once first: the caches (patterns, vocabulary, citations) fill
+    small, medium, large = cost(2_000), cost(4_000), cost(8_000)
+    growth = (large - medium) / (medium - small)
+    assert growth < 3, f"doubling the codes again cost {growth:.1f}× the first doubling"
