@@ -539,8 +539,8 @@ def test_the_search_client_never_links_a_page_address_with_a_scheme(
         assert search_results(visit, "独特词语") == ["/2023/07/01/"]
         hrefs = visit.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
         assert all(href.startswith(base) for href in hrefs), hrefs
-        visit.keyboard.press("Enter")
-        visit.wait_for_load_state()
+        visit.keyboard.press("Enter")  # opens the first result: the site's own page
+        visit.wait_for_url(f"{base}2023/07/01/")
         assert dialogs == []
         visit.close()
 
