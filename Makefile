@@ -3,30 +3,47 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-ARCHIVE := $(sort $(wildcard archive/*.txt))
 LINTED := converter sitesearch tests scripts benchmarks tools hooks
 # The configuration `make site` builds with, and the site's address for the converter
 # (the feed) when it is not mkdocs.yml's site_url; `make preview` sets both.
 MKDOCS_CONFIG ?= mkdocs.yml
 SITE_URL ?=
 
-.PHONY: site convert build offline test quick golden clean serve links bench preview zensical
+.PHONY: site convert build offline test quick golden clean serve links bench preview zensical lock
 
 site: build
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[site]'
+# Every dependency at the version and with the hashes of requirements/*.txt (locked from
+# pyproject.toml: README, Security); then the project itself, over them, with neither
+# dependencies nor a build environment fetched on the side.
+$(VENV)/.site: pyproject.toml requirements/site.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/site.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test: pyproject.toml $(VENV)/.site
-	$(BIN)/pip install --quiet -e '.[site,test]'
+$(VENV)/.test: pyproject.toml requirements/test.txt $(VENV)/.site
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# requirements/*.txt again from pyproject.toml, every version and hash (pip-tools, in a
+# venv of its own). Dependabot proposes the same updates as pull requests.
+PIP_TOOLS ?= pip-tools==7.6.2
+LOCK := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --build-deps-for=editable
+lock:
+	$(PYTHON) -m venv .cache/lock
+	.cache/lock/bin/pip install --quiet '$(PIP_TOOLS)'
+	.cache/lock/bin/$(LOCK) --extra site -o requirements/site.txt pyproject.toml
+	.cache/lock/bin/$(LOCK) --extra site --extra test -o requirements/test.txt pyproject.toml
+
+# The converter lists archive/ itself: the exports' names never become shell text, and
+# a name that is not YYYY-MM.txt is refused, saying so.
 convert: $(VENV)/.site
-	$(BIN)/python -m converter convert $(ARCHIVE) --out docs --jobs 0 $(if $(SITE_URL),--site-url '$(SITE_URL)')
+	$(BIN)/python -m converter convert archive --out docs --jobs 0 $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 # `mkdocs build --strict` and the search index (`python -m sitesearch`), side by side:
 # the index reads docs/, not the built pages (tools/build.py).

@@ -6,7 +6,9 @@ section and tags), footnote references and definitions that do not match,
 two articles of an issue with one slug, an issue's pages that do not match its
 manifest of articles (``site/identity``), leftover page furniture, tables whose rows
 have the wrong number of cells, and an article's links into the standards index
-that no longer reach the entry of the standard they name. Sections the converter
+that no longer reach the entry of the standard they name; and, anywhere in DOCS, a
+symbolic link, a device or FIFO, or a file name that would not make a safe page
+address (``converter.files``). Sections the converter
 inferred (``section_inferred: true``) are listed for an editor to confirm, without
 failing the check.
 """
@@ -21,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import folder_problems, regular_files
 from .model import ConversionError, Warning_
 from .passes.structure import SENTENCE_FINAL, author_line
 from .patterns import DATELINE, NOT_TEXT, PAGE_NUMBER, RUNNING_HEADER
@@ -100,9 +103,9 @@ def check_docs(docs: Path, data_dir: Path | None = None) -> list[Problem]:
 def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
     sections = load_sections(data_dir)
     tags = load_tag_names(data_dir)
-    report = CheckReport()
+    report = CheckReport(problems=folder_problems(docs, page_paths=True))
     slugs: dict[tuple[str, str], str] = {}  # (issue folder, slug) → the page using it
-    for path in sorted(docs.rglob("*.md")):
+    for path in regular_files(docs, ".md"):
         relative = path.relative_to(docs).as_posix()
         try:
             text = decode_page(path.as_posix(), path.read_bytes())

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .check import check_docs_report
+from .diagnostics import one_line
+from .files import FilesRefused, export_paths
 from .model import ConversionError
 from .run import Options, Outcome, PagesRejected, configured_site_url, convert
 from .site.lock import Busy
@@ -62,18 +64,24 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.flush()
 
     try:
-        outcome = convert([Path(p) for p in args.inputs], options, progress.step, say)
+        outcome = convert(export_paths([Path(p) for p in args.inputs]), options, progress.step, say)
     except Busy as busy:
         err.write(f"error: {busy}; nothing was done (--wait SECONDS to wait longer)\n")
         return 1
     except (ConversionError, OSError) as error:
         progress.finish()
-        err.write(f"error: {error}\n")
+        err.write(f"error: {one_line(str(error))}\n")
+        return 1
+    except FilesRefused as refused:
+        progress.finish()
+        for problem in refused.problems:
+            err.write(f"error: {one_line(str(problem))}\n")
+        err.write(f"error: {refused}; nothing was written\n")
         return 1
     except PagesRejected as rejected:
         progress.finish()
         for problem in rejected.problems:
-            err.write(f"error: rendered page {problem}\n")
+            err.write(f"error: rendered page {one_line(str(problem))}\n")
         err.write(f"error: {rejected}; nothing was written\n")
         return 1
     progress.finish()
@@ -87,15 +95,16 @@ def print_outcome(outcome: Outcome, out_dir: Path, report: bool, out: TextIO, er
             err.write(f"{result.path}: characters " + "; ".join(result.report) + "\n")
     warnings = outcome.warnings
     for warning in warnings[:MAX_WARNINGS_SHOWN]:
-        err.write(f"warning: {warning}\n")
+        err.write(f"warning: {one_line(str(warning))}\n")
     if len(warnings) > MAX_WARNINGS_SHOWN:
         err.write(f"... and {len(warnings) - MAX_WARNINGS_SHOWN} more warnings\n")
     plan = outcome.plan
     for skipped in plan.skipped_edited:
-        err.write(f"skipped: {out_dir / skipped} was edited by hand (use --force to overwrite)\n")
+        shown = one_line(str(out_dir / skipped))
+        err.write(f"skipped: {shown} was edited by hand (use --force to overwrite)\n")
     for kept in plan.changed_meanwhile:
         err.write(
-            f"warning: {out_dir / kept} changed on disk while the converter ran: "
+            f"warning: {one_line(str(out_dir / kept))} changed on disk while the converter ran: "
             "left as it is (run again to convert it)\n"
         )
     if outcome.unchanged:
@@ -120,7 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     convert_command = commands.add_parser(
         "convert", help="convert issue exports into Markdown pages"
     )
-    convert_command.add_argument("inputs", nargs="+", metavar="INPUT", help="issue export (.txt)")
+    convert_command.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="issue export (.txt), or a folder of them named YYYY-MM.txt (the archive)",
+    )
     convert_command.add_argument("--out", required=True, metavar="DIR", help="docs folder to write")
     convert_command.add_argument(
         "--force", action="store_true", help="overwrite pages edited by hand"
@@ -165,9 +179,11 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     report = check_docs_report(docs, Path(args.data) if args.data else None)
     for problem in report.problems:
-        out.write(f"{problem}\n")
+        out.write(f"{one_line(str(problem))}\n")
     for item in report.to_confirm:
-        out.write(f"warning: {item}\n")  # an annotation, not a failure (converter-matcher)
+        out.write(
+            f"warning: {one_line(str(item))}\n"
+        )  # an annotation, not a failure (converter-matcher)
     pages = sum(1 for _ in docs.rglob("*.md"))
     err.write(
         f"checked {pages} pages: {len(report.problems)} problems, "

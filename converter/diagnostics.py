@@ -8,6 +8,7 @@ they are made; an error stops the conversion of that export.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NoReturn, Protocol
 
@@ -36,3 +37,16 @@ class Diagnostics:
 
     def fail(self, where: Where, message: str) -> NoReturn:
         raise ConversionError(self.path, line_of(where), message)
+
+
+# What a message may not carry onto its line: a line break would start a line of its
+# own, which GitHub Actions reads as a command when it begins with "::" (a tag
+# "x\n::error file=…::" made a fake annotation); other control characters (a
+# terminal's escapes) are no text either. Actions' own encoding of a command's data
+# (%25, %0D, %0A), extended to every control character.
+CONTROL = re.compile(r"[%\x00-\x08\x0a-\x1f\x7f]")
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line, every control character (and ``%``) as ``%XX``."""
+    return CONTROL.sub(lambda match: f"%{ord(match.group()):02X}", message)

@@ -22,6 +22,10 @@ class ConversionError(Exception):
         self.line = line
         self.message = message
 
+    def __reduce__(self) -> tuple[type[ConversionError], tuple[str, int, str]]:
+        # Raised in a worker process (``--jobs``), it comes back pickled.
+        return (ConversionError, (self.path, self.line, self.message))
+
 
 @dataclass(frozen=True)
 class Warning_:

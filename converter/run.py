@@ -27,6 +27,7 @@ import yaml
 
 from .check import Problem, check_rendered
 from .diagnostics import Diagnostics
+from .files import read_export, refuse_unsafe_docs
 from .lifetime import die_with_parent
 from .model import ConversionError, Table, Warning_
 from .passes import run_passes
@@ -110,8 +111,9 @@ def convert(
 ) -> Outcome:
     """Convert ``inputs`` into ``options.out_dir``, alone on it (``lock.Busy`` when
     another run keeps it longer than ``options.wait``), after finishing what an
-    interrupted run left there. Raises ``ConversionError`` for a bad export or page
-    and ``PagesRejected`` for rendered pages that fail their checks."""
+    interrupted run left there. Raises ``ConversionError`` for a bad export or page,
+    ``FilesRefused`` for links or devices in the docs folder and ``PagesRejected`` for
+    rendered pages that fail their checks."""
     tell = say or (lambda message: None)
     with run_lock(options.out_dir, options.wait, tell) as held:
         if held.interrupted:
@@ -123,6 +125,7 @@ def convert(
 
 def convert_alone(inputs: Sequence[Path], options: Options, step: Step | None) -> Outcome:
     out_dir = options.out_dir
+    refuse_unsafe_docs(out_dir)  # links and devices would be copied as their targets
     paths, unchanged = split_unchanged(list(inputs), out_dir, options.reuse)
     converted = convert_files(paths, out_dir, options.jobs, step)
     check_unique_issues({**unchanged, **{c.path: c.issue_id for c in converted}})
@@ -163,7 +166,7 @@ def source_label(path: Path, project: Path) -> str:
 def convert_path(path: Path, out_dir: Path) -> Converted:
     """Convert one export, its articles numbered after the pages of its issue
     already in ``out_dir`` (``site.identity``)."""
-    data = path.read_bytes()
+    data = read_export(path)
     report = Diagnostics(str(path))
     draft = run_passes(data, str(path), report)
     assert draft.issue is not None
@@ -235,7 +238,7 @@ def split_unchanged(
     fresh: list[Path] = []
     unchanged: dict[Path, str] = {}
     for path in paths:
-        found = recorded.get(export_hash(path.read_bytes()))
+        found = recorded.get(export_hash(read_export(path)))
         if found and found[1] == current and pages_present(out_dir, found[0], found[2]):
             unchanged[path] = found[0]
         else:

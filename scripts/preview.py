@@ -1,14 +1,15 @@
-"""A pull request's preview on the Pages site: its configuration and its comment.
+"""A pull request's preview on the Pages site: its configuration and what it changes.
 
 Usage (from the repository's root):
   python -m scripts.preview config --number N [--branch B] [--out mkdocs.preview.yml]
       writes a configuration that inherits mkdocs.yml with site_url moved under
       pr/N/ of the Pages site and "edit this page" on branch B (default: the
       workflow's GITHUB_HEAD_REF); prints the preview's address.
-  python -m scripts.preview comment --number N --base REV --commit SHA [--dry-run]
-      the comment that gives the preview's address and lists, with links into the
-      preview, the pages of docs/ (as built now) that differ from REV's; posted on
-      the pull request or, on later pushes, edited in place (scripts/pr_comment.py).
+  python -m scripts.preview changes --base REV [--out changes.json]
+      the pages of docs/ (as built now) that differ from REV's, with their titles
+      and addresses, and the files every page is built with that changed: what the
+      comment lists. The build job (read-only) writes it; the job that may write
+      reads it as data and posts the comment (scripts/pr_comment.py).
 
 mkdocs.yml is never edited: the preview's configuration is a generated file
 (not committed) whose ``INHERIT`` brings in everything else, as mkdocs.offline.yml
@@ -20,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
@@ -31,12 +31,12 @@ from urllib.parse import quote
 from converter.run import configured_site_url
 from converter.site.front_matter import read_fields
 from converter.site.paths import is_editable, page_url
-from scripts.pages_branch import PREVIEWS_FOLDER
-from scripts.pr_comment import Gh, post, run_gh
+from scripts.pr_comment import ChangedPage, changes_json, preview_url
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = "mkdocs.yml"
 PREVIEW_CONFIG = "mkdocs.preview.yml"
+CHANGES_FILE = "changes.json"
 DOCS = "docs"
 # Files every page is built with: a change to one may change how every page
 # looks, so the comment says so rather than listing the whole site.
@@ -48,28 +48,12 @@ SITE_WIDE = (
     "sitesearch/",
     "pyproject.toml",
 )
-# Pages listed one by one at most; GitHub refuses a comment past 65,536 characters
-# and a long list is read by nobody.
-MAX_LISTED = 40
-STATUS_WORDS = {"A": "新增", "M": "修改", "D": "删除"}
 
 
 @dataclass(frozen=True)
 class Change:
     status: str  # A, M or D (added, modified, deleted), as git's --name-status says
     path: str  # relative to the repository
-
-
-@dataclass(frozen=True)
-class ChangedPage:
-    status: str
-    path: str  # relative to docs/
-    title: str
-
-
-def preview_url(site_url: str, number: int) -> str:
-    """Main's site_url https://host/bulletin/ → https://host/bulletin/pr/N/."""
-    return f"{site_url.rstrip('/')}/{PREVIEWS_FOLDER}/{number}/"
 
 
 def preview_config(site_url: str, branch: str | None) -> str:
@@ -116,56 +100,13 @@ def changed_pages(changes: Iterable[Change], docs: Path) -> list[ChangedPage]:
         page = docs / relative
         fields = read_fields(page.read_text(encoding="utf-8")) if page.is_file() else {}
         title = fields.get("title")
-        pages.append(ChangedPage(change.status, relative, str(title) if title else relative))
+        shown = str(title) if title else relative
+        pages.append(ChangedPage(change.status, relative, shown, page_url(relative)))
     return sorted(pages, key=lambda page: (not is_editable(page.path), page.path))
 
 
 def site_wide_changes(changes: Iterable[Change]) -> list[str]:
     return [change.path for change in changes if change.path.startswith(SITE_WIDE)]
-
-
-def link_text(title: str) -> str:
-    """A title as a Markdown link's text: brackets and backslashes escaped."""
-    return re.sub(r"([\\\[\]])", r"\\\1", title)
-
-
-def page_line(page: ChangedPage, url: str) -> str:
-    word = STATUS_WORDS.get(page.status, "修改")
-    source = f"`{DOCS}/{page.path}`"
-    if page.status == "D":
-        return f"- {word}：{source}"
-    return f"- {word}：[{link_text(page.title)}]({url}{page_url(page.path)}) · {source}"
-
-
-def comment_text(
-    url: str, commit: str, pages: Sequence[ChangedPage], site_wide: Sequence[str]
-) -> str:
-    lines = [
-        "### 网站预览",
-        "",
-        f"**预览地址：** {url}",
-        "",
-        "每次向本 PR 推送新的提交，预览和这条评论都会自动更新（推送后约一两分钟生效）。",
-        f"本次预览生成自提交 `{commit[:12]}`。",
-        "",
-    ]
-    if site_wide:
-        shown = "、".join(f"`{path}`" for path in site_wide[:5])
-        more = " 等" if len(site_wide) > 5 else ""
-        lines += [
-            f"本 PR 修改了全站共用的文件（{shown}{more}），所有页面都重新生成，"
-            f"外观都可能变化：请从[首页]({url})开始浏览。",
-            "",
-        ]
-    if pages:
-        lines.append(f"本 PR 改动的页面（{len(pages)} 页）：")
-        lines.append("")
-        lines += [page_line(page, url) for page in pages[:MAX_LISTED]]
-        if len(pages) > MAX_LISTED:
-            lines.append(f"- ……以及另外 {len(pages) - MAX_LISTED} 页")
-    elif not site_wide:
-        lines.append("本 PR 没有改动任何页面。")
-    return "\n".join(lines) + "\n"
 
 
 def run_config(args: argparse.Namespace) -> int:
@@ -176,36 +117,27 @@ def run_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_comment(args: argparse.Namespace, gh: Gh) -> int:
-    url = preview_url(configured_site_url(ROOT / CONFIG), args.number)
+def run_changes(args: argparse.Namespace) -> int:
     changes = changed_files(args.base, ROOT)
     pages = changed_pages(changes, ROOT / DOCS)
-    text = comment_text(url, args.commit, pages, site_wide_changes(changes))
-    if args.dry_run:
-        print(text, end="")
-        return 0
-    if not args.repo:
-        print("error: --repo or GITHUB_REPOSITORY is needed", file=sys.stderr)
-        return 2
-    print(post(args.repo, args.number, text, gh))
+    Path(args.out).write_text(
+        changes_json(pages, site_wide_changes(changes)) + "\n", encoding="utf-8"
+    )
     return 0
 
 
-def main(argv: Sequence[str] | None = None, gh: Gh = run_gh) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="A pull request's preview.")
     commands = parser.add_subparsers(dest="command", required=True)
     config = commands.add_parser("config", help="write the preview's MkDocs configuration")
+    config.add_argument("--number", type=int, required=True, help="the pull request's")
     config.add_argument("--branch", help="the branch of the edit links (GITHUB_HEAD_REF)")
     config.add_argument("--out", default=PREVIEW_CONFIG)
-    comment = commands.add_parser("comment", help="post or update the preview's comment")
-    comment.add_argument("--base", required=True, help="the revision the pages are compared to")
-    comment.add_argument("--commit", required=True, help="the commit the preview shows")
-    comment.add_argument("--repo", default=os.environ.get("GITHUB_REPOSITORY", ""))
-    comment.add_argument("--dry-run", action="store_true", help="print the comment only")
-    for command in (config, comment):
-        command.add_argument("--number", type=int, required=True, help="the pull request's")
+    changes = commands.add_parser("changes", help="list the pages the pull request changes")
+    changes.add_argument("--base", required=True, help="the revision the pages are compared to")
+    changes.add_argument("--out", default=CHANGES_FILE)
     args = parser.parse_args(argv)
-    return run_config(args) if args.command == "config" else run_comment(args, gh)
+    return run_config(args) if args.command == "config" else run_changes(args)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from converter.diagnostics import one_line
 from converter.lifetime import die_with_parent
 
 from .index import (
@@ -26,7 +27,7 @@ from .index import (
     uses_directory_urls,
     write_index,
 )
-from .pages import SearchPage, read_page
+from .pages import SearchPage, page_files, read_page
 
 # Pages read (text taken from the Markdown, terms weighed) per task in a worker process.
 CHUNK = 64
@@ -37,10 +38,17 @@ def read_chunk(docs: Path, paths: list[Path]) -> list[tuple[SearchPage, PageWeig
     return [(page, page_weights(page)) for page in pages if page is not None]
 
 
+def refuse(path: Path) -> None:
+    sys.stderr.write(
+        f"warning: {one_line(str(path))}: not indexed: its address would not be a path "
+        "of this site (a ':' before the first '/', a '\\' or a control character)\n"
+    )
+
+
 def read_pages(docs: Path, chunk: int = CHUNK) -> Iterator[tuple[SearchPage, PageWeights]]:
     """Every page to index with its terms' weights, in path order, read on every core
     and handed on chunk by chunk (the index keeps the postings, not the weights)."""
-    paths = sorted(docs.rglob("*.md"))
+    paths = page_files(docs, refuse)
     chunks = [paths[start : start + chunk] for start in range(0, len(paths), chunk)]
     workers = min(os.cpu_count() or 1, len(chunks))
     if workers > 1:

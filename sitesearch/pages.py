@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from converter.files import regular_files
 from converter.site.front_matter import FrontMatterError, split_page
 from converter.site.page_file import read_page_file
 
@@ -80,9 +81,33 @@ def read_page(docs: Path, path: Path) -> SearchPage | None:
     return SearchPage(relative, title, meta_line(page.fields), markdown_text(page.body))
 
 
+# A result links its page by the page's path, relative to the site. A path that a
+# browser would read otherwise is never linked: a scheme before the first "/"
+# ("javascript:alert(1)%2F/index"), a "/" or "//" in front (another host), a
+# backslash (a "/" to a browser) or a control character (dropped by URL parsers, so
+# "java\tscript:" is "javascript:").
+NOT_A_SITE_PATH = re.compile(r"\A(?:[^/]*:|/)|[\\\x00-\x1f\x7f]")
+
+
+def is_site_path(relative: str) -> bool:
+    return NOT_A_SITE_PATH.search(relative) is None
+
+
+def page_files(docs: Path, refused: Callable[[Path], None]) -> list[Path]:
+    """The Markdown files to index, in path order: regular files (no link followed)
+    whose path is a path of the site; ``refused`` is told of the others."""
+    files = []
+    for path in regular_files(docs, ".md"):
+        if is_site_path(path.relative_to(docs).as_posix()):
+            files.append(path)
+        else:
+            refused(path)
+    return files
+
+
 def search_pages(docs: Path) -> Iterator[SearchPage]:
     """Every page of the docs folder that search should find, in path order."""
-    for path in sorted(docs.rglob("*.md")):
+    for path in page_files(docs, lambda path: None):
         found = read_page(docs, path)
         if found is not None:
             yield found

@@ -15,16 +15,20 @@ import yaml
 from mkdocs.config import load_config
 
 from scripts import pr_comment, preview
-from scripts.pr_comment import BOT_LOGIN, MARKER, post
-from scripts.preview import (
+from scripts.pr_comment import (
+    BOT_LOGIN,
+    MARKER,
     MAX_LISTED,
-    Change,
     ChangedPage,
+    comment_text,
+    post,
+    preview_url,
+)
+from scripts.preview import (
+    Change,
     changed_files,
     changed_pages,
-    comment_text,
     preview_config,
-    preview_url,
     site_wide_changes,
 )
 from tools.build import copy_site_files
@@ -124,19 +128,19 @@ def test_pages_come_with_their_titles_the_editors_pages_first(tmp_path: Path) ->
         Change("M", "converter/run.py"),
     ]
     assert changed_pages(changes, tmp_path) == [
-        ChangedPage("M", "2023/07/05.md", "第五篇"),
-        ChangedPage("D", "2023/07/06.md", "2023/07/06.md"),
-        ChangedPage("M", "index.md", "index.md"),
-        ChangedPage("M", "tags/iso.md", "标签：ISO"),
+        ChangedPage("M", "2023/07/05.md", "第五篇", "2023/07/05/"),
+        ChangedPage("D", "2023/07/06.md", "2023/07/06.md", "2023/07/06/"),
+        ChangedPage("M", "index.md", "index.md", ""),
+        ChangedPage("M", "tags/iso.md", "标签：ISO", "tags/iso/"),
     ]
 
 
 def test_the_comment_links_each_page_into_the_preview() -> None:
     pages = [
-        ChangedPage("M", "2023/07/05.md", "第五篇"),
-        ChangedPage("A", "2023/07/index.md", "2023 年第 07 期"),
-        ChangedPage("D", "2023/07/06.md", "2023/07/06.md"),
-        ChangedPage("M", "index.md", "index.md"),
+        ChangedPage("M", "2023/07/05.md", "第五篇", "2023/07/05/"),
+        ChangedPage("A", "2023/07/index.md", "2023 年第 07 期", "2023/07/"),
+        ChangedPage("D", "2023/07/06.md", "2023/07/06.md", "2023/07/06/"),
+        ChangedPage("M", "index.md", "index.md", ""),
     ]
     text = comment_text(URL, "0123456789abcdef0123", pages, [])
     assert f"**预览地址：** {URL}" in text
@@ -144,31 +148,34 @@ def test_the_comment_links_each_page_into_the_preview() -> None:
     assert f"- 修改：[第五篇]({URL}2023/07/05/) · `docs/2023/07/05.md`" in text
     assert f"- 新增：[2023 年第 07 期]({URL}2023/07/) · `docs/2023/07/index.md`" in text
     assert "- 删除：`docs/2023/07/06.md`" in text
-    assert f"[index.md]({URL})" in text
+    assert f"[index\\.md]({URL})" in text
     assert "4 页" in text
 
 
 def test_a_title_with_brackets_stays_one_link() -> None:
-    pages = [ChangedPage("M", "2023/07/05.md", "关于[GB/T 1]的通知")]
-    text = comment_text(URL, "abc", pages, [])
-    assert f"[关于\\[GB/T 1\\]的通知]({URL}2023/07/05/)" in text
+    pages = [ChangedPage("M", "2023/07/05.md", "关于[GB/T 1]的通知", "2023/07/05/")]
+    text = comment_text(URL, "abc1234", pages, [])
+    assert f"[关于\\[GB\\/T 1\\]的通知]({URL}2023/07/05/)" in text
 
 
 def test_a_change_every_page_is_built_with_says_so_and_links_the_home_page() -> None:
     changes = [Change("M", "overrides/partials/content.html"), Change("M", "converter/run.py")]
     assert site_wide_changes(changes) == ["overrides/partials/content.html"]
-    text = comment_text(URL, "abc", [], site_wide_changes(changes))
+    text = comment_text(URL, "abc1234", [], site_wide_changes(changes))
     assert "所有页面都重新生成" in text and f"[首页]({URL})" in text
     assert "没有改动任何页面" not in text
 
 
 def test_a_pull_request_that_changes_no_page_says_so() -> None:
-    assert "本 PR 没有改动任何页面。" in comment_text(URL, "abc", [], [])
+    assert "本 PR 没有改动任何页面。" in comment_text(URL, "abc1234", [], [])
 
 
 def test_a_long_list_is_cut() -> None:
-    pages = [ChangedPage("M", f"tags/t{i:03}.md", f"t{i}") for i in range(MAX_LISTED + 7)]
-    text = comment_text(URL, "abc", pages, [])
+    pages = [
+        ChangedPage("M", f"tags/t{i:03}.md", f"t{i}", f"tags/t{i:03}/")
+        for i in range(MAX_LISTED + 7)
+    ]
+    text = comment_text(URL, "abc1234", pages, [])
     assert text.count("\n- 修改：") == MAX_LISTED
     assert "以及另外 7 页" in text
 

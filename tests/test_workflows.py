@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 MATCHER = ROOT / ".github" / "converter-matcher.json"
 MAKEFILE = ROOT / "Makefile"
-# An action pinned to a major release tag: owner/name@v5 (or owner/name/path@v5).
-MAJOR_TAG = re.compile(r"^[\w.-]+/[\w./-]+@v\d+$")
+# An action pinned to a commit, its release beside it: owner/name@<40 hex> # v5.0.1.
+PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+USES_LINE = re.compile(r"^\s*(?:- )?uses:", re.MULTILINE)
 MAKE_TARGET = re.compile(r"\bmake ([a-z][\w-]*)")
 
 
@@ -119,11 +120,16 @@ def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
-def test_actions_are_pinned_to_major_tags(name: str) -> None:
+def test_actions_are_pinned_to_commits_with_their_release_beside(name: str) -> None:
+    # A tag can be moved to other code; a commit cannot. The comment says which
+    # release the commit is, for a reader and for Dependabot.
     actions = [step["uses"] for step in steps(load(name)) if "uses" in step]
     assert "actions/checkout" in [action.split("@")[0] for action in actions]
-    for action in actions:
-        assert MAJOR_TAG.match(action), f"{name}: {action} is not pinned to @vN"
+    text = (WORKFLOWS / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if USES_LINE.match(line)]
+    assert len(lines) == len(actions)
+    for line in lines:
+        assert PINNED.match(line), f"{name}: {line.strip()} is not pinned to a commit # vX.Y.Z"
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
@@ -133,6 +139,7 @@ def test_python_311_with_the_pip_cache(name: str) -> None:
     for setup in setups:
         assert str(setup["with"]["python-version"]) == "3.11"
         assert setup["with"]["cache"] == "pip"
+        assert setup["with"]["cache-dependency-path"] == "requirements/*.txt"
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
@@ -154,7 +161,7 @@ def test_pull_requests_run_the_tests_the_check_the_build_and_the_link_check() ->
     check = position(workflow, "python -m converter check docs")
     assert position(workflow, "make test") < check < position(workflow, "make site")
     assert position(workflow, "make site") < position(workflow, "make links")
-    (upload,) = uses(workflow, "actions/upload-artifact")
+    (upload,) = job_uses(workflow, "check", "actions/upload-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
 
 
@@ -240,11 +247,16 @@ def job_command(workflow: dict[Any, Any], name: str, text: str) -> int:
     raise AssertionError(f"job {name} runs no {text!r}")
 
 
+def job_uses(workflow: dict[Any, Any], name: str, action: str) -> list[dict[str, Any]]:
+    return [s for s in job(workflow, name)["steps"] if s.get("uses", "").split("@")[0] == action]
+
+
 def condition(workflow: dict[Any, Any], name: str) -> str:
     return " ".join(str(job(workflow, name).get("if", "")).split())
 
 
 PREVIEW_FOLDER = f'"{PREVIEWS_FOLDER}/$NUMBER"'
+DOWNLOAD = "actions/download-artifact"
 SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository"
 NOT_DEPENDABOT = "github.actor != 'dependabot[bot]'"
 
@@ -259,7 +271,13 @@ def test_every_job_asks_for_the_least_it_needs() -> None:
     assert workflow["permissions"] == {}, "nothing granted unless a job asks"
     read = {"contents": "read"}
     publish = {"contents": "write", "pull-requests": "write"}
-    expected = {"check": read, "zensical": read, "preview": publish, "cleanup": publish}
+    expected = {
+        "check": read,
+        "zensical": read,
+        "preview": read,
+        "publish-preview": publish,
+        "cleanup": publish,
+    }
     assert {name: job(workflow, name)["permissions"] for name in workflow["jobs"]} == expected
     deploy = load("deploy.yml")
     assert deploy["permissions"] == read
@@ -270,7 +288,7 @@ def test_every_job_asks_for_the_least_it_needs() -> None:
 
 def test_only_the_cleanup_runs_when_a_pull_request_closes() -> None:
     workflow = load("pr.yml")
-    for name in ("check", "zensical", "preview"):
+    for name in ("check", "zensical", "preview", "publish-preview"):
         assert "github.event.action != 'closed'" in condition(workflow, name), name
     assert "github.event.action == 'closed'" in condition(workflow, "cleanup")
 
@@ -279,10 +297,10 @@ def test_no_preview_is_attempted_with_a_read_only_token() -> None:
     # Forks and Dependabot get a read-only token whatever the workflow asks: their
     # pull requests get the site as an artifact, not a failing job.
     workflow = load("pr.yml")
-    for name in ("preview", "cleanup"):
+    for name in ("preview", "publish-preview", "cleanup"):
         assert SAME_REPOSITORY in condition(workflow, name), name
         assert NOT_DEPENDABOT in condition(workflow, name), name
-    (upload,) = uses(workflow, "actions/upload-artifact")
+    (upload,) = job_uses(workflow, "check", "actions/upload-artifact")
     assert upload["with"]["path"].rstrip("/") == "site"
 
 
@@ -292,20 +310,99 @@ def test_one_run_per_pull_request_so_closing_comes_after_the_last_publication() 
     assert concurrency["cancel-in-progress"] is True
 
 
-def test_the_preview_is_built_published_in_its_folder_and_commented() -> None:
+def test_the_preview_is_built_by_a_job_that_only_reads() -> None:
     workflow = load("pr.yml")
     preview = job(workflow, "preview")
     assert preview["env"]["NUMBER"] == "${{ github.event.pull_request.number }}"
-    (checkout,) = [s for s in preview["steps"] if s.get("uses", "").startswith("actions/checkout")]
-    assert checkout["with"]["fetch-depth"] == 2, "HEAD^1, the base, for the comment's diff"
+    (checkout,) = job_uses(workflow, "preview", "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 2, "HEAD^1, the base, for the list of pages"
     build = job_command(workflow, "preview", 'make preview PR="$NUMBER"')
-    publish = job_command(workflow, "preview", "-m scripts.pages_branch publish site")
-    comment = job_command(workflow, "preview", "-m scripts.preview comment")
-    assert build < publish < comment
-    run = "\n".join(job_commands(workflow, "preview"))
-    assert f"publish site {PREVIEW_FOLDER}" in run
-    assert "--base HEAD^1" in run
-    assert preview["steps"][comment]["env"]["GH_TOKEN"] == "${{ github.token }}"
+    listed = job_command(workflow, "preview", "-m scripts.preview changes --base HEAD^1")
+    assert build < listed
+    uploads = {
+        s["with"]["name"]: s["with"]["path"]
+        for s in job_uses(workflow, "preview", "actions/upload-artifact")
+    }
+    assert uploads["preview-site"].rstrip("/") == "site"
+    assert uploads["preview-changes"] == "changes.json"
+    assert "--out changes.json" in preview["steps"][listed]["run"]
+
+
+def test_the_preview_is_published_and_commented_by_a_job_that_runs_none_of_its_code() -> None:
+    workflow = load("pr.yml")
+    publish = job(workflow, "publish-preview")
+    assert publish["needs"] == "preview"
+    (checkout,) = job_uses(workflow, "publish-preview", "actions/checkout")
+    assert checkout["with"] == {
+        "ref": "${{ github.event.pull_request.base.sha }}",
+        "sparse-checkout": "scripts",
+    }
+    downloaded = {s["with"]["name"] for s in job_uses(workflow, "publish-preview", DOWNLOAD)}
+    assert downloaded == {"preview-site", "preview-changes"}
+    published = job_command(
+        workflow,
+        "publish-preview",
+        f"python3 -m scripts.pages_branch publish site {PREVIEW_FOLDER}",
+    )
+    comment = job_command(
+        workflow, "publish-preview", 'python3 -m scripts.pr_comment preview "$NUMBER"'
+    )
+    assert published < comment
+    run = job_commands(workflow, "publish-preview")
+    assert any('--changes preview-changes/changes.json --commit "$HEAD_SHA"' in c for c in run)
+    assert publish["env"]["HEAD_SHA"] == "${{ github.event.pull_request.head.sha }}"
+    assert publish["steps"][comment]["env"]["GH_TOKEN"] == "${{ github.token }}"
+
+
+# A job that may write runs only what the base branch (or main) holds: git, gh and
+# the standard-library scripts, never make, the venv, pip or a Python setup.
+PULL_REQUEST_CODE = ("make ", ".venv/", "pip ", "mkdocs", "python -m", "-m converter")
+
+
+def writing_jobs(workflow: dict[Any, Any]) -> list[str]:
+    return [
+        name
+        for name, spec in workflow["jobs"].items()
+        if "write" in (spec.get("permissions") or {}).values()
+    ]
+
+
+@pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
+def test_the_jobs_that_write_run_no_code_of_the_change(name: str) -> None:
+    workflow = load(name)
+    assert writing_jobs(workflow)
+    for job_name in writing_jobs(workflow):
+        spec = job(workflow, job_name)
+        assert not job_uses(workflow, job_name, "actions/setup-python"), job_name
+        for command in job_commands(workflow, job_name):
+            for code in PULL_REQUEST_CODE:
+                assert code not in command, f"{name}: {job_name} runs {command!r}"
+        for checkout in job_uses(workflow, job_name, "actions/checkout"):
+            options = checkout.get("with", {})
+            assert options.get("sparse-checkout") == "scripts", job_name
+            if name == "pr.yml":
+                assert options["ref"].startswith("${{ github.event.pull_request.base."), job_name
+        assert spec.get("needs") or job_name == "cleanup", job_name
+
+
+@pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
+def test_the_jobs_that_run_the_code_only_read_and_keep_no_credentials(name: str) -> None:
+    workflow = load(name)
+    for job_name, spec in workflow["jobs"].items():
+        if job_name in writing_jobs(workflow):
+            continue
+        assert spec.get("permissions", workflow["permissions"]) in ({"contents": "read"}, {})
+        for checkout in job_uses(workflow, job_name, "actions/checkout"):
+            assert checkout["with"]["persist-credentials"] is False, f"{name}: {job_name}"
+
+
+def test_dependabot_updates_the_python_locks_and_the_actions() -> None:
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    ecosystems = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(ecosystems) == {"pip", "github-actions"}
+    for update in ecosystems.values():
+        assert update["directory"] == "/" and update["schedule"]["interval"]
 
 
 def test_the_comment_is_one_comment_edited_by_the_script() -> None:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from converter.check import Problem, check_docs
 from converter.cli import DEFAULT_WAIT_SECONDS
+from converter.diagnostics import one_line
+from converter.files import FilesRefused, refuse_unsafe_site_sources
 from converter.lifetime import die_with_parent
 from converter.run import mkdocs_setting
 from converter.site import durable
@@ -82,7 +84,9 @@ def build_site(
     beside ``site`` (``.site.build``) that replaces it whole once both succeeded:
     a build that fails or is killed leaves the previous site (and its staging folder,
     removed by the next build). Raises ``subprocess.CalledProcessError`` when either
-    fails."""
+    fails; ``FilesRefused`` before either starts, for a link or a device in what the
+    build would publish."""
+    refuse_unsafe_site_sources(project)
     docs = project / "docs"
     site = (project / site).resolve()
     with run_lock(docs, wait, say) as held:
@@ -167,11 +171,16 @@ def main(argv: list[str] | None = None) -> int:
         build_site(Path.cwd(), args.site_dir, args.config_file, False, args.wait, say)
     except BuildRefused as refused:
         for problem in refused.problems:
-            sys.stdout.write(f"{problem}\n")
+            sys.stdout.write(f"{one_line(str(problem))}\n")
         sys.stderr.write(f"error: {refused} (python -m converter check docs)\n")
         return 1
     except Busy as busy:
         sys.stderr.write(f"error: {busy}; nothing was built\n")
+        return 1
+    except FilesRefused as refused:
+        for problem in refused.problems:
+            sys.stderr.write(f"error: {one_line(str(problem))}\n")
+        sys.stderr.write(f"error: {refused}; nothing was built\n")
         return 1
     except subprocess.CalledProcessError as failed:
         sys.stderr.write(f"error: {' '.join(map(str, failed.cmd))} exited {failed.returncode}\n")

@@ -15,6 +15,7 @@ number space. The articles keep the exact form they cite.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -178,10 +179,23 @@ def located_citations(text: str) -> list[tuple[int, int, Citation]]:
         return found
     for publisher, pattern in PATTERNS:  # longer family names come first
         for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end, _ in found):
-                continue
-            found.append((match.start(), match.end(), citation_of(match, publisher)))
-    return sorted(found, key=lambda item: item[0])
+            if not overlaps_any(found, match.start(), match.end()):
+                insort(
+                    found, (match.start(), match.end(), citation_of(match, publisher)), key=start_of
+                )
+    return found
+
+
+def start_of(span: tuple[int, int, object]) -> int:
+    return span[0]
+
+
+def overlaps_any(spans: list[tuple[int, int, Citation]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of ``spans`` (disjoint, in order)? Only the last
+    span starting before ``end`` can: it ends last of those. A bisection, so that a
+    line of thousands of codes costs n log n, not n²."""
+    before = bisect_left(spans, end, key=start_of)
+    return before > 0 and spans[before - 1][1] > start
 
 
 def find_citations(text: str) -> Iterator[Citation]:

@@ -21,6 +21,7 @@ order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -101,9 +102,17 @@ def mentions(text: str, tag: Tag) -> bool:
             if tag.group in GENERIC_GROUPS and counted(text, match.start()):
                 continue
             codes = code_spans(text) if codes is None else codes
-            if not any(start <= match.start() and match.end() <= end for start, end, _ in codes):
+            if not inside_code(codes, match.start(), match.end()):
                 return True
     return False
+
+
+def inside_code(codes: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of ``codes`` (disjoint, in order)? Only the last
+    code starting at or before ``start`` can hold it: a bisection, not a scan, so a
+    sentence of thousands of codes stays linear-ish."""
+    at = bisect_right(codes, start, key=lambda code: code[0])
+    return at > 0 and end <= codes[at - 1][1]
 
 
 def counted(text: str, start: int) -> bool:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from xml.etree import ElementTree
 
-from ..patterns import NOT_TEXT
 from .entries import IssueEntry
 from .paths import FEED_FILE, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 12  # newest issues in the feed
+# What XML 1.0 allows no document to hold, not even escaped: control characters but
+# tab and line ends, lone surrogates, U+FFFE and U+FFFF. ElementTree writes them as
+# they are, and every feed reader then rejects the whole feed; a title or summary
+# that carries one (an export's stray byte, an editor's paste) loses it here.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return NOT_XML.sub("", text)
 
 
 def publication_date(entry: IssueEntry) -> str:
@@ -19,18 +28,13 @@ def publication_date(entry: IssueEntry) -> str:
     return f"{entry.issue}-01"
 
 
-def xml_text(text: str) -> str:
-    """Text XML can hold: an editor's page may carry a control character, which
-    ElementTree would write as it is (ill-formed XML)."""
-    return NOT_TEXT.sub("", text)
-
-
 def render_feed(entries: Iterable[IssueEntry], site_url: str, title: str) -> str:
     """An Atom feed of the newest issues, an entry each (its landing page, dated by
     its publication, the start of its summary as excerpt), newest first."""
     issues = sorted(entries, key=lambda entry: entry.issue, reverse=True)[:FEED_SIZE]
-    base = site_url.rstrip("/") + "/"
+    base = xml_text(site_url.rstrip("/") + "/")
     feed = ElementTree.Element("feed", xmlns=ATOM)
+    title = xml_text(title)
     ElementTree.SubElement(feed, "title").text = title
     ElementTree.SubElement(feed, "id").text = base
     ElementTree.SubElement(feed, "link", href=base)

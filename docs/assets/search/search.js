@@ -282,7 +282,19 @@
     return found;
   }
 
+  // A result links its page by the page's path, relative to the site; a path that a
+  // browser would read as something else is never shown: a scheme before the first
+  // "/" ("javascript:alert(1)%2F/index"), a "/" or "//" in front (another host), a
+  // backslash (a "/" to a browser) or a control character (dropped by URL parsers).
+  // The index writer refuses such pages too (sitesearch/pages.py is_site_path).
+  var NOT_A_SITE_PATH = /^(?:[^\/]*:|\/)|[\\\u0000-\u001f\u007f]/;
+
+  function isSitePath(path) {
+    return typeof path === "string" && !NOT_A_SITE_PATH.test(path);
+  }
+
   function confirm(groups, data) {
+    if (!isSitePath(data.u)) { return null; }
     var titleTokens = tokenize(data.t);
     var textTokens = tokenize(data.x);
     var inTitle = 1;
@@ -376,10 +388,11 @@
   // --- presenting ----------------------------------------------------------------
   // The page's address: "2023/07/01" is 2023/07/01/ on the hosted site and
   // 2023/07/01.html in the offline edition; an index page is its folder.
+  // Always "./" + the path: resolved against the site's root, never a URL of its own.
   function pageUrl(path, info) {
-    if (!info.directoryUrls) { return new URL(path + ".html", ROOT).href; }
-    var folder = path === "index" ? "./" : path.replace(/\/index$/, "/");
-    return new URL(folder === path ? path + "/" : folder, ROOT).href;
+    if (!info.directoryUrls) { return new URL("./" + path + ".html", ROOT).href; }
+    var folder = path === "index" ? "" : path.replace(/\/index$/, "/");
+    return new URL("./" + (folder === path ? path + "/" : folder), ROOT).href;
   }
 
   function escapeHtml(text) {
