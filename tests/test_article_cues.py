@@ -268,6 +268,29 @@ def test_an_author_line_wrapped_inside_a_name_keeps_the_name_whole() -> None:
     assert article.authors == ("孙玉琦",)
 
 
+def test_an_author_line_wrapped_inside_a_name_after_padded_names_keeps_the_names() -> None:
+    # Read as printed: joining the lines evens out "付 豪 邓" into "付豪邓".
+    (article,) = structure_of(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦 付 豪 邓", "阿妹） "]
+    ).articles
+    assert article.authors == ("孙玉琦", "付豪", "邓阿妹")
+
+
+def test_an_author_line_wrapped_inside_a_three_character_name_keeps_the_name_whole() -> None:
+    # "周树" + "斌　付　豪": a single character only joins another one.
+    lines = ["6 月 1 日，甲组织发布报告。（朱传宇\u3000周树", "斌\u3000付\u3000豪） "]
+    (article,) = structure_of([" 标准战略 ", "甲组织发布报告 ", *lines]).articles
+    assert article.authors == ("朱传宇", "周树斌", "付豪")
+
+
+def test_an_author_line_wrapped_where_it_reads_as_one_name_or_two_is_reported() -> None:
+    structure, report = structure_and_report(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦 欧阳", "娜娜） "]
+    )
+    assert structure.articles[0].authors == ("孙玉琦", "欧阳", "娜娜")
+    assert any(w.line == 5 and "author line" in w.message for w in report.warnings)
+
+
 # The structure accounting
 
 

@@ -116,6 +116,17 @@ def test_article_opening_a_page_after_a_part_empty_page_has_its_section_lost() -
     assert any("section heading seems lost" in w.message for w in report.warnings)
 
 
+def test_a_heading_at_a_page_foot_heads_the_article_opening_the_next_page() -> None:
+    structure, report = structure_and_report(
+        [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", " "],
+        ["前沿科技 ", " ", NOTE_RULE],
+        ["1 注释。 "],
+        [" 乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
+    )
+    assert [a.section for a in structure.articles] == ["机构评论", "前沿科技"]
+    assert not any("seems lost" in w.message for w in report.warnings)
+
+
 def test_article_opening_a_page_after_a_full_page_stays_in_its_section() -> None:
     structure = structure_of(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", NOTE_RULE],

@@ -225,7 +225,7 @@ def build_structure(
         if cues is not None and sum(cue.weight for cue in cues) >= START_SCORE:
             close_article(result, state, report)
             state.pending = []
-            if opens_page_after_blank(paragraph, page):
+            if opens_page_after_blank(paragraph, page) and not heading_awaits_article(state):
                 state.section = ""
                 state.section_number += 1
                 report.warn(
@@ -247,6 +247,13 @@ def build_structure(
             "like '6 月 15 日，…' (is this a bulletin export?)",
         )
     return result
+
+
+def heading_awaits_article(state: Reading) -> bool:
+    """Was a section heading the last thing read (printed at the foot of the page
+    before, its blank space left under it)? Then a page opening after blank space
+    starts that section's first article: no heading is lost."""
+    return state.title is None and state.section not in (None, SUMMARY_HEADING)
 
 
 def add_to_reading(
@@ -436,6 +443,7 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
     if title is None:
         return
     lead = body[0] if body else None
+    warn_ambiguous_authors(body, report)
     authors, body = split_authors(body)
     warn_repeated_paragraphs(body, report)
     date, precision = dated(lead, result.id, report)
@@ -468,6 +476,18 @@ def warn_repeated_paragraphs(body: list[Paragraph], report: Diagnostics) -> None
         first_seen.setdefault(text, paragraph.line)
 
 
+def warn_ambiguous_authors(body: list[Paragraph], report: Diagnostics) -> None:
+    """An author line wrapped where both readings give names ("（欧阳" + "娜娜）": one
+    name or two) is read with the break as a space, and reported at its opening line."""
+    if body and len(readings := author_readings(body[-1])) > 1:
+        (first, _), (joined, _) = readings
+        report.warn(
+            body[-1].lines[-2].number,
+            f"author line wrapped inside its parentheses reads as {' '.join(first)} "
+            f"or {' '.join(joined)}; read as the first (check the names)",
+        )
+
+
 def split_authors(body: list[Paragraph]) -> tuple[tuple[str, ...], list[Paragraph]]:
     """Take the closing "（names）" off the article's last paragraph."""
     if not body:
@@ -485,28 +505,40 @@ def split_authors(body: list[Paragraph]) -> tuple[tuple[str, ...], list[Paragrap
 
 
 def paragraph_authors(paragraph: Paragraph) -> tuple[tuple[str, ...], int] | None:
-    """The closing author line of a paragraph. One wrapped inside its parentheses is
-    read first with a space at the break: the extractor drops the space at a wrap
-    (FORMAT.md §2), so "（邓阿妹" + "孙玉琦）" lost the space between two names. Where
-    the break cannot part names ("（孙玉" + "琦）", cut inside one), it is read as
-    joined."""
-    text = paragraph.text.value
-    cut = last_break(paragraph)
-    if cut is not None:
-        found = author_line(f"{text[:cut]} {text[cut:]}")
-        if found is not None and found[1] < cut:
-            return found
-    return author_line(text)
+    """The closing author line of a paragraph, and where it starts in its text."""
+    readings = author_readings(paragraph)
+    return readings[0] if readings else None
 
 
-def last_break(paragraph: Paragraph) -> int | None:
-    """Where the paragraph's last line starts in its text (None: one line, or the
-    line's text was changed by the joining)."""
-    text = paragraph.text.value
-    last = paragraph.lines[-1].text.strip()
-    if len(paragraph.lines) < 2 or not last or not text.endswith(last) or last == text:
-        return None
-    return len(text) - len(last)
+def author_readings(paragraph: Paragraph) -> list[tuple[tuple[str, ...], int]]:
+    """Each valid reading of the paragraph's closing author line, the first preferred.
+
+    The names are read from the lines as printed: joining the lines evens out the
+    spacing of a run of single characters ("付 豪 邓" + "阿妹）" would read "付豪邓"). A
+    line break inside the parentheses is read first as the space between two names:
+    the extractor drops the space at a wrap (FORMAT.md §2), so "（邓阿妹" + "孙玉琦）"
+    lost it. Where the break cannot part names ("（孙玉" + "琦）", cut inside one), it
+    is read as joined; where both readings give valid names, the caller warns."""
+    match = AUTHORS.search(paragraph.text.value)
+    if not match:
+        return []
+    printed, cut = printed_tail(paragraph)
+    readings: list[tuple[str, ...]] = []
+    for text in ([f"{printed[:cut]} {printed[cut:]}"] if cut is not None else []) + [printed]:
+        found = AUTHORS.search(text)
+        opened = found is not None and (cut is None or text is printed or found.start() < cut)
+        if found and opened and (names := parse_names(found.group(1))) and names not in readings:
+            readings.append(names)
+    return [(names, match.start()) for names in readings]
+
+
+def printed_tail(paragraph: Paragraph) -> tuple[str, int | None]:
+    """The paragraph's last two lines as printed, and where the last one starts (None:
+    one line). An author line (five names at most) never takes more than two."""
+    lines = [line.text.strip() for line in paragraph.lines[-2:]]
+    if len(lines) < 2 or not lines[-1]:
+        return "".join(lines), None
+    return "".join(lines), len(lines[0])
 
 
 def author_line(text: str) -> tuple[tuple[str, ...], int] | None:
@@ -519,10 +551,12 @@ def author_line(text: str) -> tuple[tuple[str, ...], int] | None:
 
 
 def parse_names(text: str) -> tuple[str, ...]:
-    """ "邓阿妹 孙玉琦" → two names; "付 豪" or "付　豪" → one padded two-character name."""
+    """ "邓阿妹 孙玉琦" → two names; "付 豪" or "付　豪" → one padded two-character name.
+    Padding inside a name only ever parts the two halves of a two-character one, so a
+    single character joins only another single character ("周树" "斌" "付" is no list)."""
     names: list[str] = []
     for token in text.split():  # any padding: spaces, U+3000, a wrap
-        if names and len(names[-1]) < NAME_MIN_CHARS:
+        if names and len(names[-1]) == 1 and len(token) == 1:
             names[-1] += token
         else:
             names.append(token)

@@ -1,21 +1,25 @@
 """Convert many seeded random issues and sort every structural error by whether the
-editor is told: WARNED (a warning names a line of the affected article) or SILENT.
+editor is told: WARNED (a warning names a line of the affected structure) or SILENT.
 
 A structural error is an article of the description that the conversion does not
 give back as such: lost (merged into another), or with another title, section,
 date, authors, blocks or footnotes; an article the description does not have; a
-summary that differs. Its place in the export is the article's span, from its
-title's first line to the next article's; a lost article's span includes the one
-before it, where it went. An issue the converter refuses (``ConversionError``) is
-loud, not silent, and counted apart; any other exception is a crash.
+summary that differs. A warning tells of it only where it names a line of the
+structure that is wrong (``Places``): the article's title for any field; its
+author line (or the paragraph it closes) for its authors; its first paragraph for
+its date; its section's heading or any of the section's titles for its section;
+its span, from its title's first line to the next article's, for its blocks and
+footnotes. A lost article's place is its span and the one before it, where it
+went. An issue the converter refuses (``ConversionError``) is loud, not silent,
+and counted apart; any other exception is a crash.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
 
 from converter.model import ConversionError
 from converter.passes import convert_bytes
@@ -62,11 +66,86 @@ def title_rows(spec: IssueSpec, text: str) -> list[int]:
     return found
 
 
+@dataclass(frozen=True)
+class Places:
+    """Export lines (1-based) of one described article's parts."""
+
+    span: range  # from its title's first line to the next article's
+    title: range
+    lead: range  # its first paragraph
+    authors: range  # its author line, from the first line of the paragraph it closes
+    section: frozenset[int]  # its section's heading and every title of the section
+
+    def of(self, what: str) -> Collection[int]:
+        """Where a warning of an error in ``what`` must point."""
+        parts: dict[str, Collection[int]] = {
+            "section": self.section,
+            "group": self.section,
+            "date": [*self.title, *self.lead],
+            "authors": [*self.title, *self.authors],
+        }
+        return parts.get(what, self.span)
+
+
+def article_places(spec: IssueSpec, text: str, spans: list[range]) -> list[Places]:
+    rows = text.split("\n")
+    places: list[Places] = []
+    index = 0
+    for section in spec.sections:
+        first = index
+        titles: set[int] = set()
+        for _ in section.articles:
+            span = spans[index]
+            title_end = ends_paragraph(rows, span.start, span)
+            lead = next_text(rows, title_end + 1, span)
+            lead_end = ends_paragraph(rows, lead, span)
+            paren = max((n for n in span if "（" in rows[n - 1]), default=span.start)
+            opened = paragraph_start(rows, paren, span)
+            closed = next((n for n in range(paren, span.stop) if "）" in rows[n - 1]), paren)
+            places.append(
+                Places(
+                    span,
+                    range(span.start, title_end + 1),
+                    range(lead, lead_end + 1),
+                    range(opened, closed + 1),
+                    frozenset(),
+                )
+            )
+            titles.update(places[-1].title)
+            index += 1
+        heading = [
+            n for n in range(1, spans[first].start) if rows[n - 1].strip() == section.heading
+        ]
+        lines = frozenset(titles | set(heading[-1:]))
+        for place in range(first, index):
+            places[place] = replace(places[place], section=lines)
+    return places
+
+
+def next_text(rows: list[str], start: int, span: range) -> int:
+    """The first line from ``start`` (1-based) with text on it."""
+    return next((n for n in range(start, span.stop) if rows[n - 1].strip()), start)
+
+
+def paragraph_start(rows: list[str], line: int, span: range) -> int:
+    """The first line of the paragraph holding ``line`` (a warning names a paragraph by
+    its first line): after the last line before it that ends a block."""
+    ends = [n for n in range(span.start, line) if rows[n - 1].endswith(" ")]
+    return next_text(rows, ends[-1] + 1, span) if ends else line
+
+
+def ends_paragraph(rows: list[str], start: int, span: range) -> int:
+    """The line ending the title or paragraph starting at ``start``: a block's last line
+    ends with a space (the layout's rule), its other lines do not."""
+    return next((n for n in range(start, span.stop) if rows[n - 1].endswith(" ")), start)
+
+
 def structural_errors(
-    want: IssueShape, got: IssueShape, spans: list[range], got_lines: list[int]
-) -> list[tuple[str, range]]:
-    """(what, span) of each structural error."""
-    errors: list[tuple[str, range]] = []
+    want: IssueShape, got: IssueShape, places: list[Places], got_lines: list[int]
+) -> list[tuple[str, Collection[int]]]:
+    """(what, the lines a warning must name) of each structural error."""
+    errors: list[tuple[str, Collection[int]]] = []
+    spans = [place.span for place in places]
     summary_span = range(1, spans[0].start if spans else 1)
     if want.summary != got.summary:
         errors.append(("summary", summary_span))
@@ -77,7 +156,8 @@ def structural_errors(
         if tag == "equal":
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 errors.extend(
-                    (what, spans[i]) for what in article_errors(want.articles[i], got.articles[j])
+                    (what, places[i].of(what))
+                    for what in article_errors(want.articles[i], got.articles[j])
                 )
             continue
         for i in range(i1, i2):
@@ -116,18 +196,20 @@ def survey(seeds: Iterable[int], examples: int = 5) -> Tally:
         spans = [range(start, end) for start, end in zip(rows, ends, strict=True)]
         warned_lines = {warning.line for warning in report.warnings}
         errors = structural_errors(
-            expected(spec), got, spans, [article.line for article in issue.articles]
+            expected(spec),
+            got,
+            article_places(spec, text, spans),
+            [article.line for article in issue.articles],
         )
         silent = False
-        for what, span in errors:
-            told = any(line in span for line in warned_lines)
+        for what, lines in errors:
+            told = any(line in lines for line in warned_lines)
             tally.errors[f"{'WARNED' if told else 'SILENT'} {what}"] += 1
             if not told:
                 silent = True
                 if len(tally.examples) < examples:
-                    tally.examples.append(
-                        f"seed {seed}: {what} at lines {span.start}-{span.stop - 1}"
-                    )
+                    where = f"{min(lines, default=0)}-{max(lines, default=0)}"
+                    tally.examples.append(f"seed {seed}: {what} at lines {where}")
         if not errors:
             tally.right += 1
         elif silent:
