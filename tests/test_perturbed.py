@@ -31,7 +31,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "on the note's page) instead of '…事项23。': the date loses its day, silently"
     ),
     "datelines-removed-all": "without datelines 'no articles found': the issue is refused",
-    "heading-not-listed": "a heading not in data/sections.yml is kept but not warned",
     "table-without-number-column": (
         "table_grid finds rows by their running number: no table, its cells stay text, warned"
     ),

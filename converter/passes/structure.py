@@ -165,6 +165,7 @@ class Reading:
 
     section: str | None = None  # None until the first heading
     section_number: int = 0  # counts headings, lost ones too: two lost headings stay apart
+    section_line: int = 0  # the heading's line; 0 when lost
     title: Paragraph | None = None
     pending: list[Paragraph] = field(default_factory=list)  # the article being read
     closed: bool = False  # did the previous paragraph close an article or a heading?
@@ -206,7 +207,7 @@ def build_structure(
         if is_summary_heading(paragraph) or starts_section(paragraphs, index, state, page):
             close_article(result, state, report)
             state.title, state.pending, state.outside_warned = None, [], False
-            state.section = paragraph.text.value
+            state.section, state.section_line = paragraph.text.value, paragraph.line
             result.headings.append(state.section)
             state.section_number += 1
             state.closed = True
@@ -216,7 +217,7 @@ def build_structure(
             close_article(result, state, report)
             state.pending = []
             if opens_page_after_blank(paragraph, page):
-                state.section = ""
+                state.section, state.section_line = "", 0
                 state.section_number += 1
                 report.warn(
                     paragraph,
@@ -436,6 +437,7 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
             date=date,
             section=state.section or "",
             section_number=state.section_number,
+            section_line=state.section_line,
             authors=authors,
             blocks=classify_blocks(body, report),
             line=title.line,
