@@ -34,6 +34,9 @@ def test_numbers_that_are_not_markers() -> None:
         "25%的劳动生产率",
         "6月 30 日",
         "第 121 届理事会",
+        "6月23日，在墨西哥",
+        "于2023年6月举办",
+        "共3个缺口",
     ]:
         assert markers(text) == [], text
 
@@ -94,6 +97,37 @@ def test_definition_without_a_marker_is_kept_unlinked_and_reported() -> None:
     (note,) = article.footnotes  # shown unlinked with the article, not dropped
     assert not note.linked and note.text == "ANSI. Roadmap."
     assert [w.message.split(";")[0] for w in warnings] == ["footnote 1 has no marker in the text"]
+
+
+def test_a_glued_date_is_no_marker_the_word_closed_by_the_number_is() -> None:
+    (article,), warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6月23日，学会确定优先事项23。（邓阿妹） ", NOTE_RULE],
+        ["23 IEC. Summit. "],
+    )
+    paragraph = article.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.value == "6月23日，学会确定优先事项。"
+    assert [ref.number for ref in paragraph.text.notes] == [23]
+    assert [w.message for w in warnings] == ["footnote 23 where 1 was expected"]
+
+
+def test_two_glued_candidates_between_the_neighbouring_markers_are_reported() -> None:
+    (article,), warnings = run(
+        [
+            " 标准战略 ",
+            "学会发布路线图 ",
+            "6 月 15 日，学会发布报告1，附录1。（邓阿妹） ",
+            NOTE_RULE,
+        ],
+        ["1 ANSI. Report. "],
+    )
+    paragraph = article.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.value == "6 月 15 日，学会发布报告，附录1。"
+    assert [w.message for w in warnings] == [
+        "footnote 1: a glued '1' at line 5 could be its marker too; "
+        "the first after the previous footnote's marker is taken"
+    ]
 
 
 def test_skipped_numbering_is_reported() -> None:

@@ -26,10 +26,6 @@ from tests.perturbed.truth import SAMPLE, golden_truth
 # Perturbations converted wrong today: what goes wrong.
 MERGED = "the article is merged into the one before it, without a warning"
 KNOWN_FAILURES: dict[str, str] = {
-    "datelines-unspaced": (
-        "footnote 23's marker is taken from the glued date '6月23日' (MARKER: digits after Han, "
-        "on the note's page) instead of '…事项23。': the date loses its day, silently"
-    ),
     "datelines-removed-all": "without datelines 'no articles found': the issue is refused",
     "table-without-number-column": (
         "table_grid finds rows by their running number: no table, its cells stay text, warned"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import zip_longest
 
 from ..diagnostics import Diagnostics
 from ..model import Article, Block, Footnote, Layout, Line, LineKind, NoteRef, Paragraph, Text
@@ -22,7 +23,14 @@ from ..text import join_wrapped
 DEFINITION_START = re.compile(r"^(\d{1,3}) +(?=\S)")
 # Glued marker: digits right after a Chinese character, closing full-width
 # punctuation or a Latin word, and followed by neither a digit nor a decimal part.
-MARKER = re.compile(rf"(?<=[{HAN_RANGES}）》”’a-z)\]])(\d{{1,3}})(?![\d%]|\.\d|[:/\-]\d|[A-Za-z])")
+# Digits followed by a date or counting character are a date or a count ("6月23日",
+# "共3个"), never a marker: a marker closes a word, before punctuation, a space, the
+# line's end or the next word.
+DATE_OR_UNIT = "年月日号时天周个项家名位次届条种件份章"
+MARKER = re.compile(
+    rf"(?<=[{HAN_RANGES}）》”’a-z)\]])(\d{{1,3}})"
+    rf"(?![\d%{DATE_OR_UNIT}]|\.\d|[:/\-]\d|[A-Za-z])"
+)
 # A marker after a Latin word must be followed by Chinese or full-width punctuation
 # ("Economics7开展"), otherwise it is part of a code ("J2954", "P2030").
 AFTER_LATIN = re.compile(rf"[{HAN_RANGES}，。、；：）（]")
@@ -181,7 +189,34 @@ def link_footnotes(
             continue
         found[note.key] = hit
         cursor = (hit[0], hit[2])
+    warn_rival_markers(places, notes, found, report)
     return apply_markers(summary, articles, places, notes, found)
+
+
+def warn_rival_markers(
+    places: list[Place],
+    notes: tuple[Footnote, ...],
+    found: dict[int, tuple[int, int, int]],
+    report: Diagnostics,
+) -> None:
+    """Markers come in the order of their numbers, so footnote n's marker lies between
+    n-1's and n+1's. Where another glued n lies there too, order cannot tell which one
+    is the marker: the first is taken, and both places are reported."""
+    for note, after in zip_longest(notes, notes[1:]):
+        hit = found.get(note.key)
+        if hit is None:
+            continue
+        bound = found.get(after.key) if after is not None else None
+        for rival in marker_hits(places, note, (hit[0], hit[2])):
+            if bound is not None and rival[:2] >= bound[:2]:
+                break
+            report.warn(
+                places[hit[0]].paragraph,
+                f"footnote {note.number}: a glued '{note.number}' at line "
+                f"{places[rival[0]].paragraph.line} could be its marker too; the first after "
+                "the previous footnote's marker is taken",
+            )
+            break
 
 
 def paragraph_places(summary: tuple[Block, ...], articles: tuple[Article, ...]) -> Iterator[Place]:
@@ -197,6 +232,13 @@ def paragraph_places(summary: tuple[Block, ...], articles: tuple[Article, ...]) 
 def find_marker(
     places: list[Place], note: Footnote, cursor: tuple[int, int]
 ) -> tuple[int, int, int] | None:
+    return next(marker_hits(places, note, cursor), None)
+
+
+def marker_hits(
+    places: list[Place], note: Footnote, cursor: tuple[int, int]
+) -> Iterator[tuple[int, int, int]]:
+    """The candidates for ``note``'s marker after ``cursor``, in the text's order."""
     start_place, start_offset = cursor
     for index in range(start_place, len(places)):
         paragraph = places[index].paragraph
@@ -206,8 +248,7 @@ def find_marker(
         offset = start_offset if index == start_place else 0
         for match in marker_candidates(paragraph.text.value):
             if match.start() >= offset and int(match.group(1)) == note.number:
-                return index, match.start(), match.end()
-    return None
+                yield index, match.start(), match.end()
 
 
 def apply_markers(
