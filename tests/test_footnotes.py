@@ -296,3 +296,45 @@ def test_the_next_number_after_a_cut_line_without_its_marker_continues_the_note(
         "a footnote area opens with '2 …', but the footnote before it is cut off mid-word, "
         "no marker 2 is in the text"
     ]
+
+
+def test_a_continuation_opening_with_the_number_being_read_is_no_new_footnote() -> None:
+    """'2 June 2023' at the top of an area while note 2 is read: numbering never goes back."""
+    (article,), warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，发布1，报告2。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap. "],
+        ["2 NIST. Report published online "],
+        [" 到下一页3。（邓阿妹） ", NOTE_RULE],
+        ["2 June 2023. "],
+        ["3 ISO. News. "],
+    )
+    assert [(n.number, n.text) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap."),
+        (2, "NIST. Report published online 2 June 2023."),
+        (3, "ISO. News."),
+    ]
+    assert [w.message for w in warnings] == [
+        "a footnote area opens with '2 …', but footnote 3 was expected: "
+        "read as the rest of the footnote before it, from the page before"
+    ]
+
+
+def test_the_next_number_that_starts_a_later_block_too_is_a_continuation() -> None:
+    """'2 GW' after a cut line, its marker in the text, but '2 NIST.' further down the
+    area: that one is footnote 2."""
+    (article,), warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，发布1。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap for 1"],
+        [" 到下一页2。（邓阿妹） ", NOTE_RULE],
+        ["2 GW of storage. "],
+        ["2 NIST. Report. "],
+    )
+    assert [(n.number, n.text) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap for 12 GW of storage."),
+        (2, "NIST. Report."),
+    ]
+    assert [w.message for w in warnings] == [
+        "a footnote area opens with '2 …', but the footnote before it is cut off mid-word, "
+        "'2 …' starts a block further down this area: read as the rest of the footnote "
+        "before it, from the page before"
+    ]

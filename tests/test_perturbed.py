@@ -30,10 +30,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "table-without-number-column": (
         "table_grid finds rows by their running number: no table, its cells stay text, warned"
     ),
-    "footnote-continues-number": (
-        "the continuation '21 June 2023…' is read as a definition of its own (21 again): "
-        "the note is cut and a paragraph of notes is added to the next article, warned twice"
-    ),
 }
 
 

@@ -86,6 +86,7 @@ def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[
     next. At the top of an area numbering is the evidence (``starts_definition``):
     what does not start a definition goes on with the one from the page before."""
     markers = markers_by_page(lines)
+    numbered = numbered_starts(lines)
     group: list[Line] = []
     number: int | None = None  # the number of the definition being read
     after_rule = False
@@ -96,7 +97,8 @@ def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[
         if line.kind is not LineKind.NOTE:
             continue
         top, after_rule = after_rule, False
-        if not group or starts_definition(line, top, group[-1], number, markers, report):
+        again = found_again(line, numbered)
+        if not group or starts_definition(line, top, group[-1], number, markers, again, report):
             if group:
                 yield group
             group = []
@@ -113,6 +115,7 @@ def starts_definition(
     previous: Line,
     number: int | None,
     markers: dict[int, set[int]],
+    again: bool,
     report: Diagnostics,
 ) -> bool:
     """Does ``line`` start a definition? Inside an area a numbered block start does
@@ -121,7 +124,9 @@ def starts_definition(
     the rest of a definition cut by the page turn may stand, beginning with anything;
     there the evidence is numbering (the next number, a restart at 1, or another with
     its marker in the text: a number skipped), whether the line before is cut mid-word
-    (it ends without a space) and whether the number's marker is in the text."""
+    (it ends without a space), whether the number's marker is in the text, and whether
+    the number starts another block further down the area (``again``: then that block
+    is the definition, and this line the rest of the one before)."""
     match = DEFINITION_START.match(line.text)
     if not match or not (top or line.starts_block):
         return False
@@ -131,22 +136,44 @@ def starts_definition(
     expected = number + 1 if number is not None else 1
     cut_off = not previous.ends_with_space
     marked = any(found in markers.get(line.page - lag, ()) for lag in range(MARKER_PAGE_LAG + 1))
-    if found == expected:
+    if again:
+        starts = False
+    elif found == expected:
         starts = not cut_off or marked
     elif found == RESTART:
         starts = not cut_off
-    else:
-        starts = marked and not cut_off
+    else:  # a number skipped starts one; a number already read never does
+        starts = found > expected and marked and not cut_off
     if not starts and not (cut_off and found not in (expected, RESTART)):
         reasons = [f"footnote {expected} was expected"] if found != expected else []
         reasons += ["the footnote before it is cut off mid-word"] if cut_off else []
         reasons += [f"no marker {found} is in the text"] if not marked else []
+        reasons += [f"'{found} …' starts a block further down this area"] if again else []
         report.warn(
             line.number,
             f"a footnote area opens with '{found} …', but {', '.join(reasons)}: "
             "read as the rest of the footnote before it, from the page before",
         )
     return starts
+
+
+def numbered_starts(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]:
+    """Page → (line, number) of each numbered block start in its footnote area."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for line in lines:
+        match = DEFINITION_START.match(line.text)
+        if line.kind is LineKind.NOTE and line.starts_block and match:
+            found.setdefault(line.page, []).append((line.number, int(match.group(1))))
+    return found
+
+
+def found_again(line: Line, numbered: dict[int, list[tuple[int, int]]]) -> bool:
+    """Does ``line``'s number start another block further down its note area?"""
+    match = DEFINITION_START.match(line.text)
+    if not match:
+        return False
+    number = int(match.group(1))
+    return any(n == number and at > line.number for at, n in numbered.get(line.page, ()))
 
 
 def markers_by_page(lines: tuple[Line, ...]) -> dict[int, set[int]]:
