@@ -26,7 +26,6 @@ from tests.perturbed.truth import SAMPLE, golden_truth
 # Perturbations converted wrong today: what goes wrong.
 MERGED = "the article is merged into the one before it, without a warning"
 KNOWN_FAILURES: dict[str, str] = {
-    "datelines-removed-all": "without datelines 'no articles found': the issue is refused",
     "table-without-number-column": (
         "table_grid finds rows by their running number: no table, its cells stay text, warned"
     ),

@@ -81,8 +81,6 @@ LEAD_AFTER = 1  # the next paragraph is a news item's first paragraph
 # next paragraph holds marker 1: evidence where it happens (2023-07 runs on, §3.8).
 NOTES_RESTART = 2
 START_SCORE = 3
-# A news item's first paragraph fills at least two lines and closes a sentence.
-LEAD_MIN_LINES = 2
 # "（邓阿妹 孙玉琦）" closes an article; names are 2–4 characters, separated by any
 # padding (spaces, full-width U+3000 spaces, a wrap), and a two-character name may be
 # padded inside ("付 豪", "付　豪").
@@ -369,18 +367,15 @@ def opens_with_date(paragraph: Paragraph | None) -> bool:
 
 
 def is_lead(paragraph: Paragraph | None) -> bool:
-    """A news item's first paragraph: a full paragraph that closes its sentence (before
-    its author line, when the item is that one paragraph)."""
+    """A news item's first paragraph: a paragraph that closes its sentence (before its
+    author line, when the item is that one paragraph). One line is enough: a lead
+    without its dateline can be short (a title never closes a sentence)."""
     if paragraph is None:
         return False
     text = paragraph.text.value
     if (authors := author_line(text)) is not None:
         text = text[: authors[1]]
-    return (
-        len(paragraph.lines) >= LEAD_MIN_LINES
-        and bool(SENTENCE_FINAL.search(text))
-        and block_kind(paragraph) is None
-    )
+    return bool(SENTENCE_FINAL.search(text)) and block_kind(paragraph) is None
 
 
 def closes_article(paragraph: Paragraph) -> bool:
