@@ -234,7 +234,8 @@ def warn_rival_markers(
         if hit is None:
             continue
         bound = found.get(after.key) if after is not None else None
-        for rival in marker_hits(places, note, (hit[0], hit[2])):
+        stop = bound[0] + 1 if bound is not None else end_of_page(places, hit[0], note.page)
+        for rival in marker_hits(places, note, (hit[0], hit[2]), stop):
             if bound is not None and rival[:2] >= bound[:2]:
                 break
             report.warn(
@@ -262,12 +263,25 @@ def find_marker(
     return next(marker_hits(places, note, cursor), None)
 
 
+def end_of_page(places: list[Place], start: int, page: int) -> int:
+    """The index of the first place from ``start`` on that begins after ``page``."""
+    index = start
+    while index < len(places) and not starts_after(places[index].paragraph, page):
+        index += 1
+    return index
+
+
+def starts_after(paragraph: Paragraph, page: int) -> bool:
+    return bool(paragraph.lines) and paragraph.lines[0].page > page
+
+
 def marker_hits(
-    places: list[Place], note: Footnote, cursor: tuple[int, int]
+    places: list[Place], note: Footnote, cursor: tuple[int, int], stop: int | None = None
 ) -> Iterator[tuple[int, int, int]]:
-    """The candidates for ``note``'s marker after ``cursor``, in the text's order."""
+    """The candidates for ``note``'s marker after ``cursor`` (and before the place
+    ``stop``), in the text's order."""
     start_place, start_offset = cursor
-    for index in range(start_place, len(places)):
+    for index in range(start_place, len(places) if stop is None else stop):
         paragraph = places[index].paragraph
         pages = {line.page for line in paragraph.lines}
         if not any(note.page - MARKER_PAGE_LAG <= page <= note.page for page in pages):
