@@ -196,6 +196,7 @@ class Article:
     # was lost) from the bulletin's usual order of sections, for an editor to confirm.
     section_inferred: bool = False
     date_precision: DatePrecision = DatePrecision.DAY
+    section_line: int = 0  # the line of its section's heading; 0 when the heading was lost
 
     @property
     def slug(self) -> str:

@@ -111,6 +111,17 @@ def test_an_article_closed_by_its_authors_then_a_title_and_a_lead_start_an_artic
     assert report.warnings == []
 
 
+def test_a_one_line_lead_after_an_author_line_starts_an_article() -> None:
+    """Without its dateline a lead can fit one line; it still closes a sentence."""
+    structure, report = structure_and_report(
+        [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
+        ["乙组织发布标准 ", "乙组织发布首份年度报告。 ", "该报告建议采取措施。（辛竹琳） "],
+    )
+    assert [a.title for a in structure.articles] == ["甲组织发布报告", "乙组织发布标准"]
+    assert structure.articles[1].date_precision is DatePrecision.ISSUE
+    assert report.warnings == []
+
+
 def test_a_heading_then_a_title_and_a_lead_start_an_article_without_a_dateline() -> None:
     structure = structure_of([" 机构评论 ", "乙组织发布标准 ", *LONG_LEAD])
     assert [(a.section, a.title) for a in structure.articles] == [("机构评论", "乙组织发布标准")]

@@ -34,6 +34,9 @@ def test_numbers_that_are_not_markers() -> None:
         "25%的劳动生产率",
         "6月 30 日",
         "第 121 届理事会",
+        "6月23日，在墨西哥",
+        "于2023年6月举办",
+        "共3个缺口",
     ]:
         assert markers(text) == [], text
 
@@ -94,6 +97,37 @@ def test_definition_without_a_marker_is_kept_unlinked_and_reported() -> None:
     (note,) = article.footnotes  # shown unlinked with the article, not dropped
     assert not note.linked and note.text == "ANSI. Roadmap."
     assert [w.message.split(";")[0] for w in warnings] == ["footnote 1 has no marker in the text"]
+
+
+def test_a_glued_date_is_no_marker_the_word_closed_by_the_number_is() -> None:
+    (article,), warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6月23日，学会确定优先事项23。（邓阿妹） ", NOTE_RULE],
+        ["23 IEC. Summit. "],
+    )
+    paragraph = article.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.value == "6月23日，学会确定优先事项。"
+    assert [ref.number for ref in paragraph.text.notes] == [23]
+    assert [w.message for w in warnings] == ["footnote 23 where 1 was expected"]
+
+
+def test_two_glued_candidates_between_the_neighbouring_markers_are_reported() -> None:
+    (article,), warnings = run(
+        [
+            " 标准战略 ",
+            "学会发布路线图 ",
+            "6 月 15 日，学会发布报告1，附录1。（邓阿妹） ",
+            NOTE_RULE,
+        ],
+        ["1 ANSI. Report. "],
+    )
+    paragraph = article.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.value == "6 月 15 日，学会发布报告，附录1。"
+    assert [w.message for w in warnings] == [
+        "footnote 1: a glued '1' at line 5 could be its marker too; "
+        "the first after the previous footnote's marker is taken"
+    ]
 
 
 def test_skipped_numbering_is_reported() -> None:
@@ -261,4 +295,46 @@ def test_the_next_number_after_a_cut_line_without_its_marker_continues_the_note(
     assert [w.message.split(":")[0] for w in warnings] == [
         "a footnote area opens with '2 …', but the footnote before it is cut off mid-word, "
         "no marker 2 is in the text"
+    ]
+
+
+def test_a_continuation_opening_with_the_number_being_read_is_no_new_footnote() -> None:
+    """'2 June 2023' at the top of an area while note 2 is read: numbering never goes back."""
+    (article,), warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，发布1，报告2。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap. "],
+        ["2 NIST. Report published online "],
+        [" 到下一页3。（邓阿妹） ", NOTE_RULE],
+        ["2 June 2023. "],
+        ["3 ISO. News. "],
+    )
+    assert [(n.number, n.text) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap."),
+        (2, "NIST. Report published online 2 June 2023."),
+        (3, "ISO. News."),
+    ]
+    assert [w.message for w in warnings] == [
+        "a footnote area opens with '2 …', but footnote 3 was expected: "
+        "read as the rest of the footnote before it, from the page before"
+    ]
+
+
+def test_the_next_number_that_starts_a_later_block_too_is_a_continuation() -> None:
+    """'2 GW' after a cut line, its marker in the text, but '2 NIST.' further down the
+    area: that one is footnote 2."""
+    (article,), warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，发布1。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap for 1"],
+        [" 到下一页2。（邓阿妹） ", NOTE_RULE],
+        ["2 GW of storage. "],
+        ["2 NIST. Report. "],
+    )
+    assert [(n.number, n.text) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap for 12 GW of storage."),
+        (2, "NIST. Report."),
+    ]
+    assert [w.message for w in warnings] == [
+        "a footnote area opens with '2 …', but the footnote before it is cut off mid-word, "
+        "'2 …' starts a block further down this area: read as the rest of the footnote "
+        "before it, from the page before"
     ]

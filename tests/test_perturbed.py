@@ -25,18 +25,7 @@ from tests.perturbed.truth import SAMPLE, golden_truth
 
 # Perturbations converted wrong today: what goes wrong.
 MERGED = "the article is merged into the one before it, without a warning"
-KNOWN_FAILURES: dict[str, str] = {
-    "datelines-unspaced": (
-        "footnote 23's marker is taken from the glued date '6月23日' (MARKER: digits after Han, "
-        "on the note's page) instead of '…事项23。': the date loses its day, silently"
-    ),
-    "datelines-removed-all": "without datelines 'no articles found': the issue is refused",
-    "heading-not-listed": "a heading not in data/sections.yml is kept but not warned",
-    "footnote-continues-number": (
-        "the continuation '21 June 2023…' is read as a definition of its own (21 again): "
-        "the note is cut and a paragraph of notes is added to the next article, warned twice"
-    ),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def perturbation_param(perturbation: Perturbation) -> pytest.ParameterSet:

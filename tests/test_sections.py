@@ -4,6 +4,7 @@ sections where exactly one section fits, else left lost."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from converter.diagnostics import Diagnostics
 from converter.model import Article
@@ -123,3 +124,19 @@ def test_without_lost_sections_nothing_changes() -> None:
     articles = (article(1, "机构评论", 1), article(2, "前沿科技", 2))
     assert infer_sections(articles, report, ORDER) == articles
     assert report.warnings == []
+
+
+def test_a_heading_not_in_the_file_is_kept_as_printed_and_warned_once_at_its_line() -> None:
+    report = Diagnostics("x.txt")
+    articles = tuple(
+        replace(a, section_line=a.section_number * 100)
+        for a in (article(1, "机构评论", 1), article(2, "国际视野", 2), article(3, "国际视野", 2))
+    )
+    assert infer_sections(articles, report, ORDER) == articles
+    assert [(w.line, w.message) for w in report.warnings] == [
+        (
+            200,
+            "section heading '国际视野' is not in data/sections.yml: kept as printed; "
+            "add it there if it is a new section",
+        )
+    ]

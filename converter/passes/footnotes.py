@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import zip_longest
 
 from ..diagnostics import Diagnostics
 from ..model import Article, Block, Footnote, Layout, Line, LineKind, NoteRef, Paragraph, Text
@@ -22,7 +23,14 @@ from ..text import join_wrapped
 DEFINITION_START = re.compile(r"^(\d{1,3}) +(?=\S)")
 # Glued marker: digits right after a Chinese character, closing full-width
 # punctuation or a Latin word, and followed by neither a digit nor a decimal part.
-MARKER = re.compile(rf"(?<=[{HAN_RANGES}）》”’a-z)\]])(\d{{1,3}})(?![\d%]|\.\d|[:/\-]\d|[A-Za-z])")
+# Digits followed by a date or counting character are a date or a count ("6月23日",
+# "共3个"), never a marker: a marker closes a word, before punctuation, a space, the
+# line's end or the next word.
+DATE_OR_UNIT = "年月日号时天周个项家名位次届条种件份章"
+MARKER = re.compile(
+    rf"(?<=[{HAN_RANGES}）》”’a-z)\]])(\d{{1,3}})"
+    rf"(?![\d%{DATE_OR_UNIT}]|\.\d|[:/\-]\d|[A-Za-z])"
+)
 # A marker after a Latin word must be followed by Chinese or full-width punctuation
 # ("Economics7开展"), otherwise it is part of a code ("J2954", "P2030").
 AFTER_LATIN = re.compile(rf"[{HAN_RANGES}，。、；：）（]")
@@ -78,6 +86,7 @@ def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[
     next. At the top of an area numbering is the evidence (``starts_definition``):
     what does not start a definition goes on with the one from the page before."""
     markers = markers_by_page(lines)
+    numbered = numbered_starts(lines)
     group: list[Line] = []
     number: int | None = None  # the number of the definition being read
     after_rule = False
@@ -88,7 +97,8 @@ def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[
         if line.kind is not LineKind.NOTE:
             continue
         top, after_rule = after_rule, False
-        if not group or starts_definition(line, top, group[-1], number, markers, report):
+        again = found_again(line, numbered)
+        if not group or starts_definition(line, top, group[-1], number, markers, again, report):
             if group:
                 yield group
             group = []
@@ -105,6 +115,7 @@ def starts_definition(
     previous: Line,
     number: int | None,
     markers: dict[int, set[int]],
+    again: bool,
     report: Diagnostics,
 ) -> bool:
     """Does ``line`` start a definition? Inside an area a numbered block start does
@@ -113,7 +124,9 @@ def starts_definition(
     the rest of a definition cut by the page turn may stand, beginning with anything;
     there the evidence is numbering (the next number, a restart at 1, or another with
     its marker in the text: a number skipped), whether the line before is cut mid-word
-    (it ends without a space) and whether the number's marker is in the text."""
+    (it ends without a space), whether the number's marker is in the text, and whether
+    the number starts another block further down the area (``again``: then that block
+    is the definition, and this line the rest of the one before)."""
     match = DEFINITION_START.match(line.text)
     if not match or not (top or line.starts_block):
         return False
@@ -123,22 +136,44 @@ def starts_definition(
     expected = number + 1 if number is not None else 1
     cut_off = not previous.ends_with_space
     marked = any(found in markers.get(line.page - lag, ()) for lag in range(MARKER_PAGE_LAG + 1))
-    if found == expected:
+    if again:
+        starts = False
+    elif found == expected:
         starts = not cut_off or marked
     elif found == RESTART:
         starts = not cut_off
-    else:
-        starts = marked and not cut_off
+    else:  # a number skipped starts one; a number already read never does
+        starts = found > expected and marked and not cut_off
     if not starts and not (cut_off and found not in (expected, RESTART)):
         reasons = [f"footnote {expected} was expected"] if found != expected else []
         reasons += ["the footnote before it is cut off mid-word"] if cut_off else []
         reasons += [f"no marker {found} is in the text"] if not marked else []
+        reasons += [f"'{found} …' starts a block further down this area"] if again else []
         report.warn(
             line.number,
             f"a footnote area opens with '{found} …', but {', '.join(reasons)}: "
             "read as the rest of the footnote before it, from the page before",
         )
     return starts
+
+
+def numbered_starts(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]:
+    """Page → (line, number) of each numbered block start in its footnote area."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for line in lines:
+        match = DEFINITION_START.match(line.text)
+        if line.kind is LineKind.NOTE and line.starts_block and match:
+            found.setdefault(line.page, []).append((line.number, int(match.group(1))))
+    return found
+
+
+def found_again(line: Line, numbered: dict[int, list[tuple[int, int]]]) -> bool:
+    """Does ``line``'s number start another block further down its note area?"""
+    match = DEFINITION_START.match(line.text)
+    if not match:
+        return False
+    number = int(match.group(1))
+    return any(n == number and at > line.number for at, n in numbered.get(line.page, ()))
 
 
 def markers_by_page(lines: tuple[Line, ...]) -> dict[int, set[int]]:
@@ -181,7 +216,35 @@ def link_footnotes(
             continue
         found[note.key] = hit
         cursor = (hit[0], hit[2])
+    warn_rival_markers(places, notes, found, report)
     return apply_markers(summary, articles, places, notes, found)
+
+
+def warn_rival_markers(
+    places: list[Place],
+    notes: tuple[Footnote, ...],
+    found: dict[int, tuple[int, int, int]],
+    report: Diagnostics,
+) -> None:
+    """Markers come in the order of their numbers, so footnote n's marker lies between
+    n-1's and n+1's. Where another glued n lies there too, order cannot tell which one
+    is the marker: the first is taken, and both places are reported."""
+    for note, after in zip_longest(notes, notes[1:]):
+        hit = found.get(note.key)
+        if hit is None:
+            continue
+        bound = found.get(after.key) if after is not None else None
+        stop = bound[0] + 1 if bound is not None else end_of_page(places, hit[0], note.page)
+        for rival in marker_hits(places, note, (hit[0], hit[2]), stop):
+            if bound is not None and rival[:2] >= bound[:2]:
+                break
+            report.warn(
+                places[hit[0]].paragraph,
+                f"footnote {note.number}: a glued '{note.number}' at line "
+                f"{places[rival[0]].paragraph.line} could be its marker too; the first after "
+                "the previous footnote's marker is taken",
+            )
+            break
 
 
 def paragraph_places(summary: tuple[Block, ...], articles: tuple[Article, ...]) -> Iterator[Place]:
@@ -197,8 +260,28 @@ def paragraph_places(summary: tuple[Block, ...], articles: tuple[Article, ...]) 
 def find_marker(
     places: list[Place], note: Footnote, cursor: tuple[int, int]
 ) -> tuple[int, int, int] | None:
+    return next(marker_hits(places, note, cursor), None)
+
+
+def end_of_page(places: list[Place], start: int, page: int) -> int:
+    """The index of the first place from ``start`` on that begins after ``page``."""
+    index = start
+    while index < len(places) and not starts_after(places[index].paragraph, page):
+        index += 1
+    return index
+
+
+def starts_after(paragraph: Paragraph, page: int) -> bool:
+    return bool(paragraph.lines) and paragraph.lines[0].page > page
+
+
+def marker_hits(
+    places: list[Place], note: Footnote, cursor: tuple[int, int], stop: int | None = None
+) -> Iterator[tuple[int, int, int]]:
+    """The candidates for ``note``'s marker after ``cursor`` (and before the place
+    ``stop``), in the text's order."""
     start_place, start_offset = cursor
-    for index in range(start_place, len(places)):
+    for index in range(start_place, len(places) if stop is None else stop):
         paragraph = places[index].paragraph
         pages = {line.page for line in paragraph.lines}
         if not any(note.page - MARKER_PAGE_LAG <= page <= note.page for page in pages):
@@ -206,8 +289,7 @@ def find_marker(
         offset = start_offset if index == start_place else 0
         for match in marker_candidates(paragraph.text.value):
             if match.start() >= offset and int(match.group(1)) == note.number:
-                return index, match.start(), match.end()
-    return None
+                yield index, match.start(), match.end()
 
 
 def apply_markers(

@@ -94,6 +94,7 @@ def infer_sections(
 ) -> tuple[Article, ...]:
     usual = load_section_order() if order is None else tuple(order)
     groups = section_groups(articles)
+    warn_unlisted(groups, usual, report)
     names = [group[0].section for group in groups]
     inferred: dict[int, str] = {}  # section_number → proposed section
     for gap in find_gaps(names, usual):
@@ -111,6 +112,21 @@ def infer_sections(
         else article
         for article in articles
     )
+
+
+def warn_unlisted(
+    groups: Sequence[list[Article]], usual: Sequence[str], report: Diagnostics
+) -> None:
+    """A heading the file does not list is kept as printed (a new section, or a
+    renamed one) and reported once, at the heading's line."""
+    for group in groups:
+        first = group[0]
+        if first.section and first.section not in usual:
+            report.warn(
+                first.section_line or first,
+                f"section heading '{first.section}' is not in {SECTIONS_FILE}: kept as printed; "
+                "add it there if it is a new section",
+            )
 
 
 def section_groups(articles: Sequence[Article]) -> list[list[Article]]:

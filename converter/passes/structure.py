@@ -81,8 +81,6 @@ LEAD_AFTER = 1  # the next paragraph is a news item's first paragraph
 # next paragraph holds marker 1: evidence where it happens (2023-07 runs on, §3.8).
 NOTES_RESTART = 2
 START_SCORE = 3
-# A news item's first paragraph fills at least two lines and closes a sentence.
-LEAD_MIN_LINES = 2
 # "（邓阿妹 孙玉琦）" closes an article; names are 2–4 characters, separated by any
 # padding (spaces, full-width U+3000 spaces, a wrap), and a two-character name may be
 # padded inside ("付 豪", "付　豪").
@@ -175,6 +173,7 @@ class Reading:
 
     section: str | None = None  # None until the first heading
     section_number: int = 0  # counts headings, lost ones too: two lost headings stay apart
+    section_line: int = 0  # the heading's line; 0 when lost
     title: Paragraph | None = None
     pending: list[Paragraph] = field(default_factory=list)  # the article being read
     closed: bool = False  # did the previous paragraph close an article or a heading?
@@ -216,7 +215,7 @@ def build_structure(
         if is_summary_heading(paragraph) or starts_section(paragraphs, index, state, page):
             close_article(result, state, report)
             state.title, state.pending, state.outside_warned = None, [], False
-            state.section = paragraph.text.value
+            state.section, state.section_line = paragraph.text.value, paragraph.line
             result.headings.append(state.section)
             state.section_number += 1
             state.closed = True
@@ -226,7 +225,7 @@ def build_structure(
             close_article(result, state, report)
             state.pending = []
             if opens_page_after_blank(paragraph, page) and not heading_awaits_article(state):
-                state.section = ""
+                state.section, state.section_line = "", 0
                 state.section_number += 1
                 report.warn(
                     paragraph,
@@ -385,18 +384,15 @@ def opens_with_date(paragraph: Paragraph | None) -> bool:
 
 
 def is_lead(paragraph: Paragraph | None) -> bool:
-    """A news item's first paragraph: a full paragraph that closes its sentence (before
-    its author line, when the item is that one paragraph)."""
+    """A news item's first paragraph: a paragraph that closes its sentence (before its
+    author line, when the item is that one paragraph). One line is enough: a lead
+    without its dateline can be short (a title never closes a sentence)."""
     if paragraph is None:
         return False
     text = paragraph.text.value
     if (authors := author_line(text)) is not None:
         text = text[: authors[1]]
-    return (
-        len(paragraph.lines) >= LEAD_MIN_LINES
-        and bool(SENTENCE_FINAL.search(text))
-        and block_kind(paragraph) is None
-    )
+    return bool(SENTENCE_FINAL.search(text)) and block_kind(paragraph) is None
 
 
 def closes_article(paragraph: Paragraph) -> bool:
@@ -454,6 +450,7 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
             date=date,
             section=state.section or "",
             section_number=state.section_number,
+            section_line=state.section_line,
             authors=authors,
             blocks=classify_blocks(body, report),
             line=title.line,

@@ -29,6 +29,8 @@ from .random_issues import broad_issue
 from .spec import IssueSpec
 from .truth import ArticleShape, IssueShape, expected, observed
 
+UNLISTED = "is not in data/sections.yml: kept as printed"
+
 STRUCTURE = ("section", "group", "date", "authors", "blocks", "footnotes")
 
 
@@ -194,7 +196,11 @@ def survey(seeds: Iterable[int], examples: int = 5) -> Tally:
         rows = title_rows(spec, text)
         ends = [*rows[1:], text.count("\n") + 2]
         spans = [range(start, end) for start, end in zip(rows, ends, strict=True)]
-        warned_lines = {warning.line for warning in report.warnings}
+        # A heading that data/sections.yml does not list is warned at its line, which
+        # falls in the span of the article before: it tells nothing about that article.
+        warned_lines = {
+            warning.line for warning in report.warnings if UNLISTED not in warning.message
+        }
         errors = structural_errors(
             expected(spec),
             got,
