@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from tests.variants.layout import BODY_WIDTH, INDENT, wrap
+from tests.variants.layout import BODY_WIDTH, INDENT, TITLE_WIDTH, wrap
 
 from .catalogue import (
     ALL,
@@ -23,6 +23,7 @@ from .catalogue import (
     authors_are,
     authors_replaced,
     dateline,
+    dateline_row,
     edited,
     furniture_rows,
     is_rule,
@@ -32,6 +33,7 @@ from .catalogue import (
     retitle,
     rows_replaced,
     same_date,
+    title_row,
     truth,
     unchanged,
     with_article,
@@ -108,6 +110,36 @@ def retitled(name: str, why: str, article: int, title: str) -> Perturbation:
         retitle(article, title),
         lambda issue: with_article(issue, article, title=title),
     )
+
+
+def retitle_latin(article: int, title: str) -> Callable[[str], str]:
+    """The title set again at the title width, a line broken between two Latin words
+    keeping its trailing space, as the extractor leaves it (FORMAT.md §2)."""
+
+    def change(export: Export) -> None:
+        first = title_row(export, article)
+        last = dateline_row(export, article) - 2
+        lines = wrap(title, TITLE_WIDTH)
+        assert len(lines) == 2 and lines[0].endswith(" "), lines
+        export.replace_rows(first, last, lines)
+
+    return edited(change)
+
+
+LATIN_TITLE = "英国标准协会发布 BS 8646:2023 Use of autonomous mobile machinery in agriculture"
+
+
+def body_paragraph_dated(export: Export) -> None:
+    row = export.find("会议审议通过了《ISO 战略 2030》")
+    export.reflow(row, lambda text: "6 月 21 日，" + text)
+
+
+def expect_body_paragraph_dated(issue: IssueTruth) -> IssueTruth:
+    article = issue.articles[20]
+    kind, text = article.blocks[1]
+    assert isinstance(text, str) and text.startswith("会议审议通过")
+    changed = with_block(article, 1, (kind, "6月21日，" + text))
+    return with_article(issue, 20, blocks=changed.blocks)
 
 
 # --- summary ---------------------------------------------------------------------------
@@ -660,6 +692,68 @@ MORE_PERTURBATIONS: tuple[Perturbation, ...] = (
         "a title opening with a date: '6 月 23 日国际电工委员会在墨西哥举办战略研讨会'",
         18,
         "6 月 23 日国际电工委员会在墨西哥举办战略研讨会",
+    ),
+    retitled(
+        "title-question",
+        "a title that asks: '标准化能否促进生产力和贸易？'",
+        6,
+        "标准化能否促进生产力和贸易？",
+    ),
+    retitled(
+        "title-ends-with-quote",
+        "a title ending in a closing quotation mark: '…推动“三个平台”建设'",
+        21,
+        "市场监管总局持续推动“三个平台”建设",
+    ),
+    retitled(
+        "title-ends-with-paren",
+        "a title ending in a parenthesis: '国际电工委员会发布组件外壳新标准（IEC 62208:2023）'",
+        8,
+        "国际电工委员会发布组件外壳新标准（IEC 62208:2023）",
+    ),
+    retitled(
+        "title-ends-with-paren-mid-page",
+        "a title mid-page ending in a parenthesis: '…标准体系指南（2023 版）'",
+        19,
+        "工信部将发布新版智能网联汽车标准体系指南（2023 版）",
+    ),
+    retitled(
+        "title-page-opening-ends-with-book",
+        "a title opening a page (after a lost heading) ending in a book title mark: "
+        "'国际电工委员会发布《低压开关设备组件空外壳》'",
+        8,
+        "国际电工委员会发布《低压开关设备组件空外壳》",
+    ),
+    retitled(
+        "title-after-notes-ends-with-paren",
+        "a title opening a page after a footnote area, ending in a parenthesis: "
+        "'…安全操作标准（ASTM WK86387）'",
+        11,
+        "美国材料与试验协会制订空间裂变反应堆安全操作标准（ASTM WK86387）",
+    ),
+    retitled(
+        "title-short",
+        "a short title of Han characters only: '标准助力绿色包容'",
+        2,
+        "标准助力绿色包容",
+    ),
+    Perturbation(
+        "title-wrapped-between-latin-words",
+        "a title with an English name wrapped between two words: its first line ends with a space",
+        retitle_latin(10, LATIN_TITLE),
+        lambda issue: with_article(issue, 10, title=LATIN_TITLE),
+    ),
+    lead(
+        "lead-date-in-phrase",
+        "a lead whose date sits in a phrase: '在 6 月 19 日举行的会议上，'",
+        2,
+        lambda m, d: f"在 {m} 月 {d} 日举行的会议上，",
+    ),
+    Perturbation(
+        "body-paragraph-dated",
+        "a paragraph inside an article opening with a date: '6 月 21 日，会议审议通过…'",
+        edited(body_paragraph_dated),
+        expect_body_paragraph_dated,
     ),
     Issue(
         "issue-january",
