@@ -72,6 +72,41 @@ def page_turn_before(text: str) -> Callable[[Export], None]:
     return change
 
 
+def heading_lost(name: str) -> Callable[[Export], None]:
+    """The section heading ``name`` printed as an image: its row (and the separator
+    after it) is gone, the blank line under it opens the page."""
+
+    def change(export: Export) -> None:
+        row = export.find(f" {name} ")
+        assert export.rows[row + 1] == "" and export.rows[row + 2] == " "
+        del export.rows[row : row + 2]
+
+    return change
+
+
+def inferred_section(name: str) -> Callable[[IssueTruth], IssueTruth]:
+    def expect(issue: IssueTruth) -> IssueTruth:
+        articles = tuple(
+            replace(a, inferred=True) if a.section == name else a for a in issue.articles
+        )
+        return replace(issue, articles=articles)
+
+    return expect
+
+
+def heading_at_page_foot(export: Export) -> None:
+    """前沿科技 printed at the foot of the page before (right after the author line),
+    its first article opening the next page: one page turn moves, the page numbers
+    stay."""
+    heading = export.find(" 前沿科技 ")
+    assert export.starts_block(heading)
+    export.rows[heading] = export.rows[heading][1:]
+    title = export.find("美国标准与技术研究院科学家利用激光研究抗穿刺材料 ")
+    assert export.rows[title - 1] == ""
+    export.rows[title] = " " + export.rows[title]
+    del export.rows[title - 1]
+
+
 # --- authors, leads ------------------------------------------------------------------
 
 
@@ -754,6 +789,32 @@ MORE_PERTURBATIONS: tuple[Perturbation, ...] = (
         "a paragraph inside an article opening with a date: '6 月 21 日，会议审议通过…'",
         edited(body_paragraph_dated),
         expect_body_paragraph_dated,
+    ),
+    Perturbation(
+        "heading-lost-first",
+        "the first section heading (标准战略) printed as an image: page 2 opens with blank space",
+        edited(heading_lost("标准战略")),
+        inferred_section("标准战略"),
+        oddities=2,
+    ),
+    Perturbation(
+        "heading-lost-last",
+        "the last section heading (信息动态) printed as an image, as two are in the sample",
+        edited(heading_lost("信息动态")),
+        inferred_section("信息动态"),
+        oddities=2,
+    ),
+    Perturbation(
+        "heading-at-page-foot",
+        "a section heading (前沿科技) at the foot of a page, its first article on the next",
+        edited(heading_at_page_foot),
+        unchanged,
+    ),
+    Perturbation(
+        "subheading-opens-page",
+        "a subheading ('二、强化能效水平引领') opening a page",
+        edited(page_turn_before("二、强化能效水平引领 ")),
+        unchanged,
     ),
     Issue(
         "issue-january",
