@@ -76,6 +76,9 @@ KNOWN_FAILURES: dict[str, str] = {
     + "'（编译：辛竹琳）' is not an author line: no authors, the line stays in the text",
     "authors-translated-suffix": WARNED
     + "'（孙玉琦 译）' is not an author line: no authors, the line stays in the text",
+    "authors-organisation": WARNED
+    + "'（本刊编辑部）' (five characters) is not an author line: no authors, the line stays "
+    "in the text",
     "authors-dunhao": WARNED
     + "'（邓阿妹、孙玉琦）' is not an author line: no authors, the line becomes a paragraph",
 }

@@ -219,6 +219,18 @@ def summary_second_dated(export: Export) -> None:
     summary_reflow(export, row, lambda text: "6 月，" + text)
 
 
+def summary_paragraph_full_date(export: Export) -> None:
+    row = export.find("国际电信联盟专家表示标准对未来绿色包容至关重要。国际")
+    summary_reflow(export, row, lambda text: "6 月 19 日，" + text)
+
+
+def figure_without_authors(export: Export) -> None:
+    """Article 16 ends with its figure's caption: no author line after it."""
+    row = export.find("（朱传宇） ", export.find("图 3. NIST"))
+    assert export.rows[row - 1] == "" and export.rows[row].strip() == "（朱传宇）"
+    del export.rows[row - 1 : row + 1]
+
+
 # --- footnotes ---------------------------------------------------------------------------
 
 # Where each footnote's marker sits in the sample: the text glued around it.
@@ -815,6 +827,26 @@ MORE_PERTURBATIONS: tuple[Perturbation, ...] = (
         "a subheading ('二、强化能效水平引领') opening a page",
         edited(page_turn_before("二、强化能效水平引领 ")),
         unchanged,
+    ),
+    Perturbation(
+        "summary-paragraph-full-date",
+        "a summary paragraph opening with a full date: '6 月 19 日，国际电信联盟…'",
+        edited(summary_paragraph_full_date),
+        lambda issue: replace(
+            issue, summary=(issue.summary[0], "6月19日，" + issue.summary[1], *issue.summary[2:])
+        ),
+    ),
+    Perturbation(
+        "figure-then-no-authors",
+        "an article ending with its figure's caption and no author line",
+        edited(figure_without_authors),
+        authors_are(15, ()),
+    ),
+    Perturbation(
+        "authors-organisation",
+        "the author line naming an office: '（本刊编辑部）'",
+        authors_replaced(9, "（孙玉琦）", "（本刊编辑部）"),
+        authors_are(9, ("本刊编辑部",)),
     ),
     Issue(
         "issue-january",
