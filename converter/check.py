@@ -30,6 +30,7 @@ from .patterns import DATELINE, NOT_TEXT, PAGE_NUMBER, RUNNING_HEADER
 from .site.front_matter import (
     DATE_APPROXIMATE,
     DATE_INFERRED,
+    FRONT_MATTER_MISSING,
     SECTION_INFERRED,
     SECTION_POSITION,
     FrontMatterError,
@@ -260,7 +261,7 @@ def read_page(
     """The page split into front matter and body, or the problem that stops that
     (without ``parse_fields``, the front matter's fields are left unread)."""
     if not has_front_matter(text) and (ARTICLE_PAGE.match(relative) or ISSUE_PAGE.match(relative)):
-        return Problem(shown, 1, "front matter missing: the page must start with '---'")
+        return Problem(shown, 1, FRONT_MATTER_MISSING)
     try:
         split = split_page(text, parse_fields)
     except FrontMatterError as error:
