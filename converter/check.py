@@ -30,6 +30,7 @@ from .patterns import DATELINE, NOT_TEXT, PAGE_NUMBER, RUNNING_HEADER
 from .site.front_matter import (
     DATE_APPROXIMATE,
     DATE_INFERRED,
+    FRONT_MATTER_MISSING,
     SECTION_INFERRED,
     SECTION_POSITION,
     FrontMatterError,
@@ -88,6 +89,44 @@ PageCheck = Callable[[PageText], Iterator[Problem]]
 
 
 @dataclass
+class Context:
+    """What some checks need beyond the page: the vocabularies, the slugs seen."""
+
+    sections: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    slugs: dict[tuple[str, str], str] = field(default_factory=dict)  # → the page using it
+
+
+ERROR = "error"  # the gate fails
+CONFIRM = "confirm"  # listed for an editor to confirm; the gate passes
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    applies_to: Callable[[str], bool]  # the page's path in the docs folder
+    severity: str  # ERROR or CONFIRM
+    check: Callable[[PageText, Context], Iterator[Problem]]
+    rendered: bool = False  # the converter also checks every page it renders with it
+
+
+def page_only(check: PageCheck) -> Callable[[PageText, Context], Iterator[Problem]]:
+    return lambda page, context: check(page)
+
+
+def is_article(relative: str) -> bool:
+    return ARTICLE_PAGE.match(relative) is not None
+
+
+def is_issue_page(relative: str) -> bool:
+    return ISSUE_PAGE.match(relative) is not None
+
+
+def any_page(relative: str) -> bool:
+    return True
+
+
+@dataclass
 class CheckReport:
     """What the check found: problems (the gate fails) and what an editor should
     confirm (listed, the gate passes)."""
@@ -101,10 +140,8 @@ def check_docs(docs: Path, data_dir: Path | None = None) -> list[Problem]:
 
 
 def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
-    sections = load_sections(data_dir)
-    tags = load_tag_names(data_dir)
+    context = Context(load_sections(data_dir), load_tag_names(data_dir))
     report = CheckReport(problems=folder_problems(docs, page_paths=True))
-    slugs: dict[tuple[str, str], str] = {}  # (issue folder, slug) → the page using it
     for path in regular_files(docs, ".md"):
         relative = path.relative_to(docs).as_posix()
         try:
@@ -116,23 +153,10 @@ def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
         if isinstance(page, Problem):
             report.problems.append(page)
             continue
-        if ARTICLE_PAGE.match(relative):
-            report.problems.extend(check_article_front_matter(page, sections, tags))
-            report.problems.extend(check_section_fields(page))
-            report.problems.extend(check_slug(page, slugs))
-            report.to_confirm.extend(inferred_section(page))
-            report.to_confirm.extend(inferred_date(page))
-            report.to_confirm.extend(structure_notes(page))
-        elif ISSUE_PAGE.match(relative):
-            report.to_confirm.extend(inferred_headings(page))
-        for check in (
-            check_footnotes,
-            check_furniture,
-            check_tables,
-            check_standard_links,
-            check_not_text,
-        ):
-            report.problems.extend(check(page))
+        for rule in RULES:
+            if rule.applies_to(relative):
+                found = report.problems if rule.severity == ERROR else report.to_confirm
+                found.extend(rule.check(page, context))
     report.problems.extend(check_manifests(docs))
     return report
 
@@ -260,7 +284,7 @@ def read_page(
     """The page split into front matter and body, or the problem that stops that
     (without ``parse_fields``, the front matter's fields are left unread)."""
     if not has_front_matter(text) and (ARTICLE_PAGE.match(relative) or ISSUE_PAGE.match(relative)):
-        return Problem(shown, 1, "front matter missing: the page must start with '---'")
+        return Problem(shown, 1, FRONT_MATTER_MISSING)
     try:
         split = split_page(text, parse_fields)
     except FrontMatterError as error:
@@ -272,13 +296,14 @@ def read_page(
     )
 
 
-def check_slug(page: PageText, slugs: dict[tuple[str, str], str]) -> Iterator[Problem]:
+def check_slug(page: PageText, context: Context) -> Iterator[Problem]:
     """A slug is the article's number in its issue (``5`` for ``05.md``): two articles
     of one issue may not share one. (Pages converted before slugs were numbers carry
     ``'2023-07-05'``, unique as well.)"""
     slug = page.front.get("slug")
     if isinstance(slug, bool) or not isinstance(slug, str | int):
         return
+    slugs = context.slugs
     key = (page.relative.rpartition("/")[0], str(slug))
     if key in slugs:
         yield Problem(
@@ -289,10 +314,9 @@ def check_slug(page: PageText, slugs: dict[tuple[str, str], str]) -> Iterator[Pr
     slugs.setdefault(key, page.path)
 
 
-def check_article_front_matter(
-    page: PageText, sections: frozenset[str], tags: frozenset[str]
-) -> Iterator[Problem]:
+def check_article_front_matter(page: PageText, context: Context) -> Iterator[Problem]:
     front, at = page.front, page.front_lines
+    sections, tags = context.sections, context.tags
     for field_name in REQUIRED_ARTICLE_FIELDS:
         if field_name not in front:
             yield Problem(page.path, 1, f"front matter lacks the field '{field_name}'")
@@ -457,10 +481,24 @@ def check_standard_links(page: PageText) -> Iterator[Problem]:
                 )
 
 
-# What the converter itself checks on every page it renders, before writing any:
-# the structure it builds (footnotes, tables, links to the standards index), not
-# the editors' vocabularies.
-RENDERED_PAGE_CHECKS: tuple[PageCheck, ...] = (check_footnotes, check_tables, check_standard_links)
+# Every check of a page, in the order its problems are listed. ``rendered``: what the
+# converter itself checks on every page it renders, before writing any: the
+# structure it builds (footnotes, tables, links to the standards index), not the
+# editors' vocabularies.
+RULES: tuple[Rule, ...] = (
+    Rule("article front matter", is_article, ERROR, check_article_front_matter),
+    Rule("section fields", is_article, ERROR, page_only(check_section_fields)),
+    Rule("unique slug", is_article, ERROR, check_slug),
+    Rule("inferred section", is_article, CONFIRM, page_only(inferred_section)),
+    Rule("inferred date", is_article, CONFIRM, page_only(inferred_date)),
+    Rule("merged articles", is_article, CONFIRM, page_only(structure_notes)),
+    Rule("inferred headings", is_issue_page, CONFIRM, page_only(inferred_headings)),
+    Rule("footnotes", any_page, ERROR, page_only(check_footnotes), rendered=True),
+    Rule("page furniture", any_page, ERROR, page_only(check_furniture)),
+    Rule("tables", any_page, ERROR, page_only(check_tables), rendered=True),
+    Rule("standards links", any_page, ERROR, page_only(check_standard_links), rendered=True),
+    Rule("control characters", any_page, ERROR, page_only(check_not_text)),
+)
 
 
 def check_rendered(relative: str, text: str) -> list[Problem]:
@@ -469,4 +507,9 @@ def check_rendered(relative: str, text: str) -> list[Problem]:
     page = read_page(relative, relative, text, parse_fields=False)
     if isinstance(page, Problem):
         return [page]
-    return [problem for check in RENDERED_PAGE_CHECKS for problem in check(page)]
+    return [
+        problem
+        for rule in RULES
+        if rule.rendered and rule.applies_to(relative)
+        for problem in rule.check(page, Context())
+    ]

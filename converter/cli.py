@@ -68,7 +68,11 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except Busy as busy:
         err.write(f"error: {busy}; nothing was done (--wait SECONDS to wait longer)\n")
         return 1
-    except (ConversionError, OSError) as error:
+    except ConversionError as error:  # raised before any write
+        progress.finish()
+        err.write(f"error: {one_line(str(error))}; nothing was written\n")
+        return 1
+    except OSError as error:
         progress.finish()
         err.write(f"error: {one_line(str(error))}\n")
         return 1

@@ -132,6 +132,20 @@ def convert_alone(inputs: Sequence[Path], options: Options, step: Step | None) -
     pages: dict[str, str] = {}
     for result in converted:
         pages.update(result.pages)
+    pages[CACHE_FILE] = render_cache(updated_cache(out_dir, converted))
+    pages.update(all_archive_pages(out_dir, converted, options.site_url, options.force))
+    check_pages(pages)
+    folders = tuple(issue_folder(result.issue_id) for result in converted)
+    plan = plan_writes(out_dir, pages, force=options.force, folders=folders)
+    for relative in stale_archive_pages(out_dir, pages):
+        plan.remove_file(out_dir, relative)
+    plan.changed_meanwhile = write_atomically(out_dir, plan.write, tuple(plan.remove), plan.read)
+    return Outcome(tuple(converted), tuple(unchanged), plan)
+
+
+def check_pages(pages: dict[str, str]) -> None:
+    """Every page about to be written, the issues' and the archive's, through the
+    checks the converter makes on what it renders (``check.RULES``)."""
     problems = [
         problem
         for relative, text in sorted(pages.items())
@@ -140,14 +154,6 @@ def convert_alone(inputs: Sequence[Path], options: Options, step: Step | None) -
     ]
     if problems:
         raise PagesRejected(problems)
-    pages[CACHE_FILE] = render_cache(updated_cache(out_dir, converted))
-    pages.update(all_archive_pages(out_dir, converted, options.site_url, options.force))
-    folders = tuple(issue_folder(result.issue_id) for result in converted)
-    plan = plan_writes(out_dir, pages, force=options.force, folders=folders)
-    for relative in stale_archive_pages(out_dir, pages):
-        plan.remove_file(out_dir, relative)
-    plan.changed_meanwhile = write_atomically(out_dir, plan.write, tuple(plan.remove), plan.read)
-    return Outcome(tuple(converted), tuple(unchanged), plan)
 
 
 def source_label(path: Path, project: Path) -> str:

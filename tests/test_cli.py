@@ -305,3 +305,42 @@ def test_the_source_field_is_the_same_whatever_form_of_path_was_given(
     converted(tmp_path / "2023-07.txt", docs)
     source = str(read_fields((docs / "2023/07/01.md").read_text("utf-8"))["source"])
     assert source.startswith("archive/2023-07.txt:") and str(tmp_path) not in source
+
+
+def check(docs: Path) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", str(docs)], out, err)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        # An editor's broken YAML: an unclosed list on the page's line 5.
+        lambda text: text.replace("\nsection: ", "\nsection: [", 1).encode("utf-8"),
+        # The page saved in another encoding.
+        lambda text: text.encode("gb18030"),
+    ],
+    ids=["broken-yaml", "not-utf-8"],
+)
+@pytest.mark.parametrize("more", [(), ("--reconvert",)], ids=["unchanged", "reconverted"])
+def test_a_page_that_cannot_be_read_back_stops_the_run(
+    sample_export: Path, tmp_path: Path, damage: object, more: tuple[str, ...]
+) -> None:
+    """The archive's pages are made from every article page, read back: one that
+    cannot be read stops the run before it writes anything (listed without it, its
+    issue would lose its title and its tags their pages)."""
+    docs = tmp_path / "docs"
+    converted(sample_export, docs)
+    article = docs / "2023" / "07" / "03.md"
+    assert callable(damage)
+    article.write_bytes(damage(article.read_text("utf-8")))
+    snapshot = tree(docs)
+    gate = [line for line in check(docs).out.splitlines() if str(article) in line]
+
+    run = convert(sample_export, *more, "--out", docs)
+
+    assert run.code == 1
+    assert len(gate) == 1 and re.match(rf"{re.escape(str(article))}:\d+: ", gate[0])
+    assert error_lines(run) == [f"error: {gate[0]}; nothing was written"], run.err
+    assert tree(docs) == snapshot

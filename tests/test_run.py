@@ -32,6 +32,27 @@ def test_a_rendered_page_that_fails_its_checks_stops_the_run_before_writing(
     assert not docs.exists()
 
 
+def test_an_archive_page_that_fails_its_checks_stops_the_run_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive's pages (home, years, tags, standards) go through the same checks
+    as the issues' before anything is written."""
+    archive_pages = run.archive_pages
+
+    def broken(*args: object, **kwargs: object) -> dict[str, str]:
+        pages = archive_pages(*args, **kwargs)  # type: ignore[arg-type]
+        pages["index.md"] += "\n| a | b |\n| --- | --- |\n| 1 |\n"
+        return pages
+
+    monkeypatch.setattr(run, "archive_pages", broken)
+    docs = tmp_path / "docs"
+    with pytest.raises(PagesRejected) as rejected:
+        convert([SAMPLE], Options(out_dir=docs))
+    (problem,) = rejected.value.problems
+    assert problem.path == "index.md" and "1 cells where the header has 2" in problem.message
+    assert not docs.exists()
+
+
 def test_the_outcome_names_what_was_written_and_what_was_reused(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     first = convert([SAMPLE], Options(out_dir=docs))

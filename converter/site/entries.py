@@ -13,12 +13,13 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..model import Issue, section_positions
+from ..model import ConversionError, Issue, section_positions
 from .front_matter import (
     SECTION_INFERRED,
     SECTION_POSITION,
+    FrontMatterError,
     is_hand_edited,
-    read_fields,
+    required_fields,
     split_page,
 )
 from .identity import pages_in_order
@@ -96,7 +97,7 @@ def existing_entries(out_dir: Path, skip: Collection[str] = ()) -> Iterator[Issu
         if not match or f"{match.group(1)}-{match.group(2)}" in skip:
             continue
         text = read_page_file(index_page)
-        meta = read_fields(text)
+        meta = page_fields(index_page, text)
         articles = [
             article_entry(article.relative_to(out_dir).as_posix(), article)
             for article in pages_in_order(index_page.parent)
@@ -124,7 +125,7 @@ def as_kept(article: ArticleEntry, out_dir: Path) -> ArticleEntry:
 
 
 def article_entry(relative: str, path: Path) -> ArticleEntry:
-    meta = read_fields(read_page_file(path))
+    meta = page_fields(path, read_page_file(path))
     return ArticleEntry(
         path=relative,
         # Front matter titles are HTML (see issue_pages.html_title); entries hold text.
@@ -137,6 +138,16 @@ def article_entry(relative: str, path: Path) -> ArticleEntry:
         section_inferred=meta.get(SECTION_INFERRED) is True,
         section_position=whole_number(meta.get(SECTION_POSITION)),
     )
+
+
+def page_fields(path: Path, text: str) -> dict[str, object]:
+    """The fields of a page read back; a page that cannot be read stops the run
+    (``ConversionError``, as ``converter check`` words it): listing the archive
+    without it would quietly drop its title, its tags, its issue."""
+    try:
+        return required_fields(text)
+    except FrontMatterError as error:
+        raise ConversionError(str(path), error.line, error.message) from None
 
 
 def whole_number(value: object) -> int:

@@ -152,6 +152,17 @@ def yaml_error(raw: str, error: yaml.YAMLError) -> FrontMatterError:
     return FrontMatterError(line, f"front matter is not valid YAML: {what}")
 
 
+FRONT_MATTER_MISSING = "front matter missing: the page must start with '---'"
+
+
+def required_fields(text: str) -> dict[str, object]:
+    """The fields of a page that must have front matter (an article's, an issue's);
+    raises ``FrontMatterError`` naming the line at fault."""
+    if not has_front_matter(text):
+        raise FrontMatterError(1, FRONT_MATTER_MISSING)
+    return split_page(text).fields
+
+
 def read_fields(text: str) -> dict[str, object]:
     """The front matter's fields, or none when it cannot be read."""
     try:
