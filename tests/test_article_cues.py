@@ -246,6 +246,36 @@ def test_author_names_with_any_padding() -> None:
     assert parse_names("甲乙 丙丁 戊己 庚辛 壬癸 子丑") == ()  # a list, not a by-line
 
 
+def test_an_author_line_may_state_a_role_which_is_no_name() -> None:
+    assert parse_names("文/孙玉琦") == ("孙玉琦",)
+    assert parse_names("编译：辛竹琳") == ("辛竹琳",)
+    assert parse_names("辛竹琳 编译") == ("辛竹琳",)
+    assert parse_names("孙玉琦 译") == ("孙玉琦",)
+    assert parse_names("王 文") == ("王文",)  # a padded two-character name, no role
+    assert parse_names("甲/孙玉琦") == ()  # a slash without a role
+
+
+def test_author_names_listed_with_an_enumeration_comma() -> None:
+    assert parse_names("邓阿妹、孙玉琦") == ("邓阿妹", "孙玉琦")
+    assert parse_names("一、二") == ()  # single characters are no names
+
+
+def test_an_office_signing_as_itself_is_an_author() -> None:
+    assert parse_names("本刊编辑部") == ("本刊编辑部",)
+    assert parse_names("征求意见稿") == ()
+
+
+def test_an_author_line_with_a_role_closes_the_article_and_loses_no_text() -> None:
+    text = export(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（编译：邓阿妹、孙玉琦） "]
+    )
+    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    (found,) = issue.articles
+    assert found.authors == ("邓阿妹", "孙玉琦")
+    assert found.byline == "（编译：邓阿妹、孙玉琦）"
+    assert report.warnings == []
+
+
 def test_an_author_line_with_padding_inside_its_parentheses_closes_the_article() -> None:
     (article,) = structure_of(
         [
