@@ -369,3 +369,18 @@ def test_a_date_not_given_to_the_day_is_marked_in_the_front_matter() -> None:
         assert front["date"] == dt.date(2023, 6, 1)
         assert {k: v for k, v in front.items() if k.startswith("date_")} == fields
         assert check_rendered("2023/07/01.md", text) == []
+
+
+def test_a_lead_naming_its_source_or_occasion_before_its_date_is_dated() -> None:
+    july = IssueId(2023, 7)
+    day = (dt.date(2023, 6, 19), DatePrecision.DAY)
+    assert lead_date("据报道，6 月 19 日，甲组织发布报告。", july) == day
+    assert lead_date("在 6 月 19 日举行的会议上，委员会通过决议。", july) == day
+
+
+def test_a_date_later_in_the_lead_or_after_the_issue_does_not_date_it() -> None:
+    july = IssueId(2023, 7)
+    issue_month = (dt.date(2023, 7, 1), DatePrecision.ISSUE)
+    assert lead_date("甲组织发布新标准，该标准将于 2024 年 1 月 1 日实施。", july) == issue_month
+    assert lead_date("甲组织近日发布报告，回顾了 6 月 19 日的会议。", july) == issue_month
+    assert lead_date("近日，6 月 3 日的会议通过决议。", july) == issue_month

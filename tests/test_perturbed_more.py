@@ -47,11 +47,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "footnotes-restart-per-article": SILENT
     + "footnotes numbered from 1 in each article: from article 8 on, each article gets the "
     "next article's note (a regression of the glued-date marker rule, i-notes)",
-    "lead-date-in-phrase": SILENT
-    + "'在 6 月 19 日举行的会议上，' is not read as a date: dated the issue's month, no warning",
-    "lead-ju-baodao": SILENT
-    + "'据报道，6 月 19 日，' is not read as a dateline: the article is dated the issue's "
-    "month (marked as no day of its own), no warning",
     "table-caption-number-own-line": WARNED
     + "'表 1' alone on its line: the table is lost (its cells become 141 summary "
     "paragraphs and paragraphs of article 1), article 2's section becomes a cell ('致性'), "

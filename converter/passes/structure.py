@@ -34,7 +34,7 @@ from ..model import (
     Subheading,
     Text,
 )
-from ..patterns import DATELINE, HAN, HAN_RANGES, ISSUE_IN_TEXT
+from ..patterns import DATE_DAY, DATELINE, HAN, HAN_RANGES, ISSUE_IN_TEXT
 from .blocks import (
     BLOCK_MAX_LINES,
     BlockKind,
@@ -613,17 +613,52 @@ def is_name(text: str) -> bool:
     return len(text) <= ORGANISATION_MAX_CHARS and text.endswith(ORGANISATION_ENDINGS)
 
 
+# A lead may name its source or its occasion before its date ("据报道，6 月 19 日，",
+# "在 6 月 19 日举行的会议上，"): a day in its opening clauses dates it. A source
+# clause is short; a longer first clause is news in its own right.
+LEAD_OPENING_CLAUSES = 2
+SOURCE_CLAUSE_MAX_CHARS = 16
+CLAUSE_END = re.compile(r"[，,。；;]")
+DAY_IN_TEXT = re.compile(
+    rf"(?<!\d)(?:(?P<year>\d{{4}})\s*年\s*)?(?P<month>\d{{1,2}})\s*月\s*{DATE_DAY}"
+)
+
+
 def article_date(dateline: str, issue: IssueId) -> dt.date | None:
     """The date a lead opens with (see ``lead_date``)."""
     return lead_date(dateline, issue)[0]
 
 
 def lead_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePrecision]:
+    """The date a lead opens with (``dateline_date``); failing a dateline, the day its
+    opening names (``opening_day``), if that is not after the issue went to press."""
+    found = dateline_date(dateline, issue)
+    if found[1] is not DatePrecision.ISSUE or (day := opening_day(dateline)) is None:
+        return found
+    date, precision = dateline_date(day, issue)
+    latest = issue_month_end(issue) + dt.timedelta(days=DATE_SLACK_DAYS)
+    return (date, precision) if date is not None and date <= latest else found
+
+
+def opening_day(lead: str) -> str | None:
+    """A day named in the lead's opening, as a dateline: after a clause naming the
+    source ("据报道，6 月 19 日，"), or inside the first clause ("在 6 月 19 日举行的会议上，")."""
+    if DATELINE.match(lead) or not (clauses := CLAUSE_END.split(lead, LEAD_OPENING_CLAUSES)):
+        return None
+    after = lead[len(clauses[0]) + 1 :]
+    if len(clauses) > 1 and len(clauses[0]) <= SOURCE_CLAUSE_MAX_CHARS and DATELINE.match(after):
+        return after
+    found = DAY_IN_TEXT.search(clauses[0])
+    return f"{found.group(0)}，" if found else None
+
+
+def dateline_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePrecision]:
     """The date a lead opens with, and how precise it is.
 
     A day ("6 月 15 日，", the first of a range) is that day; a month or part of one
     ("6 月上旬，") its first day, approximate; no date ("近日，", or no dateline at
-    all) the issue's month, inferred: never a date from elsewhere. Without a year,
+    all) the issue's month, inferred (``lead_date`` then reads the lead's opening).
+    Without a year,
     the latest year that puts the date on or before the issue's month (a bulletin
     reports the past), with ``DATE_SLACK_DAYS`` of slack for news dated just after
     the month closed. None where no such date exists ("2 月 30 日")."""
