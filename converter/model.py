@@ -197,6 +197,8 @@ class Article:
     section_inferred: bool = False
     date_precision: DatePrecision = DatePrecision.DAY
     section_line: int = 0  # the line of its section's heading; 0 when the heading was lost
+    # The author line as printed ("（编译：辛竹琳）"): its role and separators are not names.
+    byline: str = ""
 
     @property
     def slug(self) -> str:

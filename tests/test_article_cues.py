@@ -246,6 +246,36 @@ def test_author_names_with_any_padding() -> None:
     assert parse_names("甲乙 丙丁 戊己 庚辛 壬癸 子丑") == ()  # a list, not a by-line
 
 
+def test_an_author_line_may_state_a_role_which_is_no_name() -> None:
+    assert parse_names("文/孙玉琦") == ("孙玉琦",)
+    assert parse_names("编译：辛竹琳") == ("辛竹琳",)
+    assert parse_names("辛竹琳 编译") == ("辛竹琳",)
+    assert parse_names("孙玉琦 译") == ("孙玉琦",)
+    assert parse_names("王 文") == ("王文",)  # a padded two-character name, no role
+    assert parse_names("甲/孙玉琦") == ()  # a slash without a role
+
+
+def test_author_names_listed_with_an_enumeration_comma() -> None:
+    assert parse_names("邓阿妹、孙玉琦") == ("邓阿妹", "孙玉琦")
+    assert parse_names("一、二") == ()  # single characters are no names
+
+
+def test_an_office_signing_as_itself_is_an_author() -> None:
+    assert parse_names("本刊编辑部") == ("本刊编辑部",)
+    assert parse_names("征求意见稿") == ()
+
+
+def test_an_author_line_with_a_role_closes_the_article_and_loses_no_text() -> None:
+    text = export(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（编译：邓阿妹、孙玉琦） "]
+    )
+    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    (found,) = issue.articles
+    assert found.authors == ("邓阿妹", "孙玉琦")
+    assert found.byline == "（编译：邓阿妹、孙玉琦）"
+    assert report.warnings == []
+
+
 def test_an_author_line_with_padding_inside_its_parentheses_closes_the_article() -> None:
     (article,) = structure_of(
         [
@@ -339,3 +369,18 @@ def test_a_date_not_given_to_the_day_is_marked_in_the_front_matter() -> None:
         assert front["date"] == dt.date(2023, 6, 1)
         assert {k: v for k, v in front.items() if k.startswith("date_")} == fields
         assert check_rendered("2023/07/01.md", text) == []
+
+
+def test_a_lead_naming_its_source_or_occasion_before_its_date_is_dated() -> None:
+    july = IssueId(2023, 7)
+    day = (dt.date(2023, 6, 19), DatePrecision.DAY)
+    assert lead_date("据报道，6 月 19 日，甲组织发布报告。", july) == day
+    assert lead_date("在 6 月 19 日举行的会议上，委员会通过决议。", july) == day
+
+
+def test_a_date_later_in_the_lead_or_after_the_issue_does_not_date_it() -> None:
+    july = IssueId(2023, 7)
+    issue_month = (dt.date(2023, 7, 1), DatePrecision.ISSUE)
+    assert lead_date("甲组织发布新标准，该标准将于 2024 年 1 月 1 日实施。", july) == issue_month
+    assert lead_date("甲组织近日发布报告，回顾了 6 月 19 日的会议。", july) == issue_month
+    assert lead_date("近日，6 月 3 日的会议通过决议。", july) == issue_month

@@ -47,12 +47,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "footnotes-restart-per-article": SILENT
     + "footnotes numbered from 1 in each article: from article 8 on, each article gets the "
     "next article's note (a regression of the glued-date marker rule, i-notes)",
-    "lead-date-in-phrase": SILENT
-    + "'在 6 月 19 日举行的会议上，' is not read as a date: dated the issue's month, no warning",
-    "authors-compiled-after": SILENT + "'（辛竹琳 编译）' gives the authors 辛竹琳 and 编译",
-    "lead-ju-baodao": SILENT
-    + "'据报道，6 月 19 日，' is not read as a dateline: the article is dated the issue's "
-    "month (marked as no day of its own), no warning",
     "table-caption-number-own-line": WARNED
     + "'表 1' alone on its line: the table is lost (its cells become 141 summary "
     "paragraphs and paragraphs of article 1), article 2's section becomes a cell ('致性'), "
@@ -70,17 +64,6 @@ KNOWN_FAILURES: dict[str, str] = {
     + "'[1]' markers and definitions: the conversion stops (5014 characters went nowhere)",
     "subheadings-unnumbered": WARNED
     + "subheadings without '一、' are kept as paragraphs (warned as title-shaped)",
-    "authors-wen-slash": WARNED
-    + "'（文/孙玉琦）' is not an author line: no authors, the line stays in the text",
-    "authors-compiled-colon": WARNED
-    + "'（编译：辛竹琳）' is not an author line: no authors, the line stays in the text",
-    "authors-translated-suffix": WARNED
-    + "'（孙玉琦 译）' is not an author line: no authors, the line stays in the text",
-    "authors-organisation": WARNED
-    + "'（本刊编辑部）' (five characters) is not an author line: no authors, the line stays "
-    "in the text",
-    "authors-dunhao": WARNED
-    + "'（邓阿妹、孙玉琦）' is not an author line: no authors, the line becomes a paragraph",
 }
 
 

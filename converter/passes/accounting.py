@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostics
 from ..model import (
+    Article,
     Block,
     Figure,
     Issue,
@@ -120,6 +121,12 @@ def block_texts(blocks: tuple[Block, ...], lines: Mapping[int, str]) -> Iterator
             yield from (cell for row in (block.header, *block.rows) for cell in row)
 
 
+def byline_marks(article: Article) -> str:
+    """What the author line printed besides its names and parentheses ("编译：", "、")."""
+    marks = visible(article.byline) - visible("".join(article.authors) + AUTHOR_PARENTHESES)
+    return "".join(sorted(marks.elements()))
+
+
 def caption_label(kind: str, number: int, line: str | None) -> str:
     """The caption's number as its export line prints it ("表1：")."""
     match = CAPTION_LABEL.match(line or "")
@@ -130,6 +137,8 @@ def purposeful_removals(issue: Issue) -> Iterator[tuple[str, str]]:
     for article in issue.articles:
         if article.authors:
             yield "author parentheses", AUTHOR_PARENTHESES
+            if role := byline_marks(article):
+                yield "author roles and separators", role
         for block in article.blocks:
             if isinstance(block, Paragraph):
                 yield from marker_digits(block)

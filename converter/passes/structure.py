@@ -34,7 +34,7 @@ from ..model import (
     Subheading,
     Text,
 )
-from ..patterns import DATELINE, HAN, ISSUE_IN_TEXT
+from ..patterns import DATE_DAY, DATELINE, HAN, HAN_RANGES, ISSUE_IN_TEXT
 from .blocks import (
     BLOCK_MAX_LINES,
     BlockKind,
@@ -85,11 +85,28 @@ START_SCORE = 3
 # padding (spaces, full-width U+3000 spaces, a wrap), and a two-character name may be
 # padded inside ("付 豪", "付　豪").
 AUTHOR_PADDING = r"[\s\u3000]"
-AUTHORS = re.compile(rf"（{AUTHOR_PADDING}*((?:{HAN}{AUTHOR_PADDING}*)+)）{AUTHOR_PADDING}*$")
+# Names may be listed with the enumeration comma ("邓阿妹、孙玉琦"), as lists are.
+NAME_SEPARATOR = "、"
+# A role may say what the people did, before the names and marked off from them
+# ("文/孙玉琦", "编译：辛竹琳") or after them, padded ("辛竹琳 编译", "孙玉琦 译").
+# Roles are words of the trade, never names; longest first.
+AUTHOR_ROLES = ("编译", "翻译", "整理", "供稿", "撰稿", "撰文", "编辑", "文", "译", "编")
+ROLE_MARK = "/／：:"
+ROLE_BEFORE = re.compile(rf"^({'|'.join(AUTHOR_ROLES)}){AUTHOR_PADDING}*[{ROLE_MARK}]")
+ROLE_AFTER = re.compile(rf"{AUTHOR_PADDING}+({'|'.join(AUTHOR_ROLES)})$")
+AUTHOR_CHAR = rf"[{HAN_RANGES}{NAME_SEPARATOR}{ROLE_MARK}]"
+AUTHORS = re.compile(
+    rf"（{AUTHOR_PADDING}*((?:{AUTHOR_CHAR}{AUTHOR_PADDING}*)+)）{AUTHOR_PADDING}*$"
+)
 NAME_MIN_CHARS = 2
 # Chinese names (compound surnames included) have at most four characters: a longer
 # run in closing parentheses ("（征求意见稿）") is not an author line.
 NAME_MAX_CHARS = 4
+# An office may sign as itself ("本刊编辑部"): a longer run is an author when it ends
+# with the word for an office, up to the length of a full organisation's name.
+ORGANISATION_ENDINGS = ("编辑部", "委员会", "研究院", "研究所", "中心", "协会", "学会", "办公室")
+ORGANISATION_MAX_CHARS = 12
+HAN_ONLY = re.compile(f"{HAN}+")
 # An author line names one to a handful of people; more is a list, not a by-line.
 AUTHOR_MAX_NAMES = 5
 # Short paragraphs (a table cell, "是") legitimately repeat; sentences do not.
@@ -440,7 +457,7 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
         return
     lead = body[0] if body else None
     warn_ambiguous_authors(body, report)
-    authors, body = split_authors(body)
+    authors, byline, body = split_authors(body)
     warn_repeated_paragraphs(body, report)
     date, precision = dated(lead, result.id, report)
     result.articles.append(
@@ -452,6 +469,7 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
             section_number=state.section_number,
             section_line=state.section_line,
             authors=authors,
+            byline=byline,
             blocks=classify_blocks(body, report),
             line=title.line,
             date_precision=precision,
@@ -485,20 +503,22 @@ def warn_ambiguous_authors(body: list[Paragraph], report: Diagnostics) -> None:
         )
 
 
-def split_authors(body: list[Paragraph]) -> tuple[tuple[str, ...], list[Paragraph]]:
-    """Take the closing "（names）" off the article's last paragraph."""
+def split_authors(body: list[Paragraph]) -> tuple[tuple[str, ...], str, list[Paragraph]]:
+    """Take the closing "（names）" off the article's last paragraph: the names, the
+    author line as printed, and the body without it."""
     if not body:
-        return (), body
+        return (), "", body
     last = body[-1]
     found = paragraph_authors(last)
     if found is None:
-        return (), body
+        return (), "", body
     names, start = found
+    byline = last.text.value[start:].strip()
     remaining = last.text.value[:start].rstrip()
     if not remaining:
-        return names, body[:-1]
+        return names, byline, body[:-1]
     kept = Paragraph(lines=last.lines, text=Text(remaining, last.text.notes))
-    return names, [*body[:-1], kept]
+    return names, byline, [*body[:-1], kept]
 
 
 def paragraph_authors(paragraph: Paragraph) -> tuple[tuple[str, ...], int] | None:
@@ -548,20 +568,60 @@ def author_line(text: str) -> tuple[tuple[str, ...], int] | None:
 
 
 def parse_names(text: str) -> tuple[str, ...]:
-    """ "邓阿妹 孙玉琦" → two names; "付 豪" or "付　豪" → one padded two-character name.
+    """ "邓阿妹 孙玉琦" → two names; "付 豪" or "付　豪" → one padded two-character name;
+    "文/孙玉琦", "孙玉琦 译" → the name without its role (``author_role``).
     Padding inside a name only ever parts the two halves of a two-character one, so a
     single character joins only another single character ("周树" "斌" "付" is no list)."""
+    role, unroled = split_role(text)
+    return (role and list_names(unroled)) or list_names(text)
+
+
+def split_role(text: str) -> tuple[str, str]:
+    """The role an author line states ("编译"), and the names without it."""
+    text = text.strip()
+    for pattern in (ROLE_BEFORE, ROLE_AFTER):
+        if found := pattern.search(text):
+            return found.group(1), (text[: found.start()] + text[found.end() :]).strip()
+    return "", text
+
+
+def list_names(text: str) -> tuple[str, ...]:
+    names: list[str] = []
+    for part in text.split(NAME_SEPARATOR):
+        names += padded_names(part) or [""]
+    if len(names) > AUTHOR_MAX_NAMES or not all(map(is_name, names)):
+        return ()
+    return tuple(names)
+
+
+def padded_names(text: str) -> list[str]:
     names: list[str] = []
     for token in text.split():  # any padding: spaces, U+3000, a wrap
         if names and len(names[-1]) == 1 and len(token) == 1:
             names[-1] += token
         else:
             names.append(token)
-    if any(not NAME_MIN_CHARS <= len(name) <= NAME_MAX_CHARS for name in names):
-        return ()
-    if len(names) > AUTHOR_MAX_NAMES:
-        return ()
-    return tuple(names)
+    return names
+
+
+def is_name(text: str) -> bool:
+    """A person's name, or an office signing as itself."""
+    if not HAN_ONLY.fullmatch(text):
+        return False
+    if NAME_MIN_CHARS <= len(text) <= NAME_MAX_CHARS:
+        return True
+    return len(text) <= ORGANISATION_MAX_CHARS and text.endswith(ORGANISATION_ENDINGS)
+
+
+# A lead may name its source or its occasion before its date ("据报道，6 月 19 日，",
+# "在 6 月 19 日举行的会议上，"): a day in its opening clauses dates it. A source
+# clause is short; a longer first clause is news in its own right.
+LEAD_OPENING_CLAUSES = 2
+SOURCE_CLAUSE_MAX_CHARS = 16
+CLAUSE_END = re.compile(r"[，,。；;]")
+DAY_IN_TEXT = re.compile(
+    rf"(?<!\d)(?:(?P<year>\d{{4}})\s*年\s*)?(?P<month>\d{{1,2}})\s*月\s*{DATE_DAY}"
+)
 
 
 def article_date(dateline: str, issue: IssueId) -> dt.date | None:
@@ -570,11 +630,35 @@ def article_date(dateline: str, issue: IssueId) -> dt.date | None:
 
 
 def lead_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePrecision]:
+    """The date a lead opens with (``dateline_date``); failing a dateline, the day its
+    opening names (``opening_day``), if that is not after the issue went to press."""
+    found = dateline_date(dateline, issue)
+    if found[1] is not DatePrecision.ISSUE or (day := opening_day(dateline)) is None:
+        return found
+    date, precision = dateline_date(day, issue)
+    latest = issue_month_end(issue) + dt.timedelta(days=DATE_SLACK_DAYS)
+    return (date, precision) if date is not None and date <= latest else found
+
+
+def opening_day(lead: str) -> str | None:
+    """A day named in the lead's opening, as a dateline: after a clause naming the
+    source ("据报道，6 月 19 日，"), or inside the first clause ("在 6 月 19 日举行的会议上，")."""
+    if DATELINE.match(lead) or not (clauses := CLAUSE_END.split(lead, LEAD_OPENING_CLAUSES)):
+        return None
+    after = lead[len(clauses[0]) + 1 :]
+    if len(clauses) > 1 and len(clauses[0]) <= SOURCE_CLAUSE_MAX_CHARS and DATELINE.match(after):
+        return after
+    found = DAY_IN_TEXT.search(clauses[0])
+    return f"{found.group(0)}，" if found else None
+
+
+def dateline_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePrecision]:
     """The date a lead opens with, and how precise it is.
 
     A day ("6 月 15 日，", the first of a range) is that day; a month or part of one
     ("6 月上旬，") its first day, approximate; no date ("近日，", or no dateline at
-    all) the issue's month, inferred: never a date from elsewhere. Without a year,
+    all) the issue's month, inferred (``lead_date`` then reads the lead's opening).
+    Without a year,
     the latest year that puts the date on or before the issue's month (a bulletin
     reports the past), with ``DATE_SLACK_DAYS`` of slack for news dated just after
     the month closed. None where no such date exists ("2 月 30 日")."""
