@@ -39,11 +39,6 @@ KNOWN_FAILURES: dict[str, str] = {
     + "a title ending in '）' opening the page after a footnote area is read as the "
     "footnote's continuation, its body joins the article before; warned only as a page "
     "number off by one and a footnote without marker",
-    "heading-lost-first": SILENT
-    + "with 标准战略 lost, articles 1–2 get the section '本期概要' (the summary's heading), "
-    "not inferred, no warning",
-    "heading-lost-last": SILENT
-    + "with 信息动态 lost, its five articles are filed under 前沿科技, not inferred, no warning",
     "footnotes-restart-per-article": SILENT
     + "footnotes numbered from 1 in each article: from article 8 on, each article gets the "
     "next article's note (a regression of the glued-date marker rule, i-notes)",
@@ -54,12 +49,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "footnote-rule-absent": WARNED
     + "without the rule of spaces no footnote is found: all 26 definitions stay in the "
     "body text (markers too), 5 articles lose their author line; 19 warnings",
-    "heading-bracketed": WARNED
-    + "'【标准战略】' is not a heading: articles 1–8 get the section '本期概要', the rest "
-    "none; three headings kept inside articles (author lines left in bodies)",
-    "summary-heading-daodu": WARNED
-    + "'本期导读' is taken as an article's title: the summary becomes an article of its "
-    "own and the issue's summary is empty",
     "footnote-markers-bracketed": WARNED
     + "'[1]' markers and definitions: the conversion stops (5014 characters went nowhere)",
     "subheadings-unnumbered": WARNED

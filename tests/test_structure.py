@@ -127,6 +127,58 @@ def test_a_heading_at_a_page_foot_heads_the_article_opening_the_next_page() -> N
     assert not any("seems lost" in w.message for w in report.warnings)
 
 
+def test_article_after_a_note_area_and_blank_space_has_its_section_lost() -> None:
+    # The note area ended its page; the blank space under it is the next page's top,
+    # unindented, where a heading image stood.
+    structure, report = structure_and_report(
+        [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", NOTE_RULE],
+        ["1 注释。 ", " ", " "],
+        ["乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
+    )
+    assert [a.section for a in structure.articles] == ["机构评论", ""]
+    assert any("section heading seems lost" in w.message for w in report.warnings)
+
+
+def test_article_right_after_the_summary_has_its_section_lost() -> None:
+    structure, report = structure_and_report(
+        [" 本期概要 ", "本月要闻。 ", " "],
+        ["甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
+        [" 机构评论 ", "乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
+    )
+    assert [p.text.value for p in structure.summary] == ["本月要闻。"]  # type: ignore[union-attr]
+    assert [a.section for a in structure.articles] == ["", "机构评论"]
+    assert any("follows the summary" in w.message for w in report.warnings)
+
+
+def test_a_heading_set_off_by_brackets_is_a_heading_named_inside_them() -> None:
+    structure = structure_of(
+        [" 本期概要 ", "本月要闻。 "],
+        [" 【标准战略】 ", " ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
+        [" 【机构评论】 ", "乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
+    )
+    assert [a.section for a in structure.articles] == ["标准战略", "机构评论"]
+    assert structure.headings == ["本期概要", "【标准战略】", "【机构评论】"]
+
+
+def test_an_unlisted_heading_opening_the_issue_with_text_after_it_heads_the_summary() -> None:
+    structure, report = structure_and_report(
+        [" 本期导读 ", "7 月，本月要闻。 ", "另一则要闻。 "],
+        [" 机构评论 ", "乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
+    )
+    summary = [p.text.value for p in structure.summary]  # type: ignore[union-attr]
+    assert summary == ["7 月，本月要闻。", "另一则要闻。"]
+    assert [a.title for a in structure.articles] == ["乙组织发布标准"]
+    assert not report.warnings
+
+
+def test_a_listed_section_opening_the_issue_heads_its_articles_not_a_summary() -> None:
+    structure = structure_of(
+        [" 标准战略 ", " ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
+    )
+    assert structure.summary == []
+    assert [a.section for a in structure.articles] == ["标准战略"]
+
+
 def test_article_opening_a_page_after_a_full_page_stays_in_its_section() -> None:
     structure = structure_of(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", NOTE_RULE],

@@ -35,6 +35,7 @@ from ..model import (
     Text,
 )
 from ..patterns import DATE_DAY, DATELINE, HAN, HAN_RANGES, ISSUE_IN_TEXT
+from ..vocabulary import load_section_order
 from .blocks import (
     BLOCK_MAX_LINES,
     BlockKind,
@@ -57,6 +58,9 @@ SUMMARY_HEADING = "本期概要"
 # titles are longer, and table lines hold digits or several cells. The sample's
 # headings have four characters; ten leaves room for longer names ("国际标准化动态").
 SECTION_HEADING = re.compile(rf"^{HAN}{{2,10}}$")
+# A heading may be set off by a pair of brackets, a common decoration of Chinese
+# column names ("【标准战略】"); the name is what they enclose.
+HEADING_BRACKETS = re.compile(r"^(?:【(.*)】|〖(.*)〗|〔(.*)〕|\[(.*)\])$")
 # A title wraps onto three lines at most; a longer block is running text.
 TITLE_MAX_LINES = 3
 # A title never closes a sentence or a clause (in Chinese or English); body text does
@@ -182,6 +186,7 @@ class Page:
     before_blank: frozenset[int]
     after_blank: frozenset[int]
     notes_restart: frozenset[int] = frozenset()
+    blank_after_notes: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -189,6 +194,7 @@ class Reading:
     """The state of one reading of the paragraphs, from the first to the last."""
 
     section: str | None = None  # None until the first heading
+    in_summary: bool = False  # is the summary's heading the last heading read?
     section_number: int = 0  # counts headings, lost ones too: two lost headings stay apart
     section_line: int = 0  # the heading's line; 0 when lost
     title: Paragraph | None = None
@@ -226,14 +232,21 @@ def build_structure(
 ) -> Structure:
     issue = identify_issue(layout, report)
     result = Structure(id=issue)
-    page = Page(lines_before_blank(layout), pages_ending_blank(layout), notes_restart(layout))
+    page = Page(
+        lines_before_blank(layout),
+        pages_ending_blank(layout),
+        notes_restart(layout),
+        blank_after_notes(layout),
+    )
     state = Reading()
     for index, paragraph in enumerate(paragraphs):
-        if is_summary_heading(paragraph) or starts_section(paragraphs, index, state, page):
+        summary = heads_summary(paragraphs, index, state)
+        if summary or starts_section(paragraphs, index, state, page):
             close_article(result, state, report)
             state.title, state.pending, state.outside_warned = None, [], False
-            state.section, state.section_line = paragraph.text.value, paragraph.line
-            result.headings.append(state.section)
+            state.section, state.section_line = heading_name(paragraph), paragraph.line
+            state.in_summary = summary
+            result.headings.append(paragraph.text.value)  # as printed
             state.section_number += 1
             state.closed = True
             continue
@@ -241,14 +254,10 @@ def build_structure(
         if cues is not None and sum(cue.weight for cue in cues) >= START_SCORE:
             close_article(result, state, report)
             state.pending = []
-            if opens_page_after_blank(paragraph, page) and not heading_awaits_article(state):
-                state.section, state.section_line = "", 0
+            if lost := lost_heading(paragraph, state, page):
+                state.section, state.section_line, state.in_summary = "", 0, False
                 state.section_number += 1
-                report.warn(
-                    paragraph,
-                    "a page opens with this article after a "
-                    "part-empty page: its section heading seems lost",
-                )
+                report.warn(paragraph, f"{lost}: its section heading seems lost")
             state.title = paragraph
         else:
             if cues:
@@ -269,7 +278,22 @@ def heading_awaits_article(state: Reading) -> bool:
     """Was a section heading the last thing read (printed at the foot of the page
     before, its blank space left under it)? Then a page opening after blank space
     starts that section's first article: no heading is lost."""
-    return state.title is None and state.section not in (None, SUMMARY_HEADING)
+    return state.title is None and state.section is not None and not state.in_summary
+
+
+def lost_heading(paragraph: Paragraph, state: Reading, page: Page) -> str | None:
+    """Why the article starting at ``paragraph`` has lost its section heading (None:
+    it has not). The summary is no section: an article right after it lost the first
+    heading. A page opening after blank space is a heading image's place."""
+    if state.in_summary:
+        return "this article follows the summary with no section heading between"
+    if heading_awaits_article(state):
+        return None
+    if paragraph.line in page.blank_after_notes:
+        return "a page opens with this article after a footnote area and blank space"
+    if opens_page_after_blank(paragraph, page):
+        return "a page opens with this article after a part-empty page"
+    return None
 
 
 def add_to_reading(
@@ -278,7 +302,7 @@ def add_to_reading(
     if state.title is not None:
         state.pending.append(paragraph)
         return
-    if state.section != SUMMARY_HEADING and not state.outside_warned:
+    if not state.in_summary and not state.outside_warned:
         report.warn(paragraph, "text outside any article (from here) is kept in the summary")
         state.outside_warned = True  # once per run of such paragraphs
     result.summary.append(paragraph)
@@ -293,13 +317,34 @@ def not_a_start_message(cues: list[Cue]) -> str:
     )
 
 
-def is_summary_heading(paragraph: Paragraph) -> bool:
-    """本期概要 heads the summary whatever its first paragraph says (even a dateline)."""
-    return len(paragraph.lines) == 1 and paragraph.text.value == SUMMARY_HEADING
+def heads_summary(paragraphs: tuple[Paragraph, ...], index: int, state: Reading) -> bool:
+    """本期概要 heads the summary whatever its first paragraph says (even a dateline).
+    So does any heading-shaped line opening the issue (本期导读, 内容提要…) that is not
+    a listed section and has text after it, not an article's title: a section opens
+    with an article, the summary with its text."""
+    paragraph = paragraphs[index]
+    if len(paragraph.lines) == 1 and heading_name(paragraph) == SUMMARY_HEADING:
+        return True
+    if index > 0 or state.section is not None or not heading_shape(paragraph):
+        return False
+    following = paragraph_at(paragraphs, index + 1)
+    return (
+        heading_name(paragraph) not in load_section_order()
+        and following is not None
+        and not title_shape(following)
+    )
 
 
 def heading_shape(paragraph: Paragraph) -> bool:
-    return len(paragraph.lines) == 1 and bool(SECTION_HEADING.match(paragraph.text.value))
+    return len(paragraph.lines) == 1 and bool(SECTION_HEADING.match(heading_name(paragraph)))
+
+
+def heading_name(paragraph: Paragraph) -> str:
+    """The heading's text without the brackets that may set it off."""
+    text = paragraph.text.value
+    if match := HEADING_BRACKETS.match(text):
+        return next(group for group in match.groups() if group is not None)
+    return text
 
 
 def starts_section(
@@ -368,7 +413,10 @@ def holds_first_marker(paragraph: Paragraph | None, page: Page) -> bool:
 
 
 def opens_page_after_blank(paragraph: Paragraph, page: Page) -> bool:
-    """A page opens with it after a page left part-empty: a lost heading's place."""
+    """A page opens with it after a page left part-empty, or after blank space at the
+    top of its page: a lost heading's place."""
+    if paragraph.line in page.blank_after_notes:
+        return True
     return paragraph.lines[0].starts_page and paragraph.line in page.after_blank
 
 
@@ -448,6 +496,24 @@ def pages_ending_blank(layout: Layout) -> frozenset[int]:
             found.add(line.number)
         if line.kind not in NOT_PAGE_CONTENT:
             last_content = line.kind
+    return frozenset(found)
+
+
+def blank_after_notes(layout: Layout) -> frozenset[int]:
+    """Body lines after a footnote area and blank space. A note area ends its page
+    (FORMAT.md §1.5), so the blank space opens the next page, unindented: where a
+    section heading's image stood."""
+    found: set[int] = set()
+    after_notes, blank = False, False
+    for line in layout.lines:
+        if line.kind in (LineKind.NOTE, LineKind.NOTE_SEPARATOR):
+            after_notes, blank = True, False
+        elif line.kind is LineKind.BLANK:
+            blank = after_notes
+        elif line.kind not in NOT_PAGE_CONTENT:
+            if line.kind is LineKind.BODY and blank and not line.starts_page:
+                found.add(line.number)
+            after_notes, blank = False, False
     return frozenset(found)
 
 
