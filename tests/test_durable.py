@@ -483,3 +483,22 @@ def test_an_unreadable_journal_is_rolled_back(scene: Scene, tmp_path: Path) -> N
     assert code == 0, err
     assert "rolled back" in err and not stray.exists()
     assert tree(docs) == scene.after
+
+
+def test_a_journal_naming_files_outside_the_folder_is_not_followed(
+    scene: Scene, tmp_path: Path
+) -> None:
+    docs = scene.fresh(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not the converter's", encoding="utf-8")
+    digest = durable.file_digest(victim)
+    (docs / "assets" / "elsewhere").symlink_to(tmp_path)
+    for name in (str(victim), "../victim.txt", "assets/elsewhere/victim.txt"):
+        journal_path(docs).write_text(
+            f'{{"token": "0123456789ab", "state": "{COMMITTED}", "writes": {{}}, '
+            f'"removes": {{"{name}": "{digest}"}}, "folders": []}}',
+            encoding="utf-8",
+        )
+        _, err = convert_here(docs, "--reconvert")  # then refuses the link, if any
+        assert "rolled back" in err
+        assert victim.exists()
