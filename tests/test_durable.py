@@ -427,6 +427,21 @@ def test_a_build_removes_the_search_staging_of_earlier_builds(
     assert sorted(p.name for p in project.iterdir()) == ["docs", "site"]
 
 
+def test_a_staging_folder_that_is_a_link_is_removed_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "build_into", fake_build)
+    project = small_project(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the build's", encoding="utf-8")
+    staging_folder(project / "site").symlink_to(elsewhere)
+    build_site(project, Path("site"), say=lambda _: None)
+    assert (elsewhere / "keep.txt").exists()
+    assert not os.path.lexists(staging_folder(project / "site"))
+    assert (project / "site").is_dir()
+
+
 def test_make_site_refuses_what_the_check_refuses_naming_page_and_line(
     scene: Scene, tmp_path: Path
 ) -> None:
