@@ -8,6 +8,8 @@ LINTED := converter sitesearch tests scripts benchmarks tools hooks
 # (the feed) when it is not mkdocs.yml's site_url; `make preview` sets both.
 MKDOCS_CONFIG ?= mkdocs.yml
 SITE_URL ?=
+# Read by the shell from the environment, never pasted into the command as text.
+export SITE_URL
 
 .PHONY: site convert build offline test quick golden clean serve links bench preview zensical lock
 
@@ -43,7 +45,7 @@ lock:
 # The converter lists archive/ itself: the exports' names never become shell text, and
 # a name that is not YYYY-MM.txt is refused, saying so.
 convert: $(VENV)/.site
-	$(BIN)/python -m converter convert archive --out docs --jobs 0 $(if $(SITE_URL),--site-url '$(SITE_URL)')
+	$(BIN)/python -m converter convert archive --out docs --jobs 0 $(if $(SITE_URL),--site-url "$$SITE_URL")
 
 # `mkdocs build --strict` and the search index (`python -m sitesearch`), side by side:
 # the index reads docs/, not the built pages (tools/build.py).

@@ -188,6 +188,7 @@ def test_control_characters_are_reported_with_their_line(tmp_path: Path) -> None
         ('title: "标题\ndate: 2023-06-15\nissue: 2023-07\ntags:\n- ANSI\n', 2),  # never closed
         ("title: 标题\ntags: [ANSI, IEC\nissue: 2023-07\ndate: 2023-06-15\n", 3),
         ("title: 标题\ndate: 2023-06-15\n  issue: 2023-07\nslug: 1\n", 4),
+        ("title: 标题\ndate: 2023-06-15\nissue: 2023-07\nsection: 机构\x01评论\n", 5),  # U+0001
     ],
 )
 def test_broken_yaml_is_reported_at_its_own_line(tmp_path: Path, front: str, bad_line: int) -> None:

@@ -427,6 +427,21 @@ def test_a_build_removes_the_search_staging_of_earlier_builds(
     assert sorted(p.name for p in project.iterdir()) == ["docs", "site"]
 
 
+def test_a_staging_folder_that_is_a_link_is_removed_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "build_into", fake_build)
+    project = small_project(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the build's", encoding="utf-8")
+    staging_folder(project / "site").symlink_to(elsewhere)
+    build_site(project, Path("site"), say=lambda _: None)
+    assert (elsewhere / "keep.txt").exists()
+    assert not os.path.lexists(staging_folder(project / "site"))
+    assert (project / "site").is_dir()
+
+
 def test_make_site_refuses_what_the_check_refuses_naming_page_and_line(
     scene: Scene, tmp_path: Path
 ) -> None:
@@ -483,3 +498,22 @@ def test_an_unreadable_journal_is_rolled_back(scene: Scene, tmp_path: Path) -> N
     assert code == 0, err
     assert "rolled back" in err and not stray.exists()
     assert tree(docs) == scene.after
+
+
+def test_a_journal_naming_files_outside_the_folder_is_not_followed(
+    scene: Scene, tmp_path: Path
+) -> None:
+    docs = scene.fresh(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not the converter's", encoding="utf-8")
+    digest = durable.file_digest(victim)
+    (docs / "assets" / "elsewhere").symlink_to(tmp_path)
+    for name in (str(victim), "../victim.txt", "assets/elsewhere/victim.txt"):
+        journal_path(docs).write_text(
+            f'{{"token": "0123456789ab", "state": "{COMMITTED}", "writes": {{}}, '
+            f'"removes": {{"{name}": "{digest}"}}, "folders": []}}',
+            encoding="utf-8",
+        )
+        _, err = convert_here(docs, "--reconvert")  # then refuses the link, if any
+        assert "rolled back" in err
+        assert victim.exists()

@@ -215,6 +215,27 @@ def test_a_corrected_title_keeps_the_page(tmp_path: Path) -> None:
     assert check_docs(docs) == []
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="QA: the title and the dateline corrected in one new export leave no key "
+    "(fingerprint, title) in common: the article gets a new number and 04.md is "
+    "removed with no redirect (an edited 04.md is kept and warned). Pairing the one "
+    "unmatched page with the one unmatched article between the same neighbours would "
+    "keep it; not done",
+)
+def test_a_corrected_title_and_dateline_keep_the_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    corrected = retitled(base(), 1, 1, CEN_TITLE + "（修订）")
+    sections = list(corrected.sections)
+    articles = list(sections[1].articles)
+    articles[1] = replace(articles[1], day=articles[1].day + 1)
+    sections[1] = replace(sections[1], articles=tuple(articles))
+    convert(replace(corrected, sections=tuple(sections)), tmp_path, docs)
+    assert titles(docs)["04.md"] == CEN_TITLE + "（修订）"
+    assert len(titles(docs)) == 6
+
+
 def test_a_corrected_title_keeps_an_edited_page_and_its_edit(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     convert(base(), tmp_path, docs)

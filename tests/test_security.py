@@ -254,6 +254,30 @@ def test_make_convert_hands_names_to_the_converter_as_data(tmp_path: Path) -> No
     assert not (tmp_path / "docs").exists()
 
 
+def test_make_convert_hands_the_site_url_to_the_converter_as_data(tmp_path: Path) -> None:
+    # `make preview` passes the address it computed from mkdocs.yml as SITE_URL.
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "archive").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "archive" / "2023-07.txt")
+    hostile = "https://x/'; touch PWNED; echo '"
+    subprocess.run(
+        [
+            "make",
+            "-o",
+            ".venv/.site",
+            "convert",
+            f"BIN={Path(sys.executable).parent}",
+            f"SITE_URL={hostile}",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert not (tmp_path / "PWNED").exists()
+    assert f'href="{hostile}/"' in (tmp_path / "docs/feed.xml").read_text(encoding="utf-8")
+
+
 # --- 4. output for other interpreters is escaped -------------------------------------
 
 

@@ -453,7 +453,10 @@ def test_the_preview_build_moves_site_url_without_editing_mkdocs_yml() -> None:
         cwd=ROOT,
         check=True,
     )
-    assert "--site-url 'https://e.org/b/pr/3/'" in result.stdout
+    # The address reaches the converter through the environment, never as shell text
+    # (test_security: an address holding a quote and a command).
+    assert '--site-url "$SITE_URL"' in result.stdout
+    assert "\nexport SITE_URL\n" in makefile
     assert "-m tools.build -f x.yml --site-dir site" in result.stdout
     for name in ("pr.yml", "deploy.yml"):
         assert not [c for c in commands(load(name)) if "mkdocs.yml" in c], name

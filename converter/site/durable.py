@@ -172,4 +172,7 @@ def remove_tree(folder: Path) -> None:
     """Remove a folder the run itself made (a build's staging), bottom up."""
     step("remove-tree", folder)
     with contextlib.suppress(FileNotFoundError):
-        shutil.rmtree(folder)
+        if folder.is_symlink() or not folder.is_dir():
+            folder.unlink()  # a link (or a file) in its place: the name goes, never the target
+        else:
+            shutil.rmtree(folder)

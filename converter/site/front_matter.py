@@ -146,6 +146,9 @@ def yaml_error(raw: str, error: yaml.YAMLError) -> FrontMatterError:
     left_open = any(construct in reading for construct in LEFT_OPEN)
     mark = context if (left_open or problem is None) and context is not None else problem
     line = mark.line + 2 if mark is not None else 1  # the front matter starts on line 2
+    if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
+        # a character YAML refuses has no mark, and libyaml counts its position in bytes
+        line = raw.count("\n", 0, raw.find(chr(error.character))) + 2
     what = getattr(error, "problem", None) or str(error)
     if reading and context is not None:
         what = f"{what} ({reading} on line {context.line + 2})"

@@ -135,6 +135,14 @@ def load_journal(path: Path) -> Journal | None:
         return Journal("", PREPARED, {}, {}, [])
 
 
+def confined(out_dir: Path, journal: Journal) -> bool:
+    """Whether every file the journal names is inside the folder: a journal is data
+    too (a pull request can commit one), and an absolute path, a '..' or a folder
+    linked elsewhere must not make the recovery write or remove outside it."""
+    named = [*journal.writes, *journal.removes, *journal.folders]
+    return all((out_dir / str(name)).resolve().is_relative_to(out_dir) for name in named)
+
+
 def write_atomically(
     out_dir: Path,
     files: dict[str, str],
@@ -258,6 +266,8 @@ def recover(out_dir: Path) -> list[str]:
     journal = load_journal(journal_file)
     if journal is None:
         return said
+    if not confined(out_dir, journal):
+        journal = Journal("", PREPARED, {}, {}, [])
     if journal.state == COMMITTED:
         kept = apply(out_dir, journal)
         said.append(
