@@ -27,18 +27,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "title-question": LOST
     + "a title ending in '？' is not a title: the article is merged into the one before "
     "it (its author line taken as theirs); the one warning names the wrong line (961)",
-    "title-ends-with-paren": LOST
-    + "a page-opening title (after a lost heading) ending in '）': that article and the next "
-    "are merged into the article before; warned only as a page number off by one and "
-    "footnotes without markers",
-    "title-page-opening-ends-with-book": LOST
-    + "a page-opening title (after a lost heading) ending in '》': that article and the next "
-    "are merged into the article before; warned only as a page number off by one and "
-    "footnotes without markers",
-    "title-after-notes-ends-with-paren": LOST
-    + "a title ending in '）' opening the page after a footnote area is read as the "
-    "footnote's continuation, its body joins the article before; warned only as a page "
-    "number off by one and a footnote without marker",
     "heading-lost-first": SILENT
     + "with 标准战略 lost, articles 1–2 get the section '本期概要' (the summary's heading), "
     "not inferred, no warning",
