@@ -57,6 +57,36 @@ def test_a_title_ending_in_a_short_word_in_parentheses_is_no_author_line() -> No
     assert not title_shape(only("会议确定了工作重点。（孙玉琦） "))
 
 
+def test_a_title_may_ask_or_exclaim_where_an_article_closed_and_a_dateline_follows() -> None:
+    structure, report = structure_and_report(
+        [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
+        ["标准化能否促进贸易？ ", "6 月 2 日，乙组织发布研究。（辛竹琳） "],
+    )
+    assert [a.title for a in structure.articles] == ["甲组织发布报告", "标准化能否促进贸易？"]
+    assert report.warnings == []
+
+
+def test_a_question_with_only_a_dateline_after_it_is_reported_not_acted_on() -> None:
+    """A question in the text reads like a title: with no article closed before it, a
+    dateline after it is not enough."""
+    structure, report = structure_and_report(
+        [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。 "],
+        ["标准化能否促进贸易？ ", "6 月 2 日，乙组织发布研究。（辛竹琳） "],
+    )
+    assert [a.title for a in structure.articles] == ["甲组织发布报告"]
+    messages = [w.message for w in report.warnings]
+    assert any("ends asking or exclaiming" in m for m in messages)
+
+
+def test_a_question_without_a_dateline_after_it_is_text() -> None:
+    structure, report = structure_and_report(
+        [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
+        ["标准化能否促进贸易？ ", *LONG_LEAD],
+    )
+    assert [a.title for a in structure.articles] == ["甲组织发布报告"]
+    assert not any("shape of a title" in w.message for w in report.warnings)
+
+
 # (c) what follows: a dateline in any form, or a full first paragraph
 
 

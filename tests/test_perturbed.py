@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.perturbed.catalogue import PERTURBATIONS, Perturbation, truth
+from tests.perturbed.catalogue import PERTURBATIONS, Perturbation, retitle, truth
 from tests.perturbed.check import convert, differences, merges, problems
 from tests.perturbed.edit import Export, join_rows, markers_kept
 from tests.perturbed.truth import SAMPLE, golden_truth
@@ -71,6 +71,16 @@ def test_the_export_reads_as_the_sample_is_described() -> None:
     runs = export.furniture_runs()
     assert [export.rows[first + 4].strip() for first, _ in runs] == ["11", "12", "21"]
     assert [starts.index(export.next_text(last)) for _, last in runs] == [11, 12, 21]
+
+
+def test_a_retitled_title_opening_a_page_keeps_the_page() -> None:
+    """Article 9's title opens a page (its one-space indent, FORMAT.md §1.3): set
+    again, it still does, and the page count stays 26."""
+    sample = SAMPLE.read_text(encoding="utf-8")
+    row = truth().articles[8].line - 1
+    assert row in Export.of(sample).page_starts()
+    export = Export.of(retitle(8, "国际电工委员会发布组件外壳新标准（IEC 62208:2023）")(sample))
+    assert row in export.page_starts() and len(export.page_starts()) == 26
 
 
 def test_wrapped_lines_join_with_the_space_lost_at_a_script_boundary() -> None:

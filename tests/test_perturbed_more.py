@@ -24,21 +24,6 @@ SILENT = "silent: "
 WARNED = "warned: "
 LOST = "an article lost: "
 KNOWN_FAILURES: dict[str, str] = {
-    "title-question": LOST
-    + "a title ending in '？' is not a title: the article is merged into the one before "
-    "it (its author line taken as theirs); the one warning names the wrong line (961)",
-    "title-ends-with-paren": LOST
-    + "a page-opening title (after a lost heading) ending in '）': that article and the next "
-    "are merged into the article before; warned only as a page number off by one and "
-    "footnotes without markers",
-    "title-page-opening-ends-with-book": LOST
-    + "a page-opening title (after a lost heading) ending in '》': that article and the next "
-    "are merged into the article before; warned only as a page number off by one and "
-    "footnotes without markers",
-    "title-after-notes-ends-with-paren": LOST
-    + "a title ending in '）' opening the page after a footnote area is read as the "
-    "footnote's continuation, its body joins the article before; warned only as a page "
-    "number off by one and a footnote without marker",
     "footnotes-restart-per-article": SILENT
     + "footnotes numbered from 1 in each article: from article 8 on, each article gets the "
     "next article's note (a regression of the glued-date marker rule, i-notes)",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
@@ -66,6 +66,9 @@ TITLE_MAX_LINES = 3
 # A title never closes a sentence or a clause (in Chinese or English); body text does
 # ("…如下要求：" introduces what follows). Closing quotes or brackets may follow.
 SENTENCE_FINAL = re.compile(r"[。！？!?.；;：:…][”’」』）)]*$")
+# A title may ask or exclaim ("…促进贸易？"), as a sentence of body text may; it
+# never closes a statement or a clause (。；：).
+ASKS_OR_EXCLAIMS = re.compile(r"[！？!?…][”’」』）)]*$")
 # An item of a list or a numbered subheading opens with its number ("（5）…方面",
 # "（一）背景", "一、", "1. ", "②"): not a title, even when it has no full stop
 # (2023-07.txt:931).
@@ -84,6 +87,9 @@ LEAD_AFTER = 1  # the next paragraph is a news item's first paragraph
 # Footnote numbering that starts again at 1 (per article, in some issues) where the
 # next paragraph holds marker 1: evidence where it happens (2023-07 runs on, §3.8).
 NOTES_RESTART = 2
+# A title-shaped paragraph that asks or exclaims reads as body text as well: it starts
+# an article only when a dateline follows it and an article closed before it.
+ASKS_OR_EXCLAIMS_ENDING = -2
 START_SCORE = 3
 # "（邓阿妹 孙玉琦）" closes an article; names are 2–4 characters, separated by any
 # padding (spaces, full-width U+3000 spaces, a wrap), and a two-character name may be
@@ -211,6 +217,7 @@ class Candidate:
     following: Paragraph | None
     closed: bool
     restart_marker: bool = False  # the next paragraph holds marker 1 where notes restart
+    asks: bool = False  # it ends with ？, ！ or …
 
 
 @dataclass(frozen=True)
@@ -224,7 +231,8 @@ DATELINE_CUE = Cue("dateline after", DATELINE_AFTER, lambda c: opens_with_date(c
 CLOSED_CUE = Cue("article or heading closed before", CLOSED_BEFORE, lambda c: c.closed)
 LEAD_CUE = Cue("first paragraph after", LEAD_AFTER, lambda c: is_lead(c.following))
 RESTART_CUE = Cue("footnotes restart after", NOTES_RESTART, lambda c: c.restart_marker)
-CUES: tuple[Cue, ...] = (DATELINE_CUE, CLOSED_CUE, LEAD_CUE, RESTART_CUE)
+ASKS_CUE = Cue("ends asking or exclaiming", ASKS_OR_EXCLAIMS_ENDING, lambda c: c.asks)
+CUES: tuple[Cue, ...] = (DATELINE_CUE, CLOSED_CUE, LEAD_CUE, RESTART_CUE, ASKS_CUE)
 
 
 def build_structure(
@@ -310,10 +318,15 @@ def add_to_reading(
 
 def not_a_start_message(cues: list[Cue]) -> str:
     seen = ", ".join(cue.name for cue in cues)
+    expected = (
+        "an author line or heading before it and a dateline after it"
+        if ASKS_CUE in cues
+        else "a dateline after it, or an author line or heading before it and a first "
+        "paragraph after it"
+    )
     return (
         "this paragraph has the shape of a title but does not start an article "
-        f"(cues: {seen}; expected a dateline after it, or an author line or heading before "
-        "it and a first paragraph after it); it is kept in the text before it"
+        f"(cues: {seen}; expected {expected}); it is kept in the text before it"
     )
 
 
@@ -376,13 +389,16 @@ def start_cues(
     title. In a table, only a dateline counts: cells are short and often followed by
     longer cells."""
     paragraph = paragraphs[index]
-    if not title_shape(paragraph):
-        return None
     following = paragraph_at(paragraphs, index + 1)
+    asks = asking_title_shape(paragraph)
+    if asks and not opens_with_date(following):
+        return None  # a question in the text: only a dateline after it makes it a title
+    if not (title_shape(paragraph) or asks):
+        return None
     if inside_table(state.pending):
         return [DATELINE_CUE] if opens_with_date(following) else None
     closed = state.closed or opens_page_after_blank(paragraph, page)
-    candidate = Candidate(following, closed, holds_first_marker(following, page))
+    candidate = Candidate(following, closed, holds_first_marker(following, page), asks)
     return [cue for cue in CUES if cue.seen(candidate)]
 
 
@@ -432,6 +448,15 @@ def title_shape(paragraph: Paragraph) -> bool:
         and not closes_with_author_line(text)
         and block_kind(paragraph) is None
     )
+
+
+def asking_title_shape(paragraph: Paragraph) -> bool:
+    """Title-shaped but for its ending: it asks or exclaims."""
+    text = paragraph.text.value
+    if not ASKS_OR_EXCLAIMS.search(text):
+        return False
+    bare = replace(paragraph, text=Text(ASKS_OR_EXCLAIMS.sub("", text)))
+    return bool(bare.text.value) and title_shape(bare)
 
 
 def closes_with_author_line(text: str) -> bool:

@@ -16,7 +16,7 @@ from functools import cache
 
 from tests.variants.layout import BODY_WIDTH, TITLE_WIDTH, wrap
 
-from .edit import SAMPLE_DATELINE, Export, once
+from .edit import PAGE_INDENT, SAMPLE_DATELINE, Export, once
 from .truth import ArticleTruth, IssueTruth, When, golden_truth, norm
 
 Edit = Callable[[str], str]
@@ -240,13 +240,16 @@ LONG_TITLE = (
 
 
 def retitle(article: int, title: str) -> Edit:
-    """The title set again at the title width: only its last line ends with a space."""
+    """The title set again at the title width: only its last line ends with a space. A
+    title opening a page keeps the page's one-space indent (FORMAT.md §1.3)."""
 
     def change(export: Export) -> None:
         first = title_row(export, article)
         last = dateline_row(export, article) - 2
         lines = [line.rstrip(" ") for line in wrap(title, TITLE_WIDTH)]
         lines[-1] += " "
+        if export.rows[first].startswith(PAGE_INDENT):
+            lines[0] = PAGE_INDENT + lines[0]
         export.replace_rows(first, last, lines)
 
     return edited(change)
