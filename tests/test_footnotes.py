@@ -338,3 +338,23 @@ def test_the_next_number_that_starts_a_later_block_too_is_a_continuation() -> No
         "'2 …' starts a block further down this area: read as the rest of the footnote "
         "before it, from the page before"
     ]
+
+
+def test_notes_numbered_from_1_in_each_article_share_an_area() -> None:
+    """Two articles on one page each with a note 1: after a definition ending at a space,
+    the '1' at the top of the area is no continuation because another '1' follows."""
+    articles, warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，学会发布路线图1。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap. "],
+        [" 到下一页。（邓阿妹） ", "", "协会发布新标准 "],
+        ["", "6 月 16 日，协会发布新标准1。（付 豪） "],
+        ["", "组织发布报告 ", "", "6 月 17 日，组织发布报告1。（孙玉琦） ", NOTE_RULE],
+        ["1 IEC. Standard. "],
+        ["1 ISO. Report. "],
+    )
+    assert [[(n.number, n.text) for n in a.footnotes] for a in articles] == [
+        [(1, "ANSI. Roadmap.")],
+        [(1, "IEC. Standard.")],
+        [(1, "ISO. Report.")],
+    ]
+    assert warnings == []

@@ -44,9 +44,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "not inferred, no warning",
     "heading-lost-last": SILENT
     + "with 信息动态 lost, its five articles are filed under 前沿科技, not inferred, no warning",
-    "footnotes-restart-per-article": SILENT
-    + "footnotes numbered from 1 in each article: from article 8 on, each article gets the "
-    "next article's note (a regression of the glued-date marker rule, i-notes)",
     "lead-date-in-phrase": SILENT
     + "'在 6 月 19 日举行的会议上，' is not read as a date: dated the issue's month, no warning",
     "authors-compiled-after": SILENT + "'（辛竹琳 编译）' gives the authors 辛竹琳 and 编译",

@@ -124,9 +124,11 @@ def starts_definition(
     the rest of a definition cut by the page turn may stand, beginning with anything;
     there the evidence is numbering (the next number, a restart at 1, or another with
     its marker in the text: a number skipped), whether the line before is cut mid-word
-    (it ends without a space), whether the number's marker is in the text, and whether
-    the number starts another block further down the area (``again``: then that block
-    is the definition, and this line the rest of the one before)."""
+    (it ends without a space), whether the number's marker is in the text, and, after a
+    cut line, whether the number starts another block further down the area (``again``:
+    then that block is the definition, and this line the rest of the one before). After
+    a line ending at a space a repeated number is no such evidence: where each article
+    numbers its notes from 1, two articles' notes 1 share an area."""
     match = DEFINITION_START.match(line.text)
     if not match or not (top or line.starts_block):
         return False
@@ -136,7 +138,8 @@ def starts_definition(
     expected = number + 1 if number is not None else 1
     cut_off = not previous.ends_with_space
     marked = any(found in markers.get(line.page - lag, ()) for lag in range(MARKER_PAGE_LAG + 1))
-    if again:
+    repeated = again and cut_off  # the number's own block comes further down
+    if repeated:
         starts = False
     elif found == expected:
         starts = not cut_off or marked
@@ -148,7 +151,7 @@ def starts_definition(
         reasons = [f"footnote {expected} was expected"] if found != expected else []
         reasons += ["the footnote before it is cut off mid-word"] if cut_off else []
         reasons += [f"no marker {found} is in the text"] if not marked else []
-        reasons += [f"'{found} …' starts a block further down this area"] if again else []
+        reasons += [f"'{found} …' starts a block further down this area"] if repeated else []
         report.warn(
             line.number,
             f"a footnote area opens with '{found} …', but {', '.join(reasons)}: "
