@@ -63,8 +63,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "summary-heading-daodu": WARNED
     + "'本期导读' is taken as an article's title: the summary becomes an article of its "
     "own and the issue's summary is empty",
-    "footnote-markers-bracketed": WARNED
-    + "'[1]' markers and definitions: the conversion stops (5014 characters went nowhere)",
     "subheadings-unnumbered": WARNED
     + "subheadings without '一、' are kept as paragraphs (warned as title-shaped)",
     "authors-wen-slash": WARNED
