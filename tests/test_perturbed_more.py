@@ -54,9 +54,6 @@ KNOWN_FAILURES: dict[str, str] = {
     + "'表 1' alone on its line: the table is lost (its cells become 141 summary "
     "paragraphs and paragraphs of article 1), article 2's section becomes a cell ('致性'), "
     "article 1 loses its authors; 32 warnings",
-    "footnote-rule-absent": WARNED
-    + "without the rule of spaces no footnote is found: all 26 definitions stay in the "
-    "body text (markers too), 5 articles lose their author line; 19 warnings",
     "heading-bracketed": WARNED
     + "'【标准战略】' is not a heading: articles 1–8 get the section '本期概要', the rest "
     "none; three headings kept inside articles (author lines left in bodies)",
