@@ -94,6 +94,7 @@ class NoteRef:
     offset: int
     number: int
     key: int = 0  # the definition's ``Footnote.key``: numbers can repeat, keys cannot
+    printed: str = ""  # the marker as the export printed it, where not its digits ("[1]")
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class Footnote:
     page: int
     key: int = 0  # position among the definitions
     linked: bool = True  # False: no marker was found for it in the text
+    printed: str = ""  # the number as the export printed it, where not its digits ("[1]")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,12 @@ def test_glued_markers_are_candidates() -> None:
     assert markers("General requirements）10。") == ["10"]
 
 
+def test_bracketed_markers_are_candidates_and_plain_digits_beside_them_are_not() -> None:
+    assert markers("并评估标准缺口[1]。") == ["1"]
+    assert markers("由 Menon Economics[7]开展，增长 3 倍[8]") == ["7", "8"]
+    assert markers("标准[EB/OL]与 ISO 9001") == []
+
+
 def test_numbers_that_are_not_markers() -> None:
     for text in [
         "共确定了 37 个标准化缺口",
@@ -338,3 +344,45 @@ def test_the_next_number_that_starts_a_later_block_too_is_a_continuation() -> No
         "'2 …' starts a block further down this area: read as the rest of the footnote "
         "before it, from the page before"
     ]
+
+
+def test_notes_numbered_from_1_in_each_article_share_an_area() -> None:
+    """Two articles on one page each with a note 1: after a definition ending at a space,
+    the '1' at the top of the area is no continuation because another '1' follows."""
+    articles, warnings = run(
+        [" 标准战略 ", "学会发布路线图 ", "6 月 15 日，学会发布路线图1。正文继续", NOTE_RULE],
+        ["1 ANSI. Roadmap. "],
+        [" 到下一页。（邓阿妹） ", "", "协会发布新标准 "],
+        ["", "6 月 16 日，协会发布新标准1。（付 豪） "],
+        ["", "组织发布报告 ", "", "6 月 17 日，组织发布报告1。（孙玉琦） ", NOTE_RULE],
+        ["1 IEC. Standard. "],
+        ["1 ISO. Report. "],
+    )
+    assert [[(n.number, n.text) for n in a.footnotes] for a in articles] == [
+        [(1, "ANSI. Roadmap.")],
+        [(1, "IEC. Standard.")],
+        [(1, "ISO. Report.")],
+    ]
+    assert warnings == []
+
+
+def test_bracketed_definitions_and_markers_are_linked() -> None:
+    (article,), warnings = run(
+        [
+            " 标准战略 ",
+            "学会发布路线图 ",
+            "6 月 15 日，学会发布路线图[1]，报告[2]。（邓阿妹） ",
+            NOTE_RULE,
+        ],
+        ["[1] ANSI. Roadmap[EB/OL]. "],
+        ["[2] NIST. Report. "],
+    )
+    assert warnings == []
+    assert [(n.number, n.text, n.printed) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap[EB/OL].", "[1]"),
+        (2, "NIST. Report.", "[2]"),
+    ]
+    paragraph = article.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.value == "6 月 15 日，学会发布路线图，报告。"
+    assert [(ref.number, ref.printed) for ref in paragraph.text.notes] == [(1, "[1]"), (2, "[2]")]

@@ -244,3 +244,22 @@ def test_furniture_ending_in_whitespace_at_every_turn_leaves_the_next_page_unwar
     assert LineKind.BLANK not in {line.kind for line in layout.lines}
     assert [line.page for line in layout.lines if line.kind is LineKind.BODY] == [1, 2, 2, 3]
     assert warnings == []
+
+
+def test_without_any_rule_a_note_area_is_read_from_numbering_and_markers() -> None:
+    """No rule in the export: a block at a page's foot opening with the next number,
+    its marker glued before, is a note area to the page's end; '2 月' is a date."""
+    report = Diagnostics("2023-07.txt")
+    text = export(
+        ["正文评估标准缺口1。", "后续正文 "],
+        ["1 ANSI. Roadmap for ", "EVs. "],
+        [" 下一页正文2。"],
+        ["2 月 3 日，正文继续 "],
+        ["2 NIST. Report. "],
+    )
+    layout = read_layout(Source(path="2023-07.txt", text=text), report)
+    assert [kind for _, kind in kinds(layout)] == [
+        "body", "body", "note", "note", "body", "body", "note",
+    ]  # fmt: skip
+    assert [w.line for w in report.warnings] == [layout.lines[2].number]
+    assert "no footnote rule in this export" in report.warnings[0].message

@@ -93,3 +93,11 @@ def test_paragraph_keeps_its_source_lines() -> None:
     (paragraph,) = paragraph_objects(["第一行", "第二行。 "])
     assert [line.number for line in paragraph.lines] == [1, 3]
     assert paragraph.line == 1
+
+
+def test_a_caption_label_alone_on_its_line_takes_the_next_line_as_its_title() -> None:
+    assert paragraphs_of(["表 1 ", "路线图提出的标准化缺口 ", "序号 缺口描述 建议 "]) == [
+        "表 1 路线图提出的标准化缺口",
+        "序号 缺口描述 建议",
+    ]
+    assert paragraphs_of(["图 2. "], ["新型量子设备 "]) == ["图 2.", "新型量子设备"]

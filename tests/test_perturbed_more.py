@@ -24,18 +24,6 @@ SILENT = "silent: "
 WARNED = "warned: "
 LOST = "an article lost: "
 KNOWN_FAILURES: dict[str, str] = {
-    "footnotes-restart-per-article": SILENT
-    + "footnotes numbered from 1 in each article: from article 8 on, each article gets the "
-    "next article's note (a regression of the glued-date marker rule, i-notes)",
-    "table-caption-number-own-line": WARNED
-    + "'表 1' alone on its line: the table is lost (its cells become 141 summary "
-    "paragraphs and paragraphs of article 1), article 2's section becomes a cell ('致性'), "
-    "article 1 loses its authors; 32 warnings",
-    "footnote-rule-absent": WARNED
-    + "without the rule of spaces no footnote is found: all 26 definitions stay in the "
-    "body text (markers too), 5 articles lose their author line; 19 warnings",
-    "footnote-markers-bracketed": WARNED
-    + "'[1]' markers and definitions: the conversion stops (5014 characters went nowhere)",
     "subheadings-unnumbered": WARNED
     + "subheadings without '一、' are kept as paragraphs (warned as title-shaped)",
 }

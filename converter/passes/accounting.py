@@ -147,12 +147,12 @@ def purposeful_removals(issue: Issue) -> Iterator[tuple[str, str]]:
             yield from marker_digits(block)
     for article in issue.articles:
         for note in article.footnotes:
-            yield "footnote number", str(note.number)
+            yield "footnote number", note.printed or str(note.number)
 
 
 def marker_digits(paragraph: Paragraph) -> Iterator[tuple[str, str]]:
     for ref in paragraph.text.notes:
-        yield "footnote marker", str(ref.number)
+        yield "footnote marker", ref.printed or str(ref.number)
 
 
 def places_of(layout: Layout, lost: Counter[str]) -> list[int]:

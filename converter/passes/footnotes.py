@@ -21,6 +21,10 @@ from ..patterns import HAN_RANGES
 from ..text import join_wrapped
 
 DEFINITION_START = re.compile(r"^(\d{1,3}) +(?=\S)")
+# Some exports bracket the numbers, of definitions ("[1] ANSI. …") and of markers
+# ("缺口[1]。"): a bracketed number is a note's whatever precedes or follows it.
+BRACKETED_START = re.compile(r"^\[(\d{1,3})\] *(?=\S)")
+BRACKETED_MARKER = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 # Glued marker: digits right after a Chinese character, closing full-width
 # punctuation or a Latin word, and followed by neither a digit nor a decimal part.
 # Digits followed by a date or counting character are a date or a count ("6月23日",
@@ -55,7 +59,7 @@ def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...
     notes: list[Footnote] = []
     for group in definition_groups(layout.lines, report):
         first = group[0]
-        match = DEFINITION_START.match(first.text)
+        match = definition_start(first.text)
         if not match:
             report.warn(first.number, "footnote text without a number")
             continue
@@ -76,6 +80,7 @@ def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...
                 line=first.number,
                 page=first.page,
                 key=len(notes),
+                printed=printed_form(match.group(0).strip(), number),
             )
         )
     return tuple(notes)
@@ -102,7 +107,7 @@ def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[
             if group:
                 yield group
             group = []
-            match = DEFINITION_START.match(line.text)
+            match = definition_start(line.text)
             number = int(match.group(1)) if match else number
         group.append(line)
     if group:
@@ -124,10 +129,12 @@ def starts_definition(
     the rest of a definition cut by the page turn may stand, beginning with anything;
     there the evidence is numbering (the next number, a restart at 1, or another with
     its marker in the text: a number skipped), whether the line before is cut mid-word
-    (it ends without a space), whether the number's marker is in the text, and whether
-    the number starts another block further down the area (``again``: then that block
-    is the definition, and this line the rest of the one before)."""
-    match = DEFINITION_START.match(line.text)
+    (it ends without a space), whether the number's marker is in the text, and, after a
+    cut line, whether the number starts another block further down the area (``again``:
+    then that block is the definition, and this line the rest of the one before). After
+    a line ending at a space a repeated number is no such evidence: where each article
+    numbers its notes from 1, two articles' notes 1 share an area."""
+    match = definition_start(line.text)
     if not match or not (top or line.starts_block):
         return False
     if not top or line.page != previous.page + 1:
@@ -136,7 +143,8 @@ def starts_definition(
     expected = number + 1 if number is not None else 1
     cut_off = not previous.ends_with_space
     marked = any(found in markers.get(line.page - lag, ()) for lag in range(MARKER_PAGE_LAG + 1))
-    if again:
+    repeated = again and cut_off  # the number's own block comes further down
+    if repeated:
         starts = False
     elif found == expected:
         starts = not cut_off or marked
@@ -148,7 +156,7 @@ def starts_definition(
         reasons = [f"footnote {expected} was expected"] if found != expected else []
         reasons += ["the footnote before it is cut off mid-word"] if cut_off else []
         reasons += [f"no marker {found} is in the text"] if not marked else []
-        reasons += [f"'{found} …' starts a block further down this area"] if again else []
+        reasons += [f"'{found} …' starts a block further down this area"] if repeated else []
         report.warn(
             line.number,
             f"a footnote area opens with '{found} …', but {', '.join(reasons)}: "
@@ -161,7 +169,7 @@ def numbered_starts(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]
     """Page → (line, number) of each numbered block start in its footnote area."""
     found: dict[int, list[tuple[int, int]]] = {}
     for line in lines:
-        match = DEFINITION_START.match(line.text)
+        match = definition_start(line.text)
         if line.kind is LineKind.NOTE and line.starts_block and match:
             found.setdefault(line.page, []).append((line.number, int(match.group(1))))
     return found
@@ -169,7 +177,7 @@ def numbered_starts(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]
 
 def found_again(line: Line, numbered: dict[int, list[tuple[int, int]]]) -> bool:
     """Does ``line``'s number start another block further down its note area?"""
-    match = DEFINITION_START.match(line.text)
+    match = definition_start(line.text)
     if not match:
         return False
     number = int(match.group(1))
@@ -186,7 +194,17 @@ def markers_by_page(lines: tuple[Line, ...]) -> dict[int, set[int]]:
     return found
 
 
+def definition_start(text: str) -> re.Match[str] | None:
+    """The number opening a footnote definition (group 1), plain or bracketed."""
+    return DEFINITION_START.match(text) or BRACKETED_START.match(text)
+
+
 def marker_candidates(text: str) -> Iterator[re.Match[str]]:
+    """Glued markers (group 1: the number), plain or bracketed, in the text's order."""
+    bracketed = list(BRACKETED_MARKER.finditer(text))
+    if bracketed:
+        yield from bracketed
+        return
     for match in MARKER.finditer(text):
         before = text[match.start() - 1]
         after = text[match.end() : match.end() + 1]
@@ -350,7 +368,13 @@ def remove_markers(paragraph: Paragraph, spans: list[tuple[int, int, Footnote]])
     for start, end, note in spans:
         pieces.append(text[position:start])
         length += start - position
-        refs.append(NoteRef(offset=length, number=note.number, key=note.key))
+        printed = printed_form(text[start:end], note.number)
+        refs.append(NoteRef(offset=length, number=note.number, key=note.key, printed=printed))
         position = end
     pieces.append(text[position:])
     return replace(paragraph, text=Text("".join(pieces), tuple(refs)))
+
+
+def printed_form(printed: str, number: int) -> str:
+    """What the export printed for a note's number, where that is more than its digits."""
+    return "" if printed == str(number) else printed

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostics
 from ..model import Layout, Line, LineKind, Source
 from ..patterns import ISSUE_IN_TEXT
+from .footnotes import DATE_OR_UNIT, RESTART, definition_start, marker_candidates
 from .furniture import Spot, learn_furniture
 
 # The rule above a footnote area is a line of spaces as wide as the page; 20 is far
@@ -87,7 +88,10 @@ def is_blank(text: str) -> bool:
 def classify(raw: list[RawLine], report: Diagnostics) -> list[LineKind]:
     kinds = [initial_kind(line.text) for line in raw]
     mark_furniture(raw, kinds, report)
-    mark_note_areas(raw, kinds)
+    if LineKind.NOTE_SEPARATOR in kinds:
+        mark_note_areas(raw, kinds)
+    else:
+        mark_unruled_note_areas(raw, kinds, report)
     return kinds
 
 
@@ -116,6 +120,65 @@ def mark_note_areas(raw: list[RawLine], kinds: list[LineKind]) -> None:
             in_notes = False
             continue
         kinds[index] = LineKind.NOTE
+
+
+def mark_unruled_note_areas(raw: list[RawLine], kinds: list[LineKind], report: Diagnostics) -> None:
+    """An export with no rule at all (drawn, not printed as spaces): a footnote area
+    is a block that opens with the next note's number (or a restart at 1), not at a
+    page's top, whose marker is glued to the body text since the area before; it runs
+    to the page's end (furniture, space or the next page). Reported once, at the first."""
+    expected = RESTART
+    marked: set[int] = set()
+    first: int | None = None
+    index = 0
+    while index < len(raw):
+        if kinds[index] is not LineKind.BODY:
+            index += 1
+            continue
+        line = raw[index]
+        if not opens_unruled_area(line, expected, marked):
+            marked.update(int(match.group(1)) for match in marker_candidates(line.text))
+            index += 1
+            continue
+        end = unruled_area_end(raw, kinds, index)
+        numbers = [note_number(raw[at]) for at in range(index, end) if raw[at].starts_block]
+        for at in range(index, end):
+            kinds[at] = LineKind.NOTE
+        expected = max(n for n in numbers if n is not None) + 1
+        marked = set()
+        first = line.number if first is None else first
+        index = end
+    if first is not None:
+        report.warn(
+            first,
+            "no footnote rule in this export: each footnote area is read as a block at a "
+            "page's foot opening with the next note's number, its marker in the text before",
+        )
+
+
+def note_number(line: RawLine) -> int | None:
+    match = definition_start(line.text)
+    after = line.text[match.end() : match.end() + 1] if match else ""
+    if not match or not after or after in DATE_OR_UNIT:  # '6 月', '3 个': a date, a count
+        return None
+    return int(match.group(1))
+
+
+def opens_unruled_area(line: RawLine, expected: int, marked: set[int]) -> bool:
+    number = note_number(line)
+    return (
+        line.starts_block
+        and not is_page_start(line)
+        and number in (expected, RESTART)
+        and number in marked
+    )
+
+
+def unruled_area_end(raw: list[RawLine], kinds: list[LineKind], start: int) -> int:
+    end = start + 1
+    while end < len(raw) and kinds[end] is LineKind.BODY and not is_page_start(raw[end]):
+        end += 1
+    return end
 
 
 def mark_furniture(raw: list[RawLine], kinds: list[LineKind], report: Diagnostics) -> None:

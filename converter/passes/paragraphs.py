@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ..model import Layout, Line, LineKind, Paragraph, Text
 from ..patterns import DATELINE
 from ..text import join_wrapped, normalise_spacing, spaces_script_boundaries, unjustify
+from .blocks import CAPTION_NUMBER
 
 # Lines that take no part in the running text: they are neither joined nor end it.
 TRANSPARENT = frozenset(
@@ -34,6 +35,9 @@ LATIN_START = re.compile(r"^[A-Za-z0-9(\[]")
 # A circled enumerator ("③ ") introduces what follows; it cannot end a paragraph.
 ENUMERATOR_END = re.compile(r"[\u2460-\u2473]$")
 # Brackets that, left open, mean the sentence goes on ("《BS 8646:2023 " + "农业…").
+# A caption's label alone on its line ("表 1", "图 2."): a caption has a title, so
+# the next line of the same extractor block is its title, not a new paragraph.
+LABEL_ONLY = re.compile(rf"^[图表]\s*{CAPTION_NUMBER}\s*[.．:：]?$")
 OPENING = "《（("
 CLOSING = "》）)"
 
@@ -78,6 +82,8 @@ def ends_paragraph(current: list[Line], following: Line | None) -> bool:
         return False
     before_space = last.text.rstrip(" ")
     if ENUMERATOR_END.search(before_space):
+        return False
+    if LABEL_ONLY.match(before_space) and not following.starts_block:
         return False
     next_text = following.text.lstrip(" ")
     if DATELINE.match(next_text):

@@ -46,10 +46,10 @@ from .blocks import (
     table_caption,
 )
 from .footnotes import (
-    DEFINITION_START,
     MARKER_PAGE_LAG,
     RESTART,
     definition_groups,
+    definition_start,
     marker_candidates,
 )
 
@@ -409,7 +409,7 @@ def notes_restart(layout: Layout) -> frozenset[int]:
     # The footnotes pass reports what disagrees in the numbering; here it is evidence only.
     unreported = Diagnostics(layout.source.path)
     for group in definition_groups(layout.lines, unreported):
-        if match := DEFINITION_START.match(group[0].text):
+        if match := definition_start(group[0].text):
             number = int(match.group(1))
             if number == RESTART and previous >= RESTART:
                 pages.add(group[0].page)
