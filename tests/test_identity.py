@@ -255,9 +255,17 @@ def test_the_first_article_corrected_keeps_its_page(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     convert(base(), tmp_path, docs)
     said = convert(corrected(base(), 0, 0), tmp_path, docs)
-    assert "as the only article between the start of the issue and 02.md" in said
+    assert "as the only article between the start of the issue and 02.md\n" in said
     assert len(titles(docs)) == 6
     assert_each_page_holds_its_article(docs, corrected(base(), 0, 0))
+    # A second export corrects the next article's end too: still paired, but said.
+    closing = "该标准将于年内发布。"
+    said = convert(corrected(corrected(base(), 0, 0), 0, 1, closing), tmp_path, docs)
+    assert (
+        "article 02.md's title and opening both changed; kept its page as the only article "
+        "between 01.md and 03.md; the end of its text changed too: check that it is" in said
+    )
+    assert titles(docs)["02.md"] == base().sections[0].articles[1].title + "（修订）"
 
 
 def test_the_last_article_corrected_gets_a_new_page(tmp_path: Path) -> None:

@@ -376,10 +376,12 @@ def match_by_position(
             continue
         if len(indexes) == 1 and len(numbers) == 1:
             paired[indexes[0]] = numbers[0]
+            same_end = endings.get(numbers[0]) == articles[indexes[0]].ending
             said(
                 indexes[0],
                 f"article {page_name(numbers[0])}.md's title and opening both changed; "
-                f"kept its page as the only article between {between}",
+                f"kept its page as the only article between {between}"
+                + ("" if same_end else "; the end of its text changed too: check that it is"),
             )
             continue
         for index, number in pair_by_ending(articles, indexes, numbers, endings):
