@@ -29,6 +29,7 @@ from converter.site.identity import (
     Page,
     fingerprint,
     match_articles,
+    match_by_position,
     read_manifest,
 )
 from scripts.preview import changed_files, changed_pages
@@ -215,25 +216,103 @@ def test_a_corrected_title_keeps_the_page(tmp_path: Path) -> None:
     assert check_docs(docs) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="QA: the title and the dateline corrected in one new export leave no key "
-    "(fingerprint, title) in common: the article gets a new number and 04.md is "
-    "removed with no redirect (an edited 04.md is kept and warned). Pairing the one "
-    "unmatched page with the one unmatched article between the same neighbours would "
-    "keep it; not done",
-)
-def test_a_corrected_title_and_dateline_keep_the_page(tmp_path: Path) -> None:
+def corrected(spec: IssueSpec, section: int, index: int, closing: str | None = None) -> IssueSpec:
+    """The article's title and dateline corrected (its first sentence changes), and
+    its last paragraph too when ``closing`` is given."""
+    sections = list(spec.sections)
+    articles = list(sections[section].articles)
+    old = articles[index]
+    blocks = old.blocks if closing is None else (*old.blocks[:-1], closing)
+    articles[index] = replace(old, title=old.title + "（修订）", day=old.day + 1, blocks=blocks)
+    sections[section] = replace(sections[section], articles=tuple(articles))
+    return replace(spec, sections=tuple(sections))
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["converted", "edited"])
+def test_a_corrected_title_and_dateline_keep_the_page(tmp_path: Path, edited: bool) -> None:
+    """Nothing of the article's start or title is left to match: it is the only
+    unmatched article between 03.md and 05.md, where 04.md is the only unmatched page."""
     docs = tmp_path / "docs"
     convert(base(), tmp_path, docs)
-    corrected = retitled(base(), 1, 1, CEN_TITLE + "（修订）")
-    sections = list(corrected.sections)
-    articles = list(sections[1].articles)
-    articles[1] = replace(articles[1], day=articles[1].day + 1)
-    sections[1] = replace(sections[1], articles=tuple(articles))
-    convert(replace(corrected, sections=tuple(sections)), tmp_path, docs)
-    assert titles(docs)["04.md"] == CEN_TITLE + "（修订）"
+    before = edit(docs, "04.md") if edited else ""
+    new_spec = corrected(base(), 1, 1)
+    said = convert(new_spec, tmp_path, docs)
+    assert (
+        "article 04.md's title and opening both changed; kept its page as the only "
+        "article between 03.md and 05.md" in said
+    )
     assert len(titles(docs)) == 6
+    if edited:  # the editor's page follows its article and is not overwritten
+        assert (docs / FOLDER / "04.md").read_text(encoding="utf-8") == before
+    else:
+        assert titles(docs)["04.md"] == CEN_TITLE + "（修订）"
+        assert_each_page_holds_its_article(docs, new_spec)
+        assert check_docs(docs) == []
+    assert dict(contents(docs))[CEN_TITLE + "（修订）"] == "04.md"
+
+
+def test_the_first_article_corrected_keeps_its_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    said = convert(corrected(base(), 0, 0), tmp_path, docs)
+    assert "as the only article between the start of the issue and 02.md\n" in said
+    assert len(titles(docs)) == 6
+    assert_each_page_holds_its_article(docs, corrected(base(), 0, 0))
+    # A second export corrects the next article's end too: still paired, but said.
+    closing = "该标准将于年内发布。"
+    said = convert(corrected(corrected(base(), 0, 0), 0, 1, closing), tmp_path, docs)
+    assert (
+        "article 02.md's title and opening both changed; kept its page as the only article "
+        "between 01.md and 03.md; the end of its text changed too: check that it is" in said
+    )
+    assert titles(docs)["02.md"] == base().sections[0].articles[1].title + "（修订）"
+
+
+def test_the_last_article_corrected_gets_a_new_page(tmp_path: Path) -> None:
+    """The end of the issue is no neighbour (a manifest lists there the pages kept
+    for an editor that no article matched): today's behaviour, a new number."""
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    said = convert(corrected(base(), 2, 1), tmp_path, docs)
+    assert "2024/03/06.md: no article of the export matches it by text or title; removed" in said
+    assert sorted(titles(docs)) == ["01.md", "02.md", "03.md", "04.md", "05.md", "07.md"]
+
+
+def test_two_corrected_articles_in_one_gap_pair_by_the_end_of_their_text(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    edited = edit(docs, "03.md")
+    new_spec = corrected(corrected(base(), 1, 0), 1, 1)
+    said = convert(new_spec, tmp_path, docs)
+    for name in ("03.md", "04.md"):
+        assert (
+            f"article {name}'s title and opening both changed; kept its page, as the end "
+            "of its text is the same (between 02.md and 05.md)" in said
+        )
+    assert len(titles(docs)) == 6
+    assert (docs / FOLDER / "03.md").read_text(encoding="utf-8") == edited
+    assert titles(docs)["04.md"] == CEN_TITLE + "（修订）"
+    assert [link for _, link in contents(docs)] == [f"{n:02d}.md" for n in range(1, 7)]
+
+
+def test_two_articles_changed_throughout_in_one_gap_get_new_pages(tmp_path: Path) -> None:
+    """Two unmatched pages and two unmatched articles between the same neighbours,
+    and no end of text in common: no evidence tells which is which, so nothing is
+    guessed: new pages, warned; the unedited old pages go, the edited one stays."""
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    edited = edit(docs, "03.md")
+    closing = "该计划将在年底前完成评估，并向社会公开征求意见。"
+    new_spec = corrected(corrected(base(), 1, 0, closing + "甲"), 1, 1, closing + "乙")
+    said = convert(new_spec, tmp_path, docs)
+    assert said.count("no evidence tells which (if any) is this article") == 2
+    assert "pages 03, 04 between 02.md and 05.md were not matched" in said
+    assert (docs / FOLDER / "03.md").read_text(encoding="utf-8") == edited
+    assert not (docs / FOLDER / "04.md").exists()
+    assert titles(docs)["07.md"] == IEC_TITLE + "（修订）"
+    assert titles(docs)["08.md"] == CEN_TITLE + "（修订）"
 
 
 def test_a_corrected_title_keeps_an_edited_page_and_its_edit(tmp_path: Path) -> None:
@@ -409,6 +488,27 @@ def test_matching_prefers_text_then_title_and_reports_what_is_shared() -> None:
     )
     assert matched == {0: 4, 1: 5}
     assert len(reported) == 1 and "share one page text" in reported[0][1]
+
+
+def test_position_pairs_only_between_neighbours_in_their_recorded_order() -> None:
+    pages = [known(n, f"f{n}", f"t{n}") for n in (1, 2, 3, 4)]
+    articles = [Evidence("f1", ""), Evidence("x", ""), Evidence("f3", ""), Evidence("y", "")]
+    reported: list[tuple[int, str]] = []
+
+    def said(index: int, message: str) -> None:
+        reported.append((index, message))
+
+    assert match_by_position(articles, pages, [1, 2, 3, 4], {0: 1, 2: 3}, said) == {
+        0: 1,
+        1: 2,
+        2: 3,
+    }  # 4 stands at the end of the issue, which is no neighbour
+    assert [index for index, _ in reported] == [1]
+    reported.clear()
+    # The neighbours swapped places in the export: the gap between them means nothing.
+    swapped = [Evidence("f3", ""), Evidence("x", ""), Evidence("f1", "")]
+    assert match_by_position(swapped, pages, [1, 2, 3, 4], {0: 3, 2: 1}, said) == {0: 3, 2: 1}
+    assert reported == []
 
 
 def test_manifest_errors_name_the_line() -> None:

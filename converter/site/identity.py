@@ -15,7 +15,11 @@ export's articles to the numbers already given, by the best evidence first:
 2. the fingerprint of the page's own text (an issue converted before manifests
    existed, or a manifest without the entry);
 3. the title, as recorded or as the page now has it (the start of the text changed
-   but the title did not).
+   but the title did not);
+4. position (``match_by_position``): an article still unmatched (title and opening
+   corrected together) that is the only one between two matched neighbours where
+   the manifest has exactly one unmatched number keeps that number, warned; where a
+   gap has more, only the end of the text, as the page has it, pairs them.
 
 The text, not the title or the export's line, is the evidence: lines move whenever
 anything before them changes, and titles are what editors correct. Only the start
@@ -39,6 +43,7 @@ import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -72,13 +77,27 @@ MANIFEST_HEADER = (
 )
 
 
-def fingerprint(body: str) -> str:
-    """A hash of the first ``FINGERPRINT_CHARS`` word characters of a page's body."""
+def body_words(body: str) -> str:
+    """A page's body as evidence: its word characters, markup left out."""
     text = body
     for pattern in MARKUP:
         text = pattern.sub(" ", text)
-    words = "".join(WORD.findall(html.unescape(text)))[:FINGERPRINT_CHARS]
+    return "".join(WORD.findall(html.unescape(text)))
+
+
+def digest(words: str) -> str:
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+def fingerprint(body: str) -> str:
+    """A hash of the first ``FINGERPRINT_CHARS`` word characters of a page's body."""
+    return digest(body_words(body)[:FINGERPRINT_CHARS])
+
+
+def ending(body: str) -> str:
+    """A hash of the last ``FINGERPRINT_CHARS`` word characters of a page's body:
+    who the article is when its start changed (read from the page, not recorded)."""
+    return digest(body_words(body)[-FINGERPRINT_CHARS:])
 
 
 def title_key(title: str) -> str:
@@ -218,6 +237,7 @@ class Page:
     number: int
     title: str
     fingerprint: str
+    ending: str = ""
 
 
 def article_pages(folder: Path) -> dict[int, Path]:
@@ -239,7 +259,7 @@ def read_page(number: int, path: Path) -> Page:
     except FrontMatterError:
         return Page(number, "", fingerprint(text))
     title = split.fields.get("title")
-    return Page(number, str(title) if title else "", fingerprint(split.body))
+    return Page(number, str(title) if title else "", fingerprint(split.body), ending(split.body))
 
 
 # --- matching ----------------------------------------------------------------------
@@ -270,6 +290,7 @@ class Known:
 class Evidence:
     fingerprint: str
     title: str
+    ending: str = ""
 
 
 # Evidence in the order it is trusted: its name (for warnings), what a known number
@@ -314,6 +335,87 @@ def match_articles(
     return matched
 
 
+# Position as evidence: an article nothing else matched that stands alone between
+# the same two matched neighbours as one unmatched number is that number's article
+# (its title and opening were corrected together). The end of the issue is no
+# neighbour: a manifest lists there the pages no article matched, kept for an editor.
+Gap = tuple[list[int], list[int], str]  # article indexes, numbers, "between …"
+
+
+def gaps(order: Sequence[int], matched: dict[int, int]) -> Iterator[Gap]:
+    """The stretches between two consecutive matched articles (or the start of the
+    issue and the first) whose numbers stand in the same order in ``order`` (the
+    recorded export order): the unmatched articles and unmatched numbers of each."""
+    position = {number: place for place, number in enumerate(order)}
+    anchors = [(-1, -1, "the start of the issue")] + [
+        (index, position[number], f"{page_name(number)}.md")
+        for index, number in sorted(matched.items())
+        if number in position
+    ]
+    taken = set(matched.values())
+    for (before, low, first), (after, high, second) in pairwise(anchors):
+        if low < high:
+            indexes = [i for i in range(before + 1, after) if i not in matched]
+            numbers = [n for n in order[low + 1 : high] if n not in taken]
+            yield indexes, numbers, f"{first} and {second}"
+
+
+def match_by_position(
+    articles: Sequence[Evidence],
+    known: Sequence[Known],
+    order: Sequence[int],
+    matched: dict[int, int],
+    said: Callable[[int, str], None],
+) -> dict[int, int]:
+    """``matched`` with the articles that position (and, where a gap holds more than
+    one, the end of their text) pairs with a number; each pairing is warned."""
+    endings = {item.number: item.page.ending for item in known if item.page}
+    paired = dict(matched)
+    for indexes, numbers, between in gaps(order, matched):
+        if not indexes or not numbers:
+            continue
+        if len(indexes) == 1 and len(numbers) == 1:
+            paired[indexes[0]] = numbers[0]
+            same_end = endings.get(numbers[0]) == articles[indexes[0]].ending
+            said(
+                indexes[0],
+                f"article {page_name(numbers[0])}.md's title and opening both changed; "
+                f"kept its page as the only article between {between}"
+                + ("" if same_end else "; the end of its text changed too: check that it is"),
+            )
+            continue
+        for index, number in pair_by_ending(articles, indexes, numbers, endings):
+            paired[index] = number
+            said(
+                index,
+                f"article {page_name(number)}.md's title and opening both changed; kept its "
+                f"page, as the end of its text is the same (between {between})",
+            )
+        for index in indexes:
+            if index not in paired:
+                said(
+                    index,
+                    f"no page holds this article by text or title, and pages "
+                    f"{', '.join(page_name(n) for n in numbers)} between {between} were "
+                    "not matched: no evidence tells which (if any) is this article, so it "
+                    "gets a new page; check those pages",
+                )
+    return paired
+
+
+def pair_by_ending(
+    articles: Sequence[Evidence], indexes: list[int], numbers: list[int], endings: dict[int, str]
+) -> Iterator[tuple[int, int]]:
+    """The articles of a gap whose text ends as exactly one page of the gap does,
+    which no other article of the gap shares."""
+    for index in indexes:
+        key = articles[index].ending
+        holders = [n for n in numbers if key and endings.get(n) == key]
+        seekers = [i for i in indexes if articles[i].ending == key]
+        if len(holders) == 1 and len(seekers) == 1:
+            yield index, holders[0]
+
+
 # --- one issue -----------------------------------------------------------------------
 
 
@@ -336,14 +438,17 @@ def identify(issue: Issue, docs: Path, report: Diagnostics) -> Identified:
     known = [Known(n, entries.get(n), pages.get(n)) for n in sorted({*entries, *pages})]
     depth = issue_folder(issue_id).count("/") + 1
     evidence = [
-        Evidence(fingerprint(article_body(article, depth)), article.title)
-        for article in issue.articles
+        Evidence(fingerprint(body), article.title, ending(body))
+        for article, body in ((a, article_body(a, depth)) for a in issue.articles)
     ]
 
     def ambiguous(index: int, message: str) -> None:
         report.warn(issue.articles[index].line, message)
 
-    matched = match_articles(evidence, known, ambiguous)
+    order = [entry.number for entry in manifest.entries] if manifest else sorted(pages)
+    matched = match_by_position(
+        evidence, known, order, match_articles(evidence, known, ambiguous), ambiguous
+    )
     highest = max([manifest.highest if manifest else 0, *entries, *pages])
     kept: list[Article] = []
     listed: list[Entry] = []
