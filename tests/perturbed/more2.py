@@ -5,22 +5,27 @@ Written by a tester who read only the export's description (converter/FORMAT.md 
 full-width and Han-numeral dates, news-agency and 本刊讯 leads, other running headers
 (the bulletin's month, a double issue, a running total), full-width page numbers, a
 section printed twice, an article spread over five pages, an author line alone on
-the next page or cut by a page turn, half-width author parentheses, a subtitle line
-'——记…', 「」 quotes, Chinese source notes, a note area of five definitions, circled
-note numbers, full-width caption numbers. The expected side is the golden structure
-changed as described, never the converter's output (tests/test_perturbed_more2.py).
+the next page or cut by a page turn, authors in half-width parentheses or split by a
+full-width comma, a subtitle line '——记…', 「」 quotes, a bulleted summary, Chinese
+source notes, a note area of five definitions, note numbers circled, followed by a
+dot or a full-width space, superscript markers, full-width caption numbers. The
+expected side is the golden structure changed as described, never the converter's
+output (tests/test_perturbed_more2.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from tests.variants.layout import NOTE_WIDTH, wrap_anywhere
 
 from .catalogue import (
     ALL,
     Perturbation,
+    authors_are,
+    authors_replaced,
     dateline,
     edited,
     furniture_rows,
@@ -36,7 +41,14 @@ from .catalogue import (
     with_article,
 )
 from .edit import Export, once
-from .more import MARKER_AT, authors_own_line, page_turn_before, renumber_marker
+from .more import (
+    MARKER_AT,
+    authors_own_line,
+    page_turn_before,
+    renumber_marker,
+    summary_reflow,
+    summary_rows,
+)
 from .truth import IssueTruth, norm
 
 FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -267,6 +279,18 @@ def expect_five_note_area(issue: IssueTruth) -> IssueTruth:
     return with_article(issue, 21, footnotes=article.footnotes + added)
 
 
+def notes_numbered_as(form: str) -> Callable[[Export], None]:
+    """Every definition's number printed as ``form.format(n)`` ('1. ', '1\u3000')."""
+
+    def change(export: Export) -> None:
+        for n in MARKER_AT:
+            rows = note_rows(export, n)
+            lines = wrap_anywhere(form.format(n) + note_text(export, n), NOTE_WIDTH)
+            export.replace_rows(rows[0], rows[-1], lines)
+
+    return change
+
+
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -286,6 +310,27 @@ def notes_circled(export: Export) -> None:
         export.rows[row] = f"{CIRCLED[n - 1]} " + export.rows[row].removeprefix(f"{n} ")
     for n in sorted(MARKER_AT, reverse=True):
         renumber_marker(export, n, CIRCLED[n - 1])
+
+
+# --- summary -------------------------------------------------------------------------
+
+BULLET = "◆ "
+
+
+def summary_bulleted(export: Export) -> None:
+    """Each summary paragraph opened by a bullet, as a table of contents sets them."""
+    first, last = summary_rows(export)
+    starts = []
+    row = first
+    while row <= last:
+        starts.append(row)
+        row = export.piece(row)[-1] + 2
+    for row in reversed(starts):
+        summary_reflow(export, row, lambda text: BULLET + text)
+
+
+def expect_summary_bulleted(issue: IssueTruth) -> IssueTruth:
+    return replace(issue, summary=tuple(norm(BULLET) + text for text in issue.summary))
 
 
 # --- the corpus ------------------------------------------------------------------------
@@ -327,6 +372,50 @@ MORE2_PERTURBATIONS: tuple[Perturbation, ...] = (
         lambda m, d: f"【本刊讯】{m} 月 {d} 日，",
         same_date,
         oddities=2,
+    ),
+    dateline(
+        "dateline-half-width-comma",
+        "datelines closed by a half-width comma: '6 月 15 日, '",
+        (0, 6, 13),
+        lambda m, d: f"{m} 月 {d} 日, ",
+        same_date,
+    ),
+    Perturbation(
+        "summary-bulleted",
+        "every summary paragraph opened by a bullet '◆ '",
+        edited(summary_bulleted),
+        expect_summary_bulleted,
+    ),
+    Perturbation(
+        "authors-fullwidth-comma",
+        "two authors separated by a full-width comma: '（邓阿妹，贾宇婷）'",
+        authors_replaced(5, "（邓阿妹 贾宇婷）", "（邓阿妹，贾宇婷）"),
+        authors_are(5, ("邓阿妹", "贾宇婷")),
+    ),
+    Perturbation(
+        "notes-numbered-with-dot",
+        "every definition numbered '1. ' (markers unchanged)",
+        edited(notes_numbered_as("{}. ")),
+        unchanged,
+    ),
+    Perturbation(
+        "notes-number-ideographic-space",
+        "every definition's number followed by a full-width space: '1\u3000ANSI…'",
+        edited(notes_numbered_as("{}\u3000")),
+        unchanged,
+    ),
+    dateline(
+        "lead-xinhua-with-year",
+        "an agency dateline with its year: '（新华社 2023 年 6 月 16 日电）'",
+        (6,),
+        lambda m, d: f"（新华社 2023 年 {m} 月 {d} 日电）",
+        same_date,
+    ),
+    Perturbation(
+        "summary-heading-letter-spaced",
+        "the summary heading set letter-spaced: '本 期 概 要'",
+        rows_replaced((" 本期概要 ", " 本 期 概 要 ")),
+        unchanged,
     ),
     Perturbation(
         "header-bulletin-and-month",
