@@ -76,6 +76,13 @@ def page_numbers_full_width(export: Export) -> None:
         export.rows[number] = full_width(int(export.rows[number])) + " "
 
 
+def number_and_header_one_line(export: Export) -> None:
+    """Page number and running header on one baseline: one line '11 2023 年第 07 期'."""
+    for _, number, header in reversed(furniture_rows(export)):
+        export.rows[number] = export.rows[number] + export.rows[header]
+        del export.rows[number + 1 : header + 1]
+
+
 # --- sections, page turns ------------------------------------------------------------
 
 
@@ -433,6 +440,12 @@ MORE2_PERTURBATIONS: tuple[Perturbation, ...] = (
         "header-with-running-total",
         "the running header with the running total: '2023 年第 07 期（总第 235 期）'",
         header_as("2023 年第 07 期（总第 235 期）"),
+        unchanged,
+    ),
+    Perturbation(
+        "furniture-number-and-header-one-line",
+        "page number and running header on one line: '11 2023 年第 07 期'",
+        edited(number_and_header_one_line),
         unchanged,
     ),
     Perturbation(
