@@ -23,10 +23,7 @@ from tests.perturbed.truth import SAMPLE, read_pages
 SILENT = "silent: "
 WARNED = "warned: "
 LOST = "an article lost: "
-KNOWN_FAILURES: dict[str, str] = {
-    "subheadings-unnumbered": WARNED
-    + "subheadings without '一、' are kept as paragraphs (warned as title-shaped)",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def convert_at(text: str, path: str) -> Result:

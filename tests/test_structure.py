@@ -254,3 +254,31 @@ def test_a_heading_after_a_table_without_authors_is_a_heading_when_a_title_follo
 def test_a_parenthesis_of_more_than_four_characters_is_not_an_author_line() -> None:
     assert parse_names("征求意见稿") == ()
     assert parse_names("欧阳娜娜 付 豪") == ("欧阳娜娜", "付豪")
+
+
+WIDE = "对标国内外生产企业先进能效水平，确定工业重点领域能效标杆"
+
+
+def article_with_subheadings(*subheadings: str) -> list[str]:
+    lines = [" 标准战略 ", "国家发改委发布能效标杆水平 ", "7 月 4 日，发改委发布文件如下： "]
+    for subheading in subheadings:
+        lines += [f"{subheading} ", WIDE, f"水平，{subheading}。 "]
+    return [*lines[:-1], lines[-1].rstrip() + "（邓阿妹） "]
+
+
+def test_narrow_title_shaped_lines_heading_text_twice_in_an_article_are_subheadings() -> None:
+    structure, report = structure_and_report(
+        article_with_subheadings("拓展重点领域", "强化能效引领")
+    )
+    (article,) = structure.articles
+    heads = [b for b in article.blocks if isinstance(b, Subheading)]
+    assert [(h.text, h.level) for h in heads] == [("拓展重点领域", 1), ("强化能效引领", 1)]
+    assert not report.warnings
+
+
+def test_a_lone_narrow_title_shaped_line_in_an_article_stays_text_and_is_warned() -> None:
+    structure, report = structure_and_report(article_with_subheadings("拓展重点领域"))
+    (article,) = structure.articles
+    assert not any(isinstance(b, Subheading) for b in article.blocks)
+    assert [w.line for w in report.warnings] == [7]  # the subheading's line
+    assert "shape of a title" in report.warnings[0].message

@@ -35,6 +35,7 @@ from ..model import (
     Text,
 )
 from ..patterns import DATE_DAY, DATELINE, HAN, HAN_RANGES, ISSUE_IN_TEXT
+from ..text import display_width
 from ..vocabulary import load_section_order
 from .blocks import (
     BLOCK_MAX_LINES,
@@ -63,6 +64,14 @@ SECTION_HEADING = re.compile(rf"^{HAN}{{2,10}}$")
 HEADING_BRACKETS = re.compile(r"^(?:【(.*)】|〖(.*)〗|〔(.*)〕|\[(.*)\])$")
 # A title wraps onto three lines at most; a longer block is running text.
 TITLE_MAX_LINES = 3
+# An unnumbered subheading (set bold, not numbered) is a short phrase on one or two
+# lines, at most half as wide as the full paragraph it heads: a title-shaped line
+# that is as wide as the text is a wrapped sentence's end, not a heading.
+SUBHEADING_MAX_LINES = 2
+SUBHEADING_MAX_SHARE = 0.5
+# One such line may be anything (a stray title, a label); the same shape repeating
+# inside one article, each heading text, is its outline.
+UNNUMBERED_SUBHEADINGS_MIN = 2
 # A title never closes a sentence or a clause (in Chinese or English); body text does
 # ("…如下要求：" introduces what follows). Closing quotes or brackets may follow.
 SENTENCE_FINAL = re.compile(r"[。！？!?.；;：:…][”’」』）)]*$")
@@ -205,6 +214,9 @@ class Reading:
     section_line: int = 0  # the heading's line; 0 when lost
     title: Paragraph | None = None
     pending: list[Paragraph] = field(default_factory=list)  # the article being read
+    # title-shaped paragraphs of the article being read that did not start one, with
+    # their cues: warned when it closes, unless they turn out to be its subheadings
+    title_shaped: list[tuple[Paragraph, list[Cue]]] = field(default_factory=list)
     closed: bool = False  # did the previous paragraph close an article or a heading?
     outside_warned: bool = False  # was text outside any article reported since then?
 
@@ -268,7 +280,9 @@ def build_structure(
                 report.warn(paragraph, f"{lost}: its section heading seems lost")
             state.title = paragraph
         else:
-            if cues:
+            if cues and state.title is not None:
+                state.title_shaped.append((paragraph, cues))
+            elif cues:
                 report.warn(paragraph, not_a_start_message(cues))
             add_to_reading(result, state, paragraph, report)
         state.closed = closes_article(paragraph)
@@ -547,6 +561,11 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
     if title is None:
         return
     lead = body[0] if body else None
+    subheadings = unnumbered_subheadings(body, [shaped for shaped, _ in state.title_shaped])
+    for paragraph, cues in state.title_shaped:
+        if paragraph.line not in subheadings:
+            report.warn(paragraph, not_a_start_message(cues))
+    state.title_shaped = []
     warn_ambiguous_authors(body, report)
     authors, byline, body = split_authors(body)
     warn_repeated_paragraphs(body, report)
@@ -561,7 +580,7 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
             section_line=state.section_line,
             authors=authors,
             byline=byline,
-            blocks=classify_blocks(body, report),
+            blocks=classify_blocks(body, report, subheadings),
             line=title.line,
             date_precision=precision,
         )
@@ -791,8 +810,52 @@ def issue_month_end(issue: IssueId) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def classify_blocks(body: list[Paragraph], report: Diagnostics) -> tuple[Block, ...]:
+def unnumbered_subheadings(body: list[Paragraph], shaped: list[Paragraph]) -> frozenset[int]:
+    """The lines of the article's unnumbered subheadings, among its title-shaped
+    paragraphs that did not start an article (``shaped``): narrow, after the lead and
+    not after an author line, each heading a full paragraph, and at least
+    ``UNNUMBERED_SUBHEADINGS_MIN`` of them. An article numbering its subheadings has
+    its outline already: none then."""
+    if any(is_subheading_numbered(paragraph) for paragraph in body):
+        return frozenset()
+    position = {paragraph.line: index for index, paragraph in enumerate(body)}
+    heads = [
+        paragraph
+        for paragraph in shaped
+        if paragraph.line in position and heads_text(body, position[paragraph.line])
+    ]
+    if len(heads) < UNNUMBERED_SUBHEADINGS_MIN:
+        return frozenset()
+    return frozenset(paragraph.line for paragraph in heads)
+
+
+def is_subheading_numbered(paragraph: Paragraph) -> bool:
+    found = block_kind(paragraph)
+    return found is not None and found[0] is BlockKind.SUBHEADING
+
+
+def heads_text(body: list[Paragraph], index: int) -> bool:
+    """Is ``body[index]`` a narrow line after the lead that heads a full paragraph?"""
+    following = paragraph_at(tuple(body), index + 1)
+    if index < 1 or following is None or not is_lead(body[0]):
+        return False
+    paragraph, before = body[index], body[index - 1]
+    widest = max(display_width(line.text.strip()) for line in following.lines)
+    return (
+        len(paragraph.lines) <= SUBHEADING_MAX_LINES
+        and display_width(paragraph.text.value) <= widest * SUBHEADING_MAX_SHARE
+        and len(following.lines) > 1
+        and is_lead(following)
+        and not closes_article(before)
+    )
+
+
+def classify_blocks(
+    body: list[Paragraph], report: Diagnostics, unnumbered: frozenset[int] = frozenset()
+) -> tuple[Block, ...]:
+    """``unnumbered``: the lines of the article's unnumbered subheadings (level 1)."""
     levels = outline_levels(body, report)
+    levels |= {i: 1 for i, paragraph in enumerate(body) if paragraph.line in unnumbered}
     for paragraph in body:
         if missed_caption(paragraph):
             report.warn(
@@ -809,7 +872,9 @@ def classify_block(paragraph: Paragraph, level: int | None = None) -> Block:
     paragraph for the table pass, which needs the lines after it."""
     found = block_kind(paragraph)
     if found is None:
-        return paragraph
+        if level is None:
+            return paragraph
+        return Subheading(text=paragraph.text.value, line=paragraph.line, level=level)
     kind, match = found
     if kind is BlockKind.SUBHEADING:
         if level is None:
