@@ -2,7 +2,12 @@ import pytest
 
 from converter.diagnostics import Diagnostics
 from converter.model import Article, LineKind, Paragraph, Source, Warning_
-from converter.passes.footnotes import link_footnotes, marker_candidates, read_definitions
+from converter.passes.footnotes import (
+    definition_start,
+    link_footnotes,
+    marker_candidates,
+    read_definitions,
+)
 from converter.passes.layout import read_layout
 from converter.passes.paragraphs import build_paragraphs
 from converter.passes.structure import build_structure
@@ -386,3 +391,103 @@ def test_bracketed_definitions_and_markers_are_linked() -> None:
     assert isinstance(paragraph, Paragraph)
     assert paragraph.text.value == "6 月 15 日，学会发布路线图，报告。"
     assert [(ref.number, ref.printed) for ref in paragraph.text.notes] == [(1, "[1]"), (2, "[2]")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "printed"),
+    [
+        ("1. ANSI. Roadmap. ", "2. NIST. Report. ", ("1.", "2.")),
+        ("1\u3000ANSI. Roadmap. ", "2\u3000NIST. Report. ", ("", "")),
+    ],
+)
+def test_definitions_numbered_with_a_stop_or_a_full_width_space_are_linked(
+    first: str, second: str, printed: tuple[str, str]
+) -> None:
+    (article,), warnings = run(
+        [
+            " 标准战略 ",
+            "学会发布路线图 ",
+            "6 月 15 日，学会发布路线图1，报告2。（邓阿妹） ",
+            NOTE_RULE,
+        ],
+        [first],
+        [second],
+    )
+    assert warnings == []
+    assert [(n.number, n.text, n.printed) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap.", printed[0]),
+        (2, "NIST. Report.", printed[1]),
+    ]
+
+
+def test_a_decimal_opening_a_note_line_starts_no_definition() -> None:
+    assert markers("1.5 倍") == []
+    assert definition_start("1.5 ANSI") is None
+
+
+def test_circled_definitions_and_markers_are_linked() -> None:
+    (article,), warnings = run(
+        [
+            " 标准战略 ",
+            "学会发布路线图 ",
+            "6 月 15 日，学会发布路线图①，报告②。（邓阿妹） ",
+            NOTE_RULE,
+        ],
+        ["① ANSI. Roadmap. "],
+        ["② NIST. Report. "],
+    )
+    assert warnings == []
+    assert [(n.number, n.text, n.printed) for n in article.footnotes] == [
+        (1, "ANSI. Roadmap.", "①"),
+        (2, "NIST. Report.", "②"),
+    ]
+    paragraph = article.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.value == "6 月 15 日，学会发布路线图，报告。"
+    assert [(ref.number, ref.printed) for ref in paragraph.text.notes] == [(1, "①"), (2, "②")]
+
+
+def test_circled_numbers_enumerating_are_markers_only_where_the_notes_are_circled() -> None:
+    text = "包括：① CEN 签署宣言；② 超过 25 个委员会标准①。"
+    assert markers(text) == []
+    assert [match.group(1) for match in marker_candidates(text, circled=True)] == ["①"]
+
+
+def test_a_block_opening_with_a_digit_and_a_stop_is_no_definition_in_plain_notes() -> None:
+    (article,), _ = run(
+        [
+            " 标准战略 ",
+            "学会发布路线图 ",
+            "6 月 15 日，学会发布路线图1，报告2。（邓阿妹） ",
+            NOTE_RULE,
+        ],
+        ["1 ANSI. Roadmap[EB/OL]. 2023-06-1 "],
+        ["5. https://www.ansi.org/roadmap "],
+        ["2 NIST. Report. "],
+    )
+    assert [n.number for n in article.footnotes] == [1, 2]
+    assert article.footnotes[0].text.endswith("https://www.ansi.org/roadmap")
+
+
+def test_superscript_markers_are_candidates_and_plain_digits_beside_them_are_not() -> None:
+    assert markers("并评估标准缺口¹。") == ["¹"]
+    assert markers("由 Menon Economics⁷开展，增长 3 倍¹⁰。") == ["⁷", "¹⁰"]
+    assert markers("SAE J2954 的标准¹²") == ["¹²"]
+
+
+def test_superscript_markers_are_linked_to_plain_definitions() -> None:
+    (article,), warnings = run(
+        [
+            " 标准战略 ",
+            "学会发布路线图 ",
+            "6 月 15 日，学会发布路线图¹，报告²。（邓阿妹） ",
+            NOTE_RULE,
+        ],
+        ["1 ANSI. Roadmap. "],
+        ["2 NIST. Report. "],
+    )
+    assert warnings == []
+    paragraph = article.blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.value == "6 月 15 日，学会发布路线图，报告。"
+    assert [(ref.number, ref.printed) for ref in paragraph.text.notes] == [(1, "¹"), (2, "²")]

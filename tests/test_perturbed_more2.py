@@ -18,15 +18,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "dateline-han-numerals": SILENT
     + "'六月十五日，' is not read as a dateline: three articles are dated by the issue's "
     "month (2023-07, marked as not the text's own) and no warning names the dateline",
-    "notes-circled-numbers": WARNED
-    + "markers and definitions '①'…'㉖': the conversion stops (4945 characters went "
-    "nowhere), the whole issue is not converted",
-    "notes-numbered-with-dot": WARNED
-    + "definitions numbered '1. ': none is read as a definition, the conversion stops "
-    "(4988 characters went nowhere), the whole issue is not converted",
-    "notes-number-ideographic-space": WARNED
-    + "definitions numbered '1\u3000' (full-width space): the conversion stops (4962 "
-    "characters went nowhere), the whole issue is not converted",
     "authors-fullwidth-comma": WARNED
     + "'（邓阿妹，贾宇婷）' is not read as an author line: the article has no authors (warned) "
     "and the names stay in its last paragraph",
@@ -34,9 +25,6 @@ KNOWN_FAILURES: dict[str, str] = {
     + "a subtitle line '——记…' under a title: the subtitle becomes the article's title, the "
     "main title (and the article before's author line) stay in the previous article's text; "
     "that article has no author line",
-    "markers-superscript-digits": WARNED
-    + "superscript markers '¹': no definition is linked, 26 notes shown unlinked (one "
-    "warning each), the superscripts stay in the text",
     "authors-half-width-parens": WARNED
     + "'(孙玉琦)' is not read as an author line: the article has no authors and the "
     "name stays in its last paragraph",

@@ -21,6 +21,21 @@ from ..patterns import HAN_RANGES
 from ..text import join_wrapped
 
 DEFINITION_START = re.compile(r"^(\d{1,3}) +(?=\S)")
+# Some exports follow a definition's number by a stop or a full-width space ("1. ANSI",
+# "1\u3000ANSI"). Read so only where that form opens more note-area blocks than the
+# plain one (``definition_form``): a wrapped line "6. https…" (a date cut after
+# "2023-06-2") is no definition where the export numbers its notes "1 ANSI".
+SPACED_START = re.compile(r"^(\d{1,3})(?:[.．] *| *\u3000)[ \u3000]*(?=[^\s\d])")
+# Chinese print often sets notes as circled numbers, definitions ("① ANSI…") and
+# markers ("缺口①。") alike. Circled numbers also enumerate ("包括：① CEN…"): they are
+# markers only where the definitions are circled, and glued on both sides.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+CIRCLED_START = re.compile(rf"^([{CIRCLED}])[ \u3000]*(?=\S)")
+CIRCLED_MARKER = re.compile(rf"(?<=\S)([{CIRCLED}])(?!\s)")
+# Markers extracted as superscript digits ("缺口¹。", "）¹⁰。"): superscripts glued to a
+# word are a marker, as the text never prints a number raised otherwise.
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_MARKER = re.compile(rf"(?<=[{HAN_RANGES}）》”’a-z\]])([{SUPERSCRIPT}]{{1,3}})")
 # Some exports bracket the numbers, of definitions ("[1] ANSI. …") and of markers
 # ("缺口[1]。"): a bracketed number is a note's whatever precedes or follows it.
 BRACKETED_START = re.compile(r"^\[(\d{1,3})\] *(?=\S)")
@@ -57,13 +72,14 @@ class Place:
 
 def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...]:
     notes: list[Footnote] = []
+    form = definition_form(layout.lines)
     for group in definition_groups(layout.lines, report):
         first = group[0]
-        match = definition_start(first.text)
+        match = definition_start(first.text, form)
         if not match:
             report.warn(first.number, "footnote text without a number")
             continue
-        number = int(match.group(1))
+        number = number_of(match)
         expected = notes[-1].number + 1 if notes else 1
         if number not in (expected, RESTART):
             report.warn(first.number, f"footnote {number} where {expected} was expected")
@@ -91,7 +107,8 @@ def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[
     next. At the top of an area numbering is the evidence (``starts_definition``):
     what does not start a definition goes on with the one from the page before."""
     markers = markers_by_page(lines)
-    numbered = numbered_starts(lines)
+    form = definition_form(lines)
+    numbered = numbered_starts(lines, form)
     group: list[Line] = []
     number: int | None = None  # the number of the definition being read
     after_rule = False
@@ -102,13 +119,15 @@ def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[
         if line.kind is not LineKind.NOTE:
             continue
         top, after_rule = after_rule, False
-        again = found_again(line, numbered)
-        if not group or starts_definition(line, top, group[-1], number, markers, again, report):
+        again = found_again(line, numbered, form)
+        if not group or starts_definition(
+            line, top, group[-1], number, markers, again, form, report
+        ):
             if group:
                 yield group
             group = []
-            match = definition_start(line.text)
-            number = int(match.group(1)) if match else number
+            match = definition_start(line.text, form)
+            number = number_of(match) if match else number
         group.append(line)
     if group:
         yield group
@@ -121,6 +140,7 @@ def starts_definition(
     number: int | None,
     markers: dict[int, set[int]],
     again: bool,
+    form: re.Pattern[str],
     report: Diagnostics,
 ) -> bool:
     """Does ``line`` start a definition? Inside an area a numbered block start does
@@ -134,12 +154,12 @@ def starts_definition(
     then that block is the definition, and this line the rest of the one before). After
     a line ending at a space a repeated number is no such evidence: where each article
     numbers its notes from 1, two articles' notes 1 share an area."""
-    match = definition_start(line.text)
+    match = definition_start(line.text, form)
     if not match or not (top or line.starts_block):
         return False
     if not top or line.page != previous.page + 1:
         return True
-    found = int(match.group(1))
+    found = number_of(match)
     expected = number + 1 if number is not None else 1
     cut_off = not previous.ends_with_space
     marked = any(found in markers.get(line.page - lag, ()) for lag in range(MARKER_PAGE_LAG + 1))
@@ -165,47 +185,75 @@ def starts_definition(
     return starts
 
 
-def numbered_starts(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]:
+def numbered_starts(
+    lines: tuple[Line, ...], form: re.Pattern[str]
+) -> dict[int, list[tuple[int, int]]]:
     """Page → (line, number) of each numbered block start in its footnote area."""
     found: dict[int, list[tuple[int, int]]] = {}
     for line in lines:
-        match = definition_start(line.text)
+        match = definition_start(line.text, form)
         if line.kind is LineKind.NOTE and line.starts_block and match:
-            found.setdefault(line.page, []).append((line.number, int(match.group(1))))
+            found.setdefault(line.page, []).append((line.number, number_of(match)))
     return found
 
 
-def found_again(line: Line, numbered: dict[int, list[tuple[int, int]]]) -> bool:
+def found_again(
+    line: Line, numbered: dict[int, list[tuple[int, int]]], form: re.Pattern[str]
+) -> bool:
     """Does ``line``'s number start another block further down its note area?"""
-    match = definition_start(line.text)
+    match = definition_start(line.text, form)
     if not match:
         return False
-    number = int(match.group(1))
+    number = number_of(match)
     return any(n == number and at > line.number for at, n in numbered.get(line.page, ()))
 
 
 def markers_by_page(lines: tuple[Line, ...]) -> dict[int, set[int]]:
     """The numbers glued to the body text as markers, page by page."""
     found: dict[int, set[int]] = {}
+    circled = any(line.kind is LineKind.NOTE and CIRCLED_START.match(line.text) for line in lines)
     for line in lines:
         if line.kind is LineKind.BODY:
-            numbers = {int(match.group(1)) for match in marker_candidates(line.text)}
+            numbers = {number_of(match) for match in marker_candidates(line.text, circled)}
             found.setdefault(line.page, set()).update(numbers)
     return found
 
 
-def definition_start(text: str) -> re.Match[str] | None:
-    """The number opening a footnote definition (group 1), plain or bracketed."""
-    return DEFINITION_START.match(text) or BRACKETED_START.match(text)
+def definition_start(text: str, form: re.Pattern[str] = DEFINITION_START) -> re.Match[str] | None:
+    """The number opening a footnote definition (group 1): in the export's ``form``
+    ("1 ", "1. "), bracketed or circled."""
+    return form.match(text) or BRACKETED_START.match(text) or CIRCLED_START.match(text)
 
 
-def marker_candidates(text: str) -> Iterator[re.Match[str]]:
-    """Glued markers (group 1: the number), plain or bracketed, in the text's order."""
-    bracketed = list(BRACKETED_MARKER.finditer(text))
-    if bracketed:
-        yield from bracketed
-        return
-    for match in MARKER.finditer(text):
+def definition_form(lines: tuple[Line, ...]) -> re.Pattern[str]:
+    """How this export numbers its definitions: the form that opens more note-area
+    blocks, plain ("1 ANSI") unless the spaced one ("1. ANSI", "1\u3000ANSI") wins."""
+    starts = [line.text for line in lines if line.kind is LineKind.NOTE and line.starts_block]
+    plain = sum(1 for text in starts if DEFINITION_START.match(text))
+    spaced = sum(1 for text in starts if SPACED_START.match(text))
+    return SPACED_START if spaced > plain else DEFINITION_START
+
+
+def number_of(match: re.Match[str]) -> int:
+    """The number of a definition's or marker's match (group 1: digits, circled or raised)."""
+    printed = match.group(1)
+    if printed in CIRCLED:
+        return CIRCLED.index(printed) + 1
+    return int(printed.translate(str.maketrans(SUPERSCRIPT, "0123456789")))
+
+
+def marker_candidates(text: str, circled: bool = False) -> Iterator[re.Match[str]]:
+    """Glued markers (group 1: the number), plain or bracketed, in the text's order;
+    circled ones where the export's definitions are (``circled``). Bracketed and
+    superscript markers are in no other use: where a text has them, they are its
+    markers."""
+    for special in (BRACKETED_MARKER, CIRCLED_MARKER) if circled else (BRACKETED_MARKER,):
+        found = list(special.finditer(text))
+        if found:
+            yield from found
+            return
+    glued = MARKER if not SUPERSCRIPT_MARKER.search(text) else SUPERSCRIPT_MARKER
+    for match in glued.finditer(text):
         before = text[match.start() - 1]
         after = text[match.end() : match.end() + 1]
         if before.isascii() and before.isalpha() and not AFTER_LATIN.match(after):
@@ -299,14 +347,17 @@ def marker_hits(
     """The candidates for ``note``'s marker after ``cursor`` (and before the place
     ``stop``), in the text's order."""
     start_place, start_offset = cursor
+    circled = (
+        bool(note.printed) and note.printed in CIRCLED
+    )  # the definition's form is the marker's
     for index in range(start_place, len(places) if stop is None else stop):
         paragraph = places[index].paragraph
         pages = {line.page for line in paragraph.lines}
         if not any(note.page - MARKER_PAGE_LAG <= page <= note.page for page in pages):
             continue
         offset = start_offset if index == start_place else 0
-        for match in marker_candidates(paragraph.text.value):
-            if match.start() >= offset and int(match.group(1)) == note.number:
+        for match in marker_candidates(paragraph.text.value, circled):
+            if match.start() >= offset and number_of(match) == note.number:
                 yield index, match.start(), match.end()
 
 

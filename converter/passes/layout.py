@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostics
 from ..model import Layout, Line, LineKind, Source
 from ..patterns import ISSUE_IN_TEXT
-from .footnotes import DATE_OR_UNIT, RESTART, definition_start, marker_candidates
+from .footnotes import DATE_OR_UNIT, RESTART, definition_start, marker_candidates, number_of
 from .furniture import Spot, learn_furniture
 
 # The rule above a footnote area is a line of spaces as wide as the page; 20 is far
@@ -137,7 +137,7 @@ def mark_unruled_note_areas(raw: list[RawLine], kinds: list[LineKind], report: D
             continue
         line = raw[index]
         if not opens_unruled_area(line, expected, marked):
-            marked.update(int(match.group(1)) for match in marker_candidates(line.text))
+            marked.update(number_of(match) for match in marker_candidates(line.text))
             index += 1
             continue
         end = unruled_area_end(raw, kinds, index)
@@ -161,7 +161,7 @@ def note_number(line: RawLine) -> int | None:
     after = line.text[match.end() : match.end() + 1] if match else ""
     if not match or not after or after in DATE_OR_UNIT:  # '6 月', '3 个': a date, a count
         return None
-    return int(match.group(1))
+    return number_of(match)
 
 
 def opens_unruled_area(line: RawLine, expected: int, marked: set[int]) -> bool:

@@ -49,9 +49,11 @@ from .blocks import (
 from .footnotes import (
     MARKER_PAGE_LAG,
     RESTART,
+    definition_form,
     definition_groups,
     definition_start,
     marker_candidates,
+    number_of,
 )
 
 SUMMARY_HEADING = "本期概要"
@@ -422,9 +424,10 @@ def notes_restart(layout: Layout) -> frozenset[int]:
     previous = 0
     # The footnotes pass reports what disagrees in the numbering; here it is evidence only.
     unreported = Diagnostics(layout.source.path)
+    form = definition_form(layout.lines)
     for group in definition_groups(layout.lines, unreported):
-        if match := definition_start(group[0].text):
-            number = int(match.group(1))
+        if match := definition_start(group[0].text, form):
+            number = number_of(match)
             if number == RESTART and previous >= RESTART:
                 pages.add(group[0].page)
             previous = number
@@ -439,7 +442,7 @@ def holds_first_marker(paragraph: Paragraph | None, page: Page) -> bool:
     pages = {line.page + lag for line in paragraph.lines for lag in range(MARKER_PAGE_LAG + 1)}
     if not pages & page.notes_restart:
         return False
-    return any(int(match.group(1)) == RESTART for match in marker_candidates(paragraph.text.value))
+    return any(number_of(match) == RESTART for match in marker_candidates(paragraph.text.value))
 
 
 def opens_page_after_blank(paragraph: Paragraph, page: Page) -> bool:
