@@ -12,7 +12,7 @@ from converter.check import check_rendered
 from converter.diagnostics import Diagnostics
 from converter.model import DatePrecision, IssueId, Paragraph
 from converter.passes import convert_bytes
-from converter.passes.structure import lead_date, parse_names, title_shape
+from converter.passes.structure import date_number, lead_date, parse_names, title_shape
 from converter.passes.structure_accounting import AUTHORS_INSIDE, NO_AUTHORS
 from converter.site.front_matter import split_page
 from converter.site.issue_pages import render_issue
@@ -104,6 +104,10 @@ def test_a_question_without_a_dateline_after_it_is_text() -> None:
         ("当地时间 6 月 15 日，", dt.date(2023, 6, 15), DatePrecision.DAY),
         ("6 月 15 日（当地时间），", dt.date(2023, 6, 15), DatePrecision.DAY),
         ("6 月中下旬，", dt.date(2023, 6, 1), DatePrecision.MONTH),
+        ("六月十五日，", dt.date(2023, 6, 15), DatePrecision.DAY),
+        ("十二月廿二日，", dt.date(2022, 12, 22), DatePrecision.DAY),
+        ("六月二十二日至三十日，", dt.date(2023, 6, 22), DatePrecision.DAY),
+        ("六月上旬，", dt.date(2023, 6, 1), DatePrecision.MONTH),
         ("本月初，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
         ("近日，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
         ("日前，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
@@ -114,6 +118,14 @@ def test_every_dateline_form_gives_a_date_and_how_precise_it_is(
     lead: str, date: dt.date, precision: DatePrecision
 ) -> None:
     assert lead_date(f"{lead}学会发布路线图。", ISSUE) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [("15", 15), ("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("三十一", 31), ("廿二", 22)],
+)
+def test_a_month_or_day_reads_in_arabic_or_han_numerals(printed: str, number: int) -> None:
+    assert date_number(printed) == number
 
 
 @pytest.mark.parametrize(

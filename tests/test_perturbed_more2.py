@@ -11,13 +11,10 @@ from tests.perturbed.catalogue import PERTURBATIONS, Perturbation
 from tests.perturbed.more import MORE_PERTURBATIONS
 from tests.perturbed.more2 import MORE2_PERTURBATIONS
 from tests.perturbed.truth import SAMPLE
-from tests.test_perturbed_more import SILENT, WARNED, problems
+from tests.test_perturbed_more import WARNED, problems
 
 # Perturbations converted wrong today: what goes wrong.
 KNOWN_FAILURES: dict[str, str] = {
-    "dateline-han-numerals": SILENT
-    + "'六月十五日，' is not read as a dateline: three articles are dated by the issue's "
-    "month (2023-07, marked as not the text's own) and no warning names the dateline",
     "notes-circled-numbers": WARNED
     + "markers and definitions '①'…'㉖': the conversion stops (4945 characters went "
     "nowhere), the whole issue is not converted",

@@ -34,7 +34,7 @@ from ..model import (
     Subheading,
     Text,
 )
-from ..patterns import DATE_DAY, DATELINE, HAN, HAN_RANGES, ISSUE_IN_TEXT
+from ..patterns import DATE_DAY, DATE_NUMBER, DATELINE, HAN, HAN_RANGES, HAN_UNITS, ISSUE_IN_TEXT
 from ..vocabulary import load_section_order
 from .blocks import (
     BLOCK_MAX_LINES,
@@ -711,7 +711,8 @@ LEAD_OPENING_CLAUSES = 2
 SOURCE_CLAUSE_MAX_CHARS = 16
 CLAUSE_END = re.compile(r"[，,。；;]")
 DAY_IN_TEXT = re.compile(
-    rf"(?<!\d)(?:(?P<year>\d{{4}})\s*年\s*)?(?P<month>\d{{1,2}})\s*月\s*{DATE_DAY}"
+    rf"(?<![\d{HAN_UNITS}十廿卅])(?:(?P<year>\d{{4}})\s*年\s*)?"
+    rf"(?P<month>{DATE_NUMBER})\s*月\s*{DATE_DAY}"
 )
 
 
@@ -756,9 +757,9 @@ def dateline_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePr
     match = DATELINE.match(dateline)
     if not match or match.group("relative"):
         return dt.date(issue.year, issue.number, 1), DatePrecision.ISSUE
-    month = int(match.group("month"))
+    month = date_number(match.group("month"))
     precision = DatePrecision.DAY if match.group("day") else DatePrecision.MONTH
-    day = int(match.group("day") or 1)
+    day = date_number(match.group("day") or "1")
     if match.group("year"):
         return checked_date(int(match.group("year")), month, day), precision
     latest = issue_month_end(issue) + dt.timedelta(days=DATE_SLACK_DAYS)
@@ -767,6 +768,22 @@ def dateline_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePr
         if date is not None and date <= latest:
             return date, precision
     return None, precision
+
+
+HAN_TENS = {"十": 10, "廿": 20, "卅": 30}
+
+
+def date_number(text: str) -> int:
+    """A month or day as printed (``patterns.DATE_NUMBER``): "15", "十五", "二十二", "廿二"."""
+    if text.isdigit():
+        return int(text)
+    tens_at = next((i for i, char in enumerate(text) if char in HAN_TENS), None)
+    if tens_at is None:
+        return HAN_UNITS.index(text) + 1
+    head, tens, units = text[:tens_at], HAN_TENS[text[tens_at]], text[tens_at + 1 :]
+    return (HAN_UNITS.index(head) + 1 if head else 1) * tens + (
+        HAN_UNITS.index(units) + 1 if units else 0
+    )
 
 
 def checked_date(year: int, month: int, day: int) -> dt.date | None:
