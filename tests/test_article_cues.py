@@ -318,6 +318,15 @@ def test_an_author_line_with_a_role_closes_the_article_and_loses_no_text() -> No
     assert report.warnings == []
 
 
+def test_an_author_line_in_half_width_parentheses_closes_the_article_and_loses_no_text() -> None:
+    text = export([" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。(孙玉琦) "])
+    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    (found,) = issue.articles
+    assert found.authors == ("孙玉琦",)
+    assert found.byline == "(孙玉琦)"
+    assert report.warnings == []
+
+
 def test_an_author_line_with_padding_inside_its_parentheses_closes_the_article() -> None:
     (article,) = structure_of(
         [

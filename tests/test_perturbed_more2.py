@@ -34,9 +34,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "markers-superscript-digits": WARNED
     + "superscript markers '¹': no definition is linked, 26 notes shown unlinked (one "
     "warning each), the superscripts stay in the text",
-    "authors-half-width-parens": WARNED
-    + "'(孙玉琦)' is not read as an author line: the article has no authors and the "
-    "name stays in its last paragraph",
     "section-printed-twice": WARNED
     + "a section printed twice (机构评论 again after 国际合作): the articles under the two "
     "lost headings between them get no section (left empty, warned at each), where the "

@@ -105,8 +105,12 @@ ROLE_MARK = "/／：:"
 ROLE_BEFORE = re.compile(rf"^({'|'.join(AUTHOR_ROLES)}){AUTHOR_PADDING}*[{ROLE_MARK}]")
 ROLE_AFTER = re.compile(rf"{AUTHOR_PADDING}+({'|'.join(AUTHOR_ROLES)})$")
 AUTHOR_CHAR = rf"[{HAN_RANGES}{NAME_SEPARATOR}{ROLE_MARK}]"
+# The parentheses may be full- or half-width ("(孙玉琦)"): a typesetter's choice, the
+# names inside and where the line stands are the evidence, whichever width.
+AUTHOR_OPEN, AUTHOR_CLOSE = "（(", "）)"
 AUTHORS = re.compile(
-    rf"（{AUTHOR_PADDING}*((?:{AUTHOR_CHAR}{AUTHOR_PADDING}*)+)）{AUTHOR_PADDING}*$"
+    rf"[{AUTHOR_OPEN}]{AUTHOR_PADDING}*((?:{AUTHOR_CHAR}{AUTHOR_PADDING}*)+)[{AUTHOR_CLOSE}]"
+    rf"{AUTHOR_PADDING}*$"
 )
 NAME_MIN_CHARS = 2
 # Chinese names (compound surnames included) have at most four characters: a longer
