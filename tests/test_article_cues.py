@@ -302,6 +302,33 @@ def test_author_names_listed_with_an_enumeration_comma() -> None:
     assert parse_names("一、二") == ()  # single characters are no names
 
 
+def test_author_names_listed_with_a_full_width_comma_must_be_plain_names() -> None:
+    assert parse_names("邓阿妹，贾宇婷") == ("邓阿妹", "贾宇婷")
+    assert parse_names("编译：邓阿妹，贾宇婷") == ()  # no role with a comma list
+    assert parse_names("欧盟，美国，国际标准化组织") == ()  # not all names
+
+
+def test_a_comma_list_after_a_closed_sentence_is_an_author_line() -> None:
+    text = export(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（邓阿妹，贾宇婷） "]
+    )
+    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    (found,) = issue.articles
+    assert found.authors == ("邓阿妹", "贾宇婷")
+    assert found.byline == "（邓阿妹，贾宇婷）"
+    assert report.warnings == []
+
+
+def test_a_comma_list_in_running_text_stays_text_and_is_warned() -> None:
+    text = export(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织会见了两国代表（欧盟，美国） "]
+    )
+    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    (found,) = issue.articles
+    assert found.authors == ()
+    assert (3, NO_AUTHORS) in [(w.line, w.message) for w in report.warnings]
+
+
 def test_an_office_signing_as_itself_is_an_author() -> None:
     assert parse_names("本刊编辑部") == ("本刊编辑部",)
     assert parse_names("征求意见稿") == ()

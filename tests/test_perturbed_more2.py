@@ -24,9 +24,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "notes-number-ideographic-space": WARNED
     + "definitions numbered '1\u3000' (full-width space): the conversion stops (4962 "
     "characters went nowhere), the whole issue is not converted",
-    "authors-fullwidth-comma": WARNED
-    + "'（邓阿妹，贾宇婷）' is not read as an author line: the article has no authors (warned) "
-    "and the names stay in its last paragraph",
     "title-subtitle-ji": WARNED
     + "a subtitle line '——记…' under a title: the subtitle becomes the article's title, the "
     "main title (and the article before's author line) stay in the previous article's text; "
