@@ -36,8 +36,13 @@ PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 # ("6 月 22—23 日，", "6 月 22 日至 24 日，", "6 月 30 日至 7 月 2 日，": the first
 # day is the date), a part of a month ("6 月上旬，", "6 月底，") or the month alone
 # ("6 月，"), or no date at all ("近日，"). Groups: year, month, day, part, relative.
-DATE_RANGE_END = r"\s*(?:[—–－~～-]|至|到)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
-DATE_DAY = rf"(?P<day>\d{{1,2}})\s*(?:日(?:{DATE_RANGE_END})?|{DATE_RANGE_END})"
+# A month or day may be set in Han numerals ("六月十五日，", "廿二日"): 一…九, 十…十九,
+# 二十…三十一, with 廿 (20) and 卅 (30); ``structure.date_number`` reads either form.
+HAN_UNITS = "一二三四五六七八九"
+HAN_DATE_NUMBER = rf"(?:[二三]?十[{HAN_UNITS}]?|[廿卅][{HAN_UNITS}]?|[{HAN_UNITS}])"
+DATE_NUMBER = rf"(?:\d{{1,2}}|{HAN_DATE_NUMBER})"
+DATE_RANGE_END = rf"\s*(?:[—–－~～-]|至|到)\s*(?:{DATE_NUMBER}\s*月\s*)?{DATE_NUMBER}\s*日"
+DATE_DAY = rf"(?P<day>{DATE_NUMBER})\s*(?:日(?:{DATE_RANGE_END})?|{DATE_RANGE_END})"
 MONTH_PARTS = ("上中旬", "中下旬", "上旬", "中旬", "下旬", "初", "中", "底", "末")  # longest first
 DATE_MONTH_PART = rf"(?P<part>{'|'.join(MONTH_PARTS)})?"
 # Leads that say "recently" instead of a date: the date is the month.
@@ -46,7 +51,7 @@ RELATIVE_DATES = ("近日", "日前", "近期", "近来", "最近", "本月初",
 DATE_ZONE_BEFORE = r"(?:(?:当地|北京|美国东部|欧洲中部)时间\s*)?"
 DATE_ZONE_AFTER = r"(?:\s*[（(][^）)，,]{1,8}[）)])?"
 DATELINE = re.compile(
-    rf"^{DATE_ZONE_BEFORE}(?:(?:(?P<year>\d{{4}})\s*年\s*)?(?P<month>\d{{1,2}})\s*月\s*"
+    rf"^{DATE_ZONE_BEFORE}(?:(?:(?P<year>\d{{4}})\s*年\s*)?(?P<month>{DATE_NUMBER})\s*月\s*"
     rf"(?:{DATE_DAY}|{DATE_MONTH_PART})"
     rf"|(?P<relative>{'|'.join(RELATIVE_DATES)})){DATE_ZONE_AFTER}\s*[，,]"
 )

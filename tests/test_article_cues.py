@@ -12,7 +12,7 @@ from converter.check import check_rendered
 from converter.diagnostics import Diagnostics
 from converter.model import DatePrecision, IssueId, Paragraph
 from converter.passes import convert_bytes
-from converter.passes.structure import lead_date, parse_names, title_shape
+from converter.passes.structure import date_number, lead_date, parse_names, title_shape
 from converter.passes.structure_accounting import AUTHORS_INSIDE, NO_AUTHORS
 from converter.site.front_matter import split_page
 from converter.site.issue_pages import render_issue
@@ -104,6 +104,10 @@ def test_a_question_without_a_dateline_after_it_is_text() -> None:
         ("当地时间 6 月 15 日，", dt.date(2023, 6, 15), DatePrecision.DAY),
         ("6 月 15 日（当地时间），", dt.date(2023, 6, 15), DatePrecision.DAY),
         ("6 月中下旬，", dt.date(2023, 6, 1), DatePrecision.MONTH),
+        ("六月十五日，", dt.date(2023, 6, 15), DatePrecision.DAY),
+        ("十二月廿二日，", dt.date(2022, 12, 22), DatePrecision.DAY),
+        ("六月二十二日至三十日，", dt.date(2023, 6, 22), DatePrecision.DAY),
+        ("六月上旬，", dt.date(2023, 6, 1), DatePrecision.MONTH),
         ("本月初，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
         ("近日，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
         ("日前，", dt.date(2023, 7, 1), DatePrecision.ISSUE),
@@ -114,6 +118,14 @@ def test_every_dateline_form_gives_a_date_and_how_precise_it_is(
     lead: str, date: dt.date, precision: DatePrecision
 ) -> None:
     assert lead_date(f"{lead}学会发布路线图。", ISSUE) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [("15", 15), ("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("三十一", 31), ("廿二", 22)],
+)
+def test_a_month_or_day_reads_in_arabic_or_han_numerals(printed: str, number: int) -> None:
+    assert date_number(printed) == number
 
 
 @pytest.mark.parametrize(
@@ -290,6 +302,33 @@ def test_author_names_listed_with_an_enumeration_comma() -> None:
     assert parse_names("一、二") == ()  # single characters are no names
 
 
+def test_author_names_listed_with_a_full_width_comma_must_be_plain_names() -> None:
+    assert parse_names("邓阿妹，贾宇婷") == ("邓阿妹", "贾宇婷")
+    assert parse_names("编译：邓阿妹，贾宇婷") == ()  # no role with a comma list
+    assert parse_names("欧盟，美国，国际标准化组织") == ()  # not all names
+
+
+def test_a_comma_list_after_a_closed_sentence_is_an_author_line() -> None:
+    text = export(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（邓阿妹，贾宇婷） "]
+    )
+    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    (found,) = issue.articles
+    assert found.authors == ("邓阿妹", "贾宇婷")
+    assert found.byline == "（邓阿妹，贾宇婷）"
+    assert report.warnings == []
+
+
+def test_a_comma_list_in_running_text_stays_text_and_is_warned() -> None:
+    text = export(
+        [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织会见了两国代表（欧盟，美国） "]
+    )
+    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    (found,) = issue.articles
+    assert found.authors == ()
+    assert (3, NO_AUTHORS) in [(w.line, w.message) for w in report.warnings]
+
+
 def test_an_office_signing_as_itself_is_an_author() -> None:
     assert parse_names("本刊编辑部") == ("本刊编辑部",)
     assert parse_names("征求意见稿") == ()
@@ -303,6 +342,15 @@ def test_an_author_line_with_a_role_closes_the_article_and_loses_no_text() -> No
     (found,) = issue.articles
     assert found.authors == ("邓阿妹", "孙玉琦")
     assert found.byline == "（编译：邓阿妹、孙玉琦）"
+    assert report.warnings == []
+
+
+def test_an_author_line_in_half_width_parentheses_closes_the_article_and_loses_no_text() -> None:
+    text = export([" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。(孙玉琦) "])
+    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    (found,) = issue.articles
+    assert found.authors == ("孙玉琦",)
+    assert found.byline == "(孙玉琦)"
     assert report.warnings == []
 
 

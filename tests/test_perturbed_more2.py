@@ -11,23 +11,14 @@ from tests.perturbed.catalogue import PERTURBATIONS, Perturbation
 from tests.perturbed.more import MORE_PERTURBATIONS
 from tests.perturbed.more2 import MORE2_PERTURBATIONS
 from tests.perturbed.truth import SAMPLE
-from tests.test_perturbed_more import SILENT, WARNED, problems
+from tests.test_perturbed_more import WARNED, problems
 
 # Perturbations converted wrong today: what goes wrong.
 KNOWN_FAILURES: dict[str, str] = {
-    "dateline-han-numerals": SILENT
-    + "'六月十五日，' is not read as a dateline: three articles are dated by the issue's "
-    "month (2023-07, marked as not the text's own) and no warning names the dateline",
-    "authors-fullwidth-comma": WARNED
-    + "'（邓阿妹，贾宇婷）' is not read as an author line: the article has no authors (warned) "
-    "and the names stay in its last paragraph",
     "title-subtitle-ji": WARNED
     + "a subtitle line '——记…' under a title: the subtitle becomes the article's title, the "
     "main title (and the article before's author line) stay in the previous article's text; "
     "that article has no author line",
-    "authors-half-width-parens": WARNED
-    + "'(孙玉琦)' is not read as an author line: the article has no authors and the "
-    "name stays in its last paragraph",
     "section-printed-twice": WARNED
     + "a section printed twice (机构评论 again after 国际合作): the articles under the two "
     "lost headings between them get no section (left empty, warned at each), where the "

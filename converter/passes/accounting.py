@@ -33,7 +33,9 @@ REMOVED_LINE_KINDS = {
     LineKind.PAGE_NUMBER: "page number",
     LineKind.RUNNING_HEADER: "running header",
 }
-AUTHOR_PARENTHESES = "（）"
+# An author line's parentheses, full- or half-width (structure.AUTHORS).
+AUTHOR_PARENTHESES = frozenset("（）()")
+DEFAULT_AUTHOR_PARENTHESES = "（）"
 # How many export lines to name, and lost characters to quote, in the error.
 MAX_PLACES = 3
 MAX_SHOWN = 20
@@ -123,8 +125,16 @@ def block_texts(blocks: tuple[Block, ...], lines: Mapping[int, str]) -> Iterator
 
 def byline_marks(article: Article) -> str:
     """What the author line printed besides its names and parentheses ("编译：", "、")."""
-    marks = visible(article.byline) - visible("".join(article.authors) + AUTHOR_PARENTHESES)
+    marks = visible(article.byline) - visible(
+        "".join(article.authors) + byline_parentheses(article)
+    )
     return "".join(sorted(marks.elements()))
+
+
+def byline_parentheses(article: Article) -> str:
+    """The parentheses the author line was printed with ("（）" or "()")."""
+    printed = "".join(char for char in article.byline if char in AUTHOR_PARENTHESES)
+    return printed or DEFAULT_AUTHOR_PARENTHESES
 
 
 def caption_label(kind: str, number: int, line: str | None) -> str:
@@ -136,7 +146,7 @@ def caption_label(kind: str, number: int, line: str | None) -> str:
 def purposeful_removals(issue: Issue) -> Iterator[tuple[str, str]]:
     for article in issue.articles:
         if article.authors:
-            yield "author parentheses", AUTHOR_PARENTHESES
+            yield "author parentheses", byline_parentheses(article)
             if role := byline_marks(article):
                 yield "author roles and separators", role
         for block in article.blocks:

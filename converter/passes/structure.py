@@ -34,7 +34,7 @@ from ..model import (
     Subheading,
     Text,
 )
-from ..patterns import DATE_DAY, DATELINE, HAN, HAN_RANGES, ISSUE_IN_TEXT
+from ..patterns import DATE_DAY, DATE_NUMBER, DATELINE, HAN, HAN_RANGES, HAN_UNITS, ISSUE_IN_TEXT
 from ..text import display_width
 from ..vocabulary import load_section_order
 from .blocks import (
@@ -115,9 +115,19 @@ AUTHOR_ROLES = ("编译", "翻译", "整理", "供稿", "撰稿", "撰文", "编
 ROLE_MARK = "/／：:"
 ROLE_BEFORE = re.compile(rf"^({'|'.join(AUTHOR_ROLES)}){AUTHOR_PADDING}*[{ROLE_MARK}]")
 ROLE_AFTER = re.compile(rf"{AUTHOR_PADDING}+({'|'.join(AUTHOR_ROLES)})$")
-AUTHOR_CHAR = rf"[{HAN_RANGES}{NAME_SEPARATOR}{ROLE_MARK}]"
+# Names listed with the full-width comma ("（邓阿妹，贾宇婷）"): running text lists things in
+# parentheses the same way ("（欧盟，美国）"), so this reads as an author line only on
+# strong evidence (``comma_list_stands``): it stands alone or after a closed sentence,
+# and every item is a plain name of 2–4 characters (no role, no office, no padding).
+LISTING_COMMA = "，"
+CLOSED_SENTENCE = re.compile(r"[。！？!?][”’」』）)]*$")
+AUTHOR_CHAR = rf"[{HAN_RANGES}{NAME_SEPARATOR}{ROLE_MARK}{LISTING_COMMA}]"
+# The parentheses may be full- or half-width ("(孙玉琦)"): a typesetter's choice, the
+# names inside and where the line stands are the evidence, whichever width.
+AUTHOR_OPEN, AUTHOR_CLOSE = "（(", "）)"
 AUTHORS = re.compile(
-    rf"（{AUTHOR_PADDING}*((?:{AUTHOR_CHAR}{AUTHOR_PADDING}*)+)）{AUTHOR_PADDING}*$"
+    rf"[{AUTHOR_OPEN}]{AUTHOR_PADDING}*((?:{AUTHOR_CHAR}{AUTHOR_PADDING}*)+)[{AUTHOR_CLOSE}]"
+    rf"{AUTHOR_PADDING}*$"
 )
 NAME_MIN_CHARS = 2
 # Chinese names (compound surnames included) have at most four characters: a longer
@@ -650,7 +660,7 @@ def author_readings(paragraph: Paragraph) -> list[tuple[tuple[str, ...], int]]:
     lost it. Where the break cannot part names ("（孙玉" + "琦）", cut inside one), it
     is read as joined; where both readings give valid names, the caller warns."""
     match = AUTHORS.search(paragraph.text.value)
-    if not match:
+    if not match or not comma_list_stands(paragraph.text.value, match):
         return []
     printed, cut = printed_tail(paragraph)
     readings: list[tuple[str, ...]] = []
@@ -674,17 +684,37 @@ def printed_tail(paragraph: Paragraph) -> tuple[str, int | None]:
 def author_line(text: str) -> tuple[tuple[str, ...], int] | None:
     """The names of a closing "（names）" and where it starts; None without one."""
     match = AUTHORS.search(text)
-    if not match:
+    if not match or not comma_list_stands(text, match):
         return None
     names = parse_names(match.group(1))
     return (names, match.start()) if names else None
 
 
+def comma_list_stands(text: str, match: re.Match[str]) -> bool:
+    """A closing "（…，…）" is an author line only alone or after a closed sentence."""
+    if LISTING_COMMA not in match.group(1):
+        return True
+    before = text[: match.start()].rstrip()
+    return not before or bool(CLOSED_SENTENCE.search(before))
+
+
+def comma_names(text: str) -> tuple[str, ...]:
+    """ "邓阿妹，贾宇婷" → two names; any item that is not a plain 2–4 character name → ()."""
+    names = tuple(item.strip() for item in text.split(LISTING_COMMA))
+    plain = all(
+        HAN_ONLY.fullmatch(name) and NAME_MIN_CHARS <= len(name) <= NAME_MAX_CHARS for name in names
+    )
+    return names if plain and len(names) <= AUTHOR_MAX_NAMES else ()
+
+
 def parse_names(text: str) -> tuple[str, ...]:
     """ "邓阿妹 孙玉琦" → two names; "付 豪" or "付　豪" → one padded two-character name;
-    "文/孙玉琦", "孙玉琦 译" → the name without its role (``author_role``).
+    "文/孙玉琦", "孙玉琦 译" → the name without its role (``author_role``);
+    "邓阿妹，贾宇婷" → plain names only (``comma_names``).
     Padding inside a name only ever parts the two halves of a two-character one, so a
     single character joins only another single character ("周树" "斌" "付" is no list)."""
+    if LISTING_COMMA in text:
+        return comma_names(text)
     role, unroled = split_role(text)
     return (role and list_names(unroled)) or list_names(text)
 
@@ -733,7 +763,8 @@ LEAD_OPENING_CLAUSES = 2
 SOURCE_CLAUSE_MAX_CHARS = 16
 CLAUSE_END = re.compile(r"[，,。；;]")
 DAY_IN_TEXT = re.compile(
-    rf"(?<!\d)(?:(?P<year>\d{{4}})\s*年\s*)?(?P<month>\d{{1,2}})\s*月\s*{DATE_DAY}"
+    rf"(?<![\d{HAN_UNITS}十廿卅])(?:(?P<year>\d{{4}})\s*年\s*)?"
+    rf"(?P<month>{DATE_NUMBER})\s*月\s*{DATE_DAY}"
 )
 
 
@@ -778,9 +809,9 @@ def dateline_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePr
     match = DATELINE.match(dateline)
     if not match or match.group("relative"):
         return dt.date(issue.year, issue.number, 1), DatePrecision.ISSUE
-    month = int(match.group("month"))
+    month = date_number(match.group("month"))
     precision = DatePrecision.DAY if match.group("day") else DatePrecision.MONTH
-    day = int(match.group("day") or 1)
+    day = date_number(match.group("day") or "1")
     if match.group("year"):
         return checked_date(int(match.group("year")), month, day), precision
     latest = issue_month_end(issue) + dt.timedelta(days=DATE_SLACK_DAYS)
@@ -789,6 +820,22 @@ def dateline_date(dateline: str, issue: IssueId) -> tuple[dt.date | None, DatePr
         if date is not None and date <= latest:
             return date, precision
     return None, precision
+
+
+HAN_TENS = {"十": 10, "廿": 20, "卅": 30}
+
+
+def date_number(text: str) -> int:
+    """A month or day as printed (``patterns.DATE_NUMBER``): "15", "十五", "二十二", "廿二"."""
+    if text.isdigit():
+        return int(text)
+    tens_at = next((i for i, char in enumerate(text) if char in HAN_TENS), None)
+    if tens_at is None:
+        return HAN_UNITS.index(text) + 1
+    head, tens, units = text[:tens_at], HAN_TENS[text[tens_at]], text[tens_at + 1 :]
+    return (HAN_UNITS.index(head) + 1 if head else 1) * tens + (
+        HAN_UNITS.index(units) + 1 if units else 0
+    )
 
 
 def checked_date(year: int, month: int, day: int) -> dt.date | None:
