@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from converter.check import check_rendered
-from converter.model import ConversionError
-from converter.passes import convert_bytes
-from converter.site.issue_pages import render_issue
-from tests.perturbed.catalogue import Perturbation, truth
-from tests.perturbed.check import Result, differences, merges, sample_warnings
+from tests.perturbed.catalogue import Perturbation
+from tests.perturbed.check import Result
+from tests.perturbed.check import problems as check_problems
 from tests.perturbed.more import MORE_PERTURBATIONS, SAMPLE_PATH, Issue
-from tests.perturbed.truth import SAMPLE, read_pages
+from tests.perturbed.truth import SAMPLE
 
 # Perturbations converted wrong today: what goes wrong.
 SILENT = "silent: "
@@ -26,46 +23,10 @@ LOST = "an article lost: "
 KNOWN_FAILURES: dict[str, str] = {}
 
 
-def convert_at(text: str, path: str) -> Result:
-    """``check.convert`` under the file name ``path`` (it names the issue)."""
-    try:
-        issue, report = convert_bytes(text.encode("utf-8"), path)
-        pages = render_issue(issue)
-    except ConversionError as error:
-        return Result(None, (), f"conversion stopped: {error}")
-    rejected = tuple(
-        str(problem)
-        for name, page in sorted(pages.items())
-        for problem in check_rendered(name, page)
-    )
-    warnings = tuple(str(w) for w in report.warnings)
-    try:
-        got = read_pages(pages, str(issue.id))
-    except (IndexError, KeyError) as error:  # no summary part, no landing page
-        return Result(None, warnings, f"pages not readable: {error!r}", rejected)
-    return Result(got, warnings, rejected=rejected)
-
-
 def problems(perturbation: Perturbation) -> tuple[list[str], Result]:
+    """``check.problems`` under the perturbation's own file name (a January issue)."""
     path = perturbation.path if isinstance(perturbation, Issue) else SAMPLE_PATH
-    text = perturbation.edit(SAMPLE.read_text(encoding="utf-8"))
-    result = convert_at(text, path)
-    if result.issue is None:
-        return [str(result.error)], result
-    want = perturbation.expect(truth())
-    found = list(result.rejected) + merges(want, result.issue) + differences(want, result.issue)
-    if perturbation.warns_at:
-        line = text.split("\n").index(perturbation.warns_at) + 1
-        if not any(w.startswith(f"{path}:{line}: ") for w in result.warnings):
-            found.append(f"no warning names line {line} ({perturbation.warns_at.strip()})")
-    budget = sample_warnings() + perturbation.oddities
-    if len(result.warnings) > budget:
-        found.append(
-            f"{len(result.warnings)} warnings, at most {budget} expected "
-            f"(the sample's {sample_warnings()} + {perturbation.oddities}): "
-            + " | ".join(result.warnings[:4])
-        )
-    return found, result
+    return check_problems(perturbation, path)
 
 
 def perturbation_param(perturbation: Perturbation) -> pytest.ParameterSet:

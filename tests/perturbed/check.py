@@ -32,19 +32,25 @@ class Result:
     rejected: tuple[str, ...] = ()  # what the editors' check says of the rendered pages
 
 
-def convert(text: str) -> Result:
+def convert(text: str, path: str = PATH) -> Result:
+    """The export converted under the file name ``path`` (it names the issue), its
+    pages rendered, checked and read back."""
     try:
-        issue, report = convert_bytes(text.encode("utf-8"), PATH)
+        issue, report = convert_bytes(text.encode("utf-8"), path)
         pages = render_issue(issue)
     except ConversionError as error:
         return Result(None, (), f"conversion stopped: {error}")
     rejected = tuple(
         str(problem)
-        for path, page in sorted(pages.items())
-        for problem in check_rendered(path, page)
+        for name, page in sorted(pages.items())
+        for problem in check_rendered(name, page)
     )
     warnings = tuple(str(w) for w in report.warnings)
-    return Result(read_pages(pages, str(issue.id)), warnings, rejected=rejected)
+    try:
+        got = read_pages(pages, str(issue.id))
+    except (IndexError, KeyError) as error:  # no summary part, no landing page
+        return Result(None, warnings, f"pages not readable: {error!r}", rejected)
+    return Result(got, warnings, rejected=rejected)
 
 
 @cache
@@ -121,16 +127,16 @@ def merges(want: IssueTruth, got: IssueTruth) -> list[str]:
     return found
 
 
-def problems(perturbation: Perturbation) -> tuple[list[str], Result]:
+def problems(perturbation: Perturbation, path: str = PATH) -> tuple[list[str], Result]:
     text = perturbation.edit(SAMPLE.read_text(encoding="utf-8"))
-    result = convert(text)
+    result = convert(text, path)
     if result.issue is None:
         return [str(result.error)], result
     want = perturbation.expect(truth())
     found = list(result.rejected) + merges(want, result.issue) + differences(want, result.issue)
     if perturbation.warns_at:
         line = text.split("\n").index(perturbation.warns_at) + 1
-        if not any(w.startswith(f"{PATH}:{line}: ") for w in result.warnings):
+        if not any(w.startswith(f"{path}:{line}: ") for w in result.warnings):
             found.append(f"no warning names line {line} ({perturbation.warns_at.strip()})")
     budget = sample_warnings() + perturbation.oddities
     if len(result.warnings) > budget:
