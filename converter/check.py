@@ -127,7 +127,7 @@ def any_page(relative: str) -> bool:
 
 
 @dataclass
-class CheckReport:
+class CheckFindings:
     """What the check found: problems (the gate fails) and what an editor should
     confirm (listed, the gate passes)."""
 
@@ -136,29 +136,29 @@ class CheckReport:
 
 
 def check_docs(docs: Path, data_dir: Path | None = None) -> list[Problem]:
-    return check_docs_report(docs, data_dir).problems
+    return check_docs_findings(docs, data_dir).problems
 
 
-def check_docs_report(docs: Path, data_dir: Path | None = None) -> CheckReport:
+def check_docs_findings(docs: Path, data_dir: Path | None = None) -> CheckFindings:
     context = Context(load_sections(data_dir), load_tag_names(data_dir))
-    report = CheckReport(problems=folder_problems(docs, page_paths=True))
+    findings = CheckFindings(problems=folder_problems(docs, page_paths=True))
     for path in regular_files(docs, ".md"):
         relative = path.relative_to(docs).as_posix()
         try:
             text = decode_page(path.as_posix(), path.read_bytes())
         except ConversionError as error:
-            report.problems.append(Problem(error.path, error.line, error.message))
+            findings.problems.append(Problem(error.path, error.line, error.message))
             continue
         page = read_page(path.as_posix(), relative, text)
         if isinstance(page, Problem):
-            report.problems.append(page)
+            findings.problems.append(page)
             continue
         for rule in RULES:
             if rule.applies_to(relative):
-                found = report.problems if rule.severity == ERROR else report.to_confirm
+                found = findings.problems if rule.severity == ERROR else findings.to_confirm
                 found.extend(rule.check(page, context))
-    report.problems.extend(check_manifests(docs))
-    return report
+    findings.problems.extend(check_manifests(docs))
+    return findings
 
 
 def check_section_fields(page: PageText) -> Iterator[Problem]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .check import check_docs_report
+from .check import check_docs_findings
 from .diagnostics import one_line
 from .files import FilesRefused, export_paths
 from .model import ConversionError
@@ -53,7 +53,7 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out_dir=out_dir,
         site_url=args.site_url or configured_site_url(out_dir.resolve().parent / "mkdocs.yml"),
         force=args.force,
-        reuse=not (args.force or args.report or args.reconvert),
+        reuse=not (args.force or args.accounting or args.reconvert),
         jobs=args.jobs or os.cpu_count() or 1,
         wait=args.wait,
     )
@@ -89,14 +89,16 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"error: {rejected}; nothing was written\n")
         return 1
     progress.finish()
-    print_outcome(outcome, out_dir, args.report, out, err)
+    print_outcome(outcome, out_dir, args.accounting, out, err)
     return 0
 
 
-def print_outcome(outcome: Outcome, out_dir: Path, report: bool, out: TextIO, err: TextIO) -> None:
-    if report:
+def print_outcome(
+    outcome: Outcome, out_dir: Path, accounting: bool, out: TextIO, err: TextIO
+) -> None:
+    if accounting:
         for result in outcome.converted:
-            err.write(f"{result.path}: characters " + "; ".join(result.report) + "\n")
+            err.write(f"{result.path}: characters " + "; ".join(result.accounting) + "\n")
     warnings = outcome.warnings
     for warning in warnings[:MAX_WARNINGS_SHOWN]:
         err.write(f"warning: {one_line(str(warning))}\n")
@@ -152,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=1, help="issues converted in parallel (0: one per core)"
     )
     convert_command.add_argument(
-        "--report", action="store_true", help="print where every character of each export went"
+        "--accounting", action="store_true", help="print where every character of each export went"
     )
     convert_command.add_argument(
         "--wait",
@@ -181,20 +183,20 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"({journal_path(docs)}): run the converter or make site, which finish them\n"
         )
         return 1
-    report = check_docs_report(docs, Path(args.data) if args.data else None)
-    for problem in report.problems:
+    findings = check_docs_findings(docs, Path(args.data) if args.data else None)
+    for problem in findings.problems:
         out.write(f"{one_line(str(problem))}\n")
-    for item in report.to_confirm:
+    for item in findings.to_confirm:
         out.write(
             f"warning: {one_line(str(item))}\n"
         )  # an annotation, not a failure (converter-matcher)
     pages = sum(1 for _ in docs.rglob("*.md"))
     err.write(
-        f"checked {pages} pages: {len(report.problems)} problems, "
-        f"{len(report.to_confirm)} to confirm "
+        f"checked {pages} pages: {len(findings.problems)} problems, "
+        f"{len(findings.to_confirm)} to confirm "
         "(inferred sections and dates, signs of merged articles)\n"
     )
-    return 1 if report.problems else 0
+    return 1 if findings.problems else 0
 
 
 def main(

@@ -253,4 +253,4 @@ class Draft:
     spaced: bool = True
     paragraphs: tuple[Paragraph, ...] = ()
     issue: Issue | None = None
-    report: tuple[str, ...] = ()  # the character accounting, one line per category
+    accounting: tuple[str, ...] = ()  # the character accounting, one line per category

@@ -73,7 +73,7 @@ class Converted:
     pages: dict[str, str]
     entry: IssueEntry
     warnings: tuple[Warning_, ...]
-    report: tuple[str, ...]  # the character accounting
+    accounting: tuple[str, ...]  # the character accounting
     footnotes: int
     tables: int
 
@@ -173,12 +173,12 @@ def convert_path(path: Path, out_dir: Path) -> Converted:
     """Convert one export, its articles numbered after the pages of its issue
     already in ``out_dir`` (``site.identity``)."""
     data = read_export(path)
-    report = Diagnostics(str(path))
-    draft = run_passes(data, str(path), report)
+    diagnostics = Diagnostics(str(path))
+    draft = run_passes(data, str(path), diagnostics)
     assert draft.issue is not None
     label = source_label(path, out_dir.resolve().parent)
     labelled = replace(draft.issue, source=replace(draft.issue.source, path=label))
-    identified = identify(labelled, out_dir, report)
+    identified = identify(labelled, out_dir, diagnostics)
     issue = identified.issue
     return Converted(
         path=path,
@@ -189,8 +189,8 @@ def convert_path(path: Path, out_dir: Path) -> Converted:
             manifest_path(str(issue.id)): identified.manifest,
         },
         entry=issue_entry(issue),
-        warnings=tuple(report.warnings),
-        report=draft.report,
+        warnings=tuple(diagnostics.warnings),
+        accounting=draft.accounting,
         footnotes=sum(len(a.footnotes) for a in issue.articles),
         tables=sum(isinstance(b, Table) for a in issue.articles for b in a.blocks),
     )

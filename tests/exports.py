@@ -78,9 +78,9 @@ def rebuild(
     found = table_caption(make_paragraph([caption_line], True))
     assert found is not None, f"not a table caption: {caption_line.text!r}"
     spaced = spaces_script_boundaries([caption_line.text, *(line.text for line in lines)])
-    report = Diagnostics(path)
-    rebuilt = rebuild_table(found, lines, spaced, report)
+    diagnostics = Diagnostics(path)
+    rebuilt = rebuild_table(found, lines, spaced, diagnostics)
     if rebuilt is None:
         return None
     table, consumed = rebuilt
-    return table, consumed, [str(warning) for warning in report.warnings]
+    return table, consumed, [str(warning) for warning in diagnostics.warnings]

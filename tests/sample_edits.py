@@ -53,8 +53,8 @@ def block_content(block: Block) -> object:
 
 
 def convert(text: str) -> tuple[tuple[object, ...], list[str]]:
-    issue, report = convert_bytes(text.encode(), PATH)
-    warnings = [LINE_NUMBER.sub("", str(warning)) for warning in report.warnings]
+    issue, diagnostics = convert_bytes(text.encode(), PATH)
+    warnings = [LINE_NUMBER.sub("", str(warning)) for warning in diagnostics.warnings]
     return content(issue), warnings
 
 

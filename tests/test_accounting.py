@@ -24,7 +24,7 @@ def test_every_character_of_the_sample_is_accounted_for(draft) -> None:  # type:
     assert result.removed["page number"] == len("11") + len("12") + len("21")
     assert result.removed["running header"] == 3 * len("2023年第07期")
     assert result.removed["footnote marker"] == result.removed["footnote number"]
-    assert "lost: 0" in draft.report
+    assert "lost: 0" in draft.accounting
 
 
 def drop_first_paragraph(draft, index: int) -> tuple[Paragraph, ConversionError]:  # type: ignore[no-untyped-def]
@@ -93,6 +93,6 @@ def test_furniture_in_another_form_is_accounted_as_furniture() -> None:
         assert text.count(old) == 1
         text = text.replace(old, f"\n\n标准化动态·2023年第7期 \n\n \n\n— {number} — \n\n")
     draft = run_passes(text.encode(), "archive/2023-07.txt")
-    assert "lost: 0" in draft.report
-    assert "removed (page number): 12" in draft.report  # "—11—", "—12—", "—21—"
-    assert "removed (running header): 42" in draft.report  # 3 × 14: "标准化动态·2023年第7期"
+    assert "lost: 0" in draft.accounting
+    assert "removed (page number): 12" in draft.accounting  # "—11—", "—12—", "—21—"
+    assert "removed (running header): 42" in draft.accounting  # 3 × 14: "标准化动态·2023年第7期"

@@ -18,7 +18,7 @@ from converter.site.front_matter import split_page
 from converter.site.issue_pages import render_issue
 from tests.exports import NOTE_RULE, export, paragraph_objects
 from tests.test_render import article, issue
-from tests.test_structure import structure_and_report, structure_of
+from tests.test_structure import structure_and_diagnostics, structure_of
 
 ISSUE = IssueId(2023, 7)
 LONG_LEAD = ["学会发布由该学会电动汽车标准委员会制定的路线图，旨在确定关键安", "全问题。 "]
@@ -58,33 +58,33 @@ def test_a_title_ending_in_a_short_word_in_parentheses_is_no_author_line() -> No
 
 
 def test_a_title_may_ask_or_exclaim_where_an_article_closed_and_a_dateline_follows() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
         ["标准化能否促进贸易？ ", "6 月 2 日，乙组织发布研究。（辛竹琳） "],
     )
     assert [a.title for a in structure.articles] == ["甲组织发布报告", "标准化能否促进贸易？"]
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 def test_a_question_with_only_a_dateline_after_it_is_reported_not_acted_on() -> None:
     """A question in the text reads like a title: with no article closed before it, a
     dateline after it is not enough."""
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。 "],
         ["标准化能否促进贸易？ ", "6 月 2 日，乙组织发布研究。（辛竹琳） "],
     )
     assert [a.title for a in structure.articles] == ["甲组织发布报告"]
-    messages = [w.message for w in report.warnings]
+    messages = [w.message for w in diagnostics.warnings]
     assert any("ends asking or exclaiming" in m for m in messages)
 
 
 def test_a_question_without_a_dateline_after_it_is_text() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
         ["标准化能否促进贸易？ ", *LONG_LEAD],
     )
     assert [a.title for a in structure.articles] == ["甲组织发布报告"]
-    assert not any("shape of a title" in w.message for w in report.warnings)
+    assert not any("shape of a title" in w.message for w in diagnostics.warnings)
 
 
 # (c) what follows: a dateline in any form, or a full first paragraph
@@ -143,25 +143,25 @@ def test_a_title_before_any_dateline_form_starts_an_article(dateline: str) -> No
 
 
 def test_an_article_closed_by_its_authors_then_a_title_and_a_lead_start_an_article() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
         ["乙组织发布标准 ", *LONG_LEAD[:-1], LONG_LEAD[-1].replace("。", "。（辛竹琳）")],
     )
     second = structure.articles[1]
     assert (second.title, second.authors) == ("乙组织发布标准", ("辛竹琳",))
     assert (second.date, second.date_precision) == (dt.date(2023, 7, 1), DatePrecision.ISSUE)
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 def test_a_one_line_lead_after_an_author_line_starts_an_article() -> None:
     """Without its dateline a lead can fit one line; it still closes a sentence."""
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
         ["乙组织发布标准 ", "乙组织发布首份年度报告。 ", "该报告建议采取措施。（辛竹琳） "],
     )
     assert [a.title for a in structure.articles] == ["甲组织发布报告", "乙组织发布标准"]
     assert structure.articles[1].date_precision is DatePrecision.ISSUE
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 def test_a_heading_then_a_title_and_a_lead_start_an_article_without_a_dateline() -> None:
@@ -172,7 +172,7 @@ def test_a_heading_then_a_title_and_a_lead_start_an_article_without_a_dateline()
 def test_one_weak_cue_is_reported_not_acted_on() -> None:
     # No author line closes the first article, and no dateline follows the title: only
     # the full paragraph after it says "article", which is not enough.
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [
             " 机构评论 ",
             "甲组织发布报告 ",
@@ -182,7 +182,7 @@ def test_one_weak_cue_is_reported_not_acted_on() -> None:
         ]
     )
     assert [a.title for a in structure.articles] == ["甲组织发布报告"]
-    messages = [w.message for w in report.warnings]
+    messages = [w.message for w in diagnostics.warnings]
     assert any("has the shape of a title but does not start an article" in m for m in messages)
     assert any("cues: first paragraph after" in m for m in messages)
 
@@ -213,15 +213,15 @@ def restarting_notes(second_note: str) -> tuple[list[str], ...]:
 
 
 def test_footnotes_restarting_at_a_lead_help_start_its_article() -> None:
-    structure, report = structure_and_report(*restarting_notes("1"))
+    structure, diagnostics = structure_and_diagnostics(*restarting_notes("1"))
     assert [a.title for a in structure.articles] == ["甲组织发布报告", "乙组织发布标准"]
-    assert [w.message for w in report.warnings] == []
+    assert [w.message for w in diagnostics.warnings] == []
 
 
 def test_footnotes_running_on_are_no_such_evidence() -> None:
-    structure, report = structure_and_report(*restarting_notes("2"))
+    structure, diagnostics = structure_and_diagnostics(*restarting_notes("2"))
     assert [a.title for a in structure.articles] == ["甲组织发布报告"]
-    assert any("does not start an article" in w.message for w in report.warnings)
+    assert any("does not start an article" in w.message for w in diagnostics.warnings)
 
 
 # Section headings anywhere on a page
@@ -271,10 +271,10 @@ def test_the_summary_may_open_with_a_full_dateline() -> None:
         [" 本期概要 ", "7 月 3 日，国家发展改革委发布文件。 "],
         [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
     )
-    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    issue, diagnostics = convert_bytes(text.encode("utf-8"), "2023-07.txt")
     assert [a.title for a in issue.articles] == ["甲组织发布报告"]
     assert len(issue.summary) == 1
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 # Authors with any padding
@@ -312,21 +312,21 @@ def test_a_comma_list_after_a_closed_sentence_is_an_author_line() -> None:
     text = export(
         [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（邓阿妹，贾宇婷） "]
     )
-    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    issue, diagnostics = convert_bytes(text.encode("utf-8"), "2023-07.txt")
     (found,) = issue.articles
     assert found.authors == ("邓阿妹", "贾宇婷")
     assert found.byline == "（邓阿妹，贾宇婷）"
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 def test_a_comma_list_in_running_text_stays_text_and_is_warned() -> None:
     text = export(
         [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织会见了两国代表（欧盟，美国） "]
     )
-    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    issue, diagnostics = convert_bytes(text.encode("utf-8"), "2023-07.txt")
     (found,) = issue.articles
     assert found.authors == ()
-    assert (3, NO_AUTHORS) in [(w.line, w.message) for w in report.warnings]
+    assert (3, NO_AUTHORS) in [(w.line, w.message) for w in diagnostics.warnings]
 
 
 def test_an_office_signing_as_itself_is_an_author() -> None:
@@ -338,20 +338,20 @@ def test_an_author_line_with_a_role_closes_the_article_and_loses_no_text() -> No
     text = export(
         [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（编译：邓阿妹、孙玉琦） "]
     )
-    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    issue, diagnostics = convert_bytes(text.encode("utf-8"), "2023-07.txt")
     (found,) = issue.articles
     assert found.authors == ("邓阿妹", "孙玉琦")
     assert found.byline == "（编译：邓阿妹、孙玉琦）"
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 def test_an_author_line_in_half_width_parentheses_closes_the_article_and_loses_no_text() -> None:
     text = export([" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。(孙玉琦) "])
-    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    issue, diagnostics = convert_bytes(text.encode("utf-8"), "2023-07.txt")
     (found,) = issue.articles
     assert found.authors == ("孙玉琦",)
     assert found.byline == "(孙玉琦)"
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 def test_an_author_line_with_padding_inside_its_parentheses_closes_the_article() -> None:
@@ -403,11 +403,11 @@ def test_an_author_line_wrapped_inside_a_three_character_name_keeps_the_name_who
 
 
 def test_an_author_line_wrapped_where_it_reads_as_one_name_or_two_is_reported() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦 欧阳", "娜娜） "]
     )
     assert structure.articles[0].authors == ("孙玉琦", "欧阳", "娜娜")
-    assert any(w.line == 5 and "author line" in w.message for w in report.warnings)
+    assert any(w.line == 5 and "author line" in w.message for w in diagnostics.warnings)
 
 
 # The structure accounting
@@ -419,16 +419,16 @@ def test_an_author_line_inside_an_article_and_an_article_without_one_are_reporte
         [" 标准战略 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
         ["乙组", "织发", "布标", "准 ", "乙组织发布标准，供各方使用。 "],
     )
-    _, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
-    found = [(w.line, w.message) for w in report.warnings]
+    _, diagnostics = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    found = [(w.line, w.message) for w in diagnostics.warnings]
     assert (5, AUTHORS_INSIDE) in found
     assert (3, NO_AUTHORS) in found
 
 
 def test_every_warning_names_its_file() -> None:
-    report = Diagnostics("x.txt")
-    report.warn(3, NO_AUTHORS)
-    assert str(report.warnings[0]) == f"x.txt:3: {NO_AUTHORS}"
+    diagnostics = Diagnostics("x.txt")
+    diagnostics.warn(3, NO_AUTHORS)
+    assert str(diagnostics.warnings[0]) == f"x.txt:3: {NO_AUTHORS}"
 
 
 # The date's precision in the front matter, and what the check makes of it

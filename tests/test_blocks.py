@@ -15,13 +15,13 @@ from tests.exports import paragraph_objects
 def classified(*texts: str) -> tuple[list[object], list[str]]:
     """Each text one paragraph of an article (ending with a space: its own block)."""
     paragraphs = paragraph_objects(*([text + " "] for text in texts))
-    report = Diagnostics("t.txt")
-    blocks = classify_blocks(list(paragraphs), report)
+    diagnostics = Diagnostics("t.txt")
+    blocks = classify_blocks(list(paragraphs), diagnostics)
     shapes: list[object] = [
         (block.text, block.level) if isinstance(block, Subheading) else type(block).__name__
         for block in blocks
     ]
-    return shapes, [warning.message for warning in report.warnings]
+    return shapes, [warning.message for warning in diagnostics.warnings]
 
 
 def test_numbering_schemes_nest_in_order_of_first_appearance() -> None:
@@ -232,6 +232,6 @@ def test_a_paragraph_opening_with_a_caption_label_but_no_caption_is_reported() -
             "kept as text"
         ],
     )
-    report = Diagnostics("t.txt")
-    assert isinstance(classify_blocks(list(paragraph_objects(lines)), report)[0], Paragraph)
-    assert len(report.warnings) == 1
+    diagnostics = Diagnostics("t.txt")
+    assert isinstance(classify_blocks(list(paragraph_objects(lines)), diagnostics)[0], Paragraph)
+    assert len(diagnostics.warnings) == 1

@@ -16,8 +16,8 @@ Shape = tuple[object, ...]
 
 
 def convert(text: str) -> tuple[Issue, list[str]]:
-    issue, report = convert_bytes(text.encode("utf-8"), "2023-07.txt")
-    return issue, [warning.message for warning in report.warnings]
+    issue, diagnostics = convert_bytes(text.encode("utf-8"), "2023-07.txt")
+    return issue, [warning.message for warning in diagnostics.warnings]
 
 
 def block_shape(block: Block) -> Shape:

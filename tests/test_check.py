@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from converter.check import check_docs, check_docs_report
+from converter.check import check_docs, check_docs_findings
 from converter.cli import main
 from converter.site.front_matter import page
 
@@ -118,15 +118,15 @@ def test_an_inferred_section_is_listed_to_confirm_without_failing(tmp_path: Path
     write(tmp_path, "2023/07/01.md", page(INFERRED_FRONT, "正文。\n"))
     path = (tmp_path / "2023/07/01.md").as_posix()
     line = page(INFERRED_FRONT, "").split("\n").index("section_inferred: true") + 1
-    report = check_docs_report(tmp_path)
-    assert report.problems == []
-    assert [str(item) for item in report.to_confirm] == [
+    findings = check_docs_findings(tmp_path)
+    assert findings.problems == []
+    assert [str(item) for item in findings.to_confirm] == [
         f"{path}:{line}: section 标准动态 was inferred (the export lost its heading): "
         "confirm it by deleting the line 'section_inferred: true', or correct the section"
     ]
     out, err = io.StringIO(), io.StringIO()
     assert main(["check", str(tmp_path)], out, err) == 0
-    assert out.getvalue() == f"warning: {report.to_confirm[0]}\n"
+    assert out.getvalue() == f"warning: {findings.to_confirm[0]}\n"
     summary = "0 problems, 1 to confirm (inferred sections and dates, signs of merged articles)"
     assert summary in err.getvalue()
 
@@ -134,17 +134,17 @@ def test_an_inferred_section_is_listed_to_confirm_without_failing(tmp_path: Path
 def test_a_section_confirmed_by_hand_is_accepted(tmp_path: Path) -> None:
     confirmed = {**GOOD_FRONT, "section": "标准动态"}
     write(tmp_path, "2023/07/01.md", page(confirmed, "正文。\n"))
-    report = check_docs_report(tmp_path)
-    assert report.problems == [] and report.to_confirm == []
+    findings = check_docs_findings(tmp_path)
+    assert findings.problems == [] and findings.to_confirm == []
 
 
 def test_the_table_of_contents_still_marking_a_section_inferred_is_listed(tmp_path: Path) -> None:
     landing = {"title": "2023 年第 07 期", "issue": "2023-07"}
     write(tmp_path, "2023/07/index.md", page(landing, "## 本期目录\n\n### 标准动态（推测）\n"))
-    (item,) = check_docs_report(tmp_path).to_confirm
+    (item,) = check_docs_findings(tmp_path).to_confirm
     assert "delete '（推测）' from this heading" in item.message
     write(tmp_path, "2023/07/index.md", page(landing, "## 本期目录\n\n### 标准动态\n"))
-    assert check_docs_report(tmp_path).to_confirm == []
+    assert check_docs_findings(tmp_path).to_confirm == []
 
 
 def test_section_marks_must_be_well_formed(tmp_path: Path) -> None:

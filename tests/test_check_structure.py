@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from converter.check import check_docs_report
+from converter.check import check_docs_findings
 from converter.site.front_matter import page
 from tests.test_check import GOOD_FRONT, write
 
 
 def notes(tmp_path: Path, body: str, **front: object) -> list[str]:
     write(tmp_path, "2023/07/01.md", page({**GOOD_FRONT, **front}, body))
-    report = check_docs_report(tmp_path)
-    assert report.problems == []
-    return [item.message for item in report.to_confirm]
+    findings = check_docs_findings(tmp_path)
+    assert findings.problems == []
+    return [item.message for item in findings.to_confirm]
 
 
 def test_a_well_formed_article_has_nothing_to_confirm(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ FIRST = [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发
 
 def dateline_warnings(*blocks: list[str]) -> tuple[list[str], str]:
     text = export(*blocks)
-    _, report = convert_bytes(text.encode("utf-8"), PATH)
-    return [str(w) for w in report.warnings if "dateline" in w.message], text
+    _, diagnostics = convert_bytes(text.encode("utf-8"), PATH)
+    return [str(w) for w in diagnostics.warnings if "dateline" in w.message], text
 
 
 def line_of(text: str, start: str) -> int:

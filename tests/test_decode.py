@@ -37,10 +37,10 @@ def test_undecodable_bytes_name_file_line_and_offset() -> None:
 
 
 def test_control_characters_are_dropped_with_a_warning_naming_their_line() -> None:
-    report = Diagnostics("a.txt")
-    text = decode_bytes("甲\n乙\x00丙\x1b\n丁\x01\t戊\n".encode(), report).text
+    diagnostics = Diagnostics("a.txt")
+    text = decode_bytes("甲\n乙\x00丙\x1b\n丁\x01\t戊\n".encode(), diagnostics).text
     assert text == "甲\n乙丙\n丁\t戊\n"
-    assert [(w.line, w.message) for w in report.warnings] == [
+    assert [(w.line, w.message) for w in diagnostics.warnings] == [
         (2, "control characters dropped (not text): U+0000, U+001B"),
         (3, "control characters dropped (not text): U+0001"),
     ]

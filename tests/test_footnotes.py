@@ -54,11 +54,13 @@ def test_numbers_that_are_not_markers() -> None:
 
 def run(*blocks: list[str]) -> tuple[tuple[Article, ...], list[Warning_]]:
     layout = layout_of(*blocks)
-    report = Diagnostics(layout.source.path)
-    structure = build_structure(layout, build_paragraphs(layout), report)
-    notes = read_definitions(layout, report)
-    _, articles = link_footnotes(tuple(structure.summary), tuple(structure.articles), notes, report)
-    return articles, report.warnings
+    diagnostics = Diagnostics(layout.source.path)
+    structure = build_structure(layout, build_paragraphs(layout), diagnostics)
+    notes = read_definitions(layout, diagnostics)
+    _, articles = link_footnotes(
+        tuple(structure.summary), tuple(structure.articles), notes, diagnostics
+    )
+    return articles, diagnostics.warnings
 
 
 def test_definition_wraps_inside_a_url_and_a_date_and_is_linked() -> None:

@@ -96,9 +96,9 @@ def test_whitespace_only_line_is_blank_space_on_the_page() -> None:
 
 
 def layout_and_warnings(*blocks: list[str]) -> tuple[Layout, list[tuple[int, str]]]:
-    report = Diagnostics("2023-07.txt")
-    layout = read_layout(Source("2023-07.txt", export(*blocks)), report)
-    return layout, [(warning.line, warning.message) for warning in report.warnings]
+    diagnostics = Diagnostics("2023-07.txt")
+    layout = read_layout(Source("2023-07.txt", export(*blocks)), diagnostics)
+    return layout, [(warning.line, warning.message) for warning in diagnostics.warnings]
 
 
 def page_turn(body: str, *furniture: str) -> list[str]:
@@ -249,7 +249,7 @@ def test_furniture_ending_in_whitespace_at_every_turn_leaves_the_next_page_unwar
 def test_without_any_rule_a_note_area_is_read_from_numbering_and_markers() -> None:
     """No rule in the export: a block at a page's foot opening with the next number,
     its marker glued before, is a note area to the page's end; '2 月' is a date."""
-    report = Diagnostics("2023-07.txt")
+    diagnostics = Diagnostics("2023-07.txt")
     text = export(
         ["正文评估标准缺口1。", "后续正文 "],
         ["1 ANSI. Roadmap for ", "EVs. "],
@@ -257,9 +257,9 @@ def test_without_any_rule_a_note_area_is_read_from_numbering_and_markers() -> No
         ["2 月 3 日，正文继续 "],
         ["2 NIST. Report. "],
     )
-    layout = read_layout(Source(path="2023-07.txt", text=text), report)
+    layout = read_layout(Source(path="2023-07.txt", text=text), diagnostics)
     assert [kind for _, kind in kinds(layout)] == [
         "body", "body", "note", "note", "body", "body", "note",
     ]  # fmt: skip
-    assert [w.line for w in report.warnings] == [layout.lines[2].number]
-    assert "no footnote rule in this export" in report.warnings[0].message
+    assert [w.line for w in diagnostics.warnings] == [layout.lines[2].number]
+    assert "no footnote rule in this export" in diagnostics.warnings[0].message

@@ -228,8 +228,8 @@ annotated = st.builds(
 @settings(EXAMPLES, max_examples=100)
 @given(annotated)
 def test_glued_markers_become_note_refs_in_order(case: Annotated) -> None:
-    issue, report = convert_bytes(case.export().encode("utf-8"), "2023-07.txt")
-    warnings = report.warnings
+    issue, diagnostics = convert_bytes(case.export().encode("utf-8"), "2023-07.txt")
+    warnings = diagnostics.warnings
     (article,) = issue.articles
     paragraph = article.blocks[0]
     assert isinstance(paragraph, Paragraph)

@@ -30,8 +30,8 @@ Outline = list[tuple[str, str, tuple[str, ...]]]
 
 
 def convert(text: str) -> tuple[Issue, list[str]]:
-    issue, report = convert_bytes(text.encode("utf-8"), PATH)
-    return issue, [warning.message for warning in report.warnings]
+    issue, diagnostics = convert_bytes(text.encode("utf-8"), PATH)
+    return issue, [warning.message for warning in diagnostics.warnings]
 
 
 @cache

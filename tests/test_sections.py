@@ -76,7 +76,7 @@ def article(ordinal: int, section: str, number: int) -> Article:
 
 
 def test_inferred_sections_are_marked_and_warned_at_each_lost_sections_first_title() -> None:
-    report = Diagnostics("archive/2023-07.txt")
+    diagnostics = Diagnostics("archive/2023-07.txt")
     articles = (
         article(1, "机构评论", 1),
         article(2, "", 2),
@@ -84,7 +84,7 @@ def test_inferred_sections_are_marked_and_warned_at_each_lost_sections_first_tit
         article(4, "", 3),
         article(5, "前沿科技", 4),
     )
-    found = infer_sections(articles, report, ORDER)
+    found = infer_sections(articles, diagnostics, ORDER)
     assert [(a.section, a.section_inferred) for a in found] == [
         ("机构评论", False),
         ("标准动态", True),
@@ -92,7 +92,7 @@ def test_inferred_sections_are_marked_and_warned_at_each_lost_sections_first_tit
         ("国际合作", True),
         ("前沿科技", False),
     ]
-    assert [str(w) for w in report.warnings] == [
+    assert [str(w) for w in diagnostics.warnings] == [
         "archive/2023-07.txt:20: section inferred as 标准动态: data/sections.yml leaves "
         "exactly 2 section(s) (标准动态、国际合作) between 机构评论 and 前沿科技 for 2 lost "
         "heading(s); marked section_inferred for an editor to confirm",
@@ -103,15 +103,15 @@ def test_inferred_sections_are_marked_and_warned_at_each_lost_sections_first_tit
 
 
 def test_a_lost_section_with_several_candidates_stays_lost_and_says_what_was_expected() -> None:
-    report = Diagnostics("x.txt")
+    diagnostics = Diagnostics("x.txt")
     articles = (article(1, "机构评论", 1), article(2, "", 2), article(3, "前沿科技", 3))
-    found = infer_sections(articles, report, ORDER)
+    found = infer_sections(articles, diagnostics, ORDER)
     assert [(a.section, a.section_inferred, a.section_number) for a in found] == [
         ("机构评论", False, 1),
         ("", False, 2),
         ("前沿科技", False, 3),
     ]
-    (warning,) = report.warnings
+    (warning,) = diagnostics.warnings
     assert warning.line == 20
     assert warning.message == (
         "section left empty: 2 section(s) of data/sections.yml fit between 机构评论 and "
@@ -120,20 +120,20 @@ def test_a_lost_section_with_several_candidates_stays_lost_and_says_what_was_exp
 
 
 def test_without_lost_sections_nothing_changes() -> None:
-    report = Diagnostics("x.txt")
+    diagnostics = Diagnostics("x.txt")
     articles = (article(1, "机构评论", 1), article(2, "前沿科技", 2))
-    assert infer_sections(articles, report, ORDER) == articles
-    assert report.warnings == []
+    assert infer_sections(articles, diagnostics, ORDER) == articles
+    assert diagnostics.warnings == []
 
 
 def test_a_heading_not_in_the_file_is_kept_as_printed_and_warned_once_at_its_line() -> None:
-    report = Diagnostics("x.txt")
+    diagnostics = Diagnostics("x.txt")
     articles = tuple(
         replace(a, section_line=a.section_number * 100)
         for a in (article(1, "机构评论", 1), article(2, "国际视野", 2), article(3, "国际视野", 2))
     )
-    assert infer_sections(articles, report, ORDER) == articles
-    assert [(w.line, w.message) for w in report.warnings] == [
+    assert infer_sections(articles, diagnostics, ORDER) == articles
+    assert [(w.line, w.message) for w in diagnostics.warnings] == [
         (
             200,
             "section heading '国际视野' is not in data/sections.yml: kept as printed; "

@@ -28,11 +28,11 @@ from converter.diagnostics import Diagnostics
 from converter.files import FilesRefused
 from converter.model import Article, Paragraph, Text
 from converter.passes import run_passes
-from converter.passes.standards import find_standards
 from converter.passes.tags import tag_articles
 from converter.run import configured_site_url
 from converter.site.entries import IssueEntry
 from converter.site.feed import render_feed
+from converter.standards import find_standards
 from converter.vocabulary import Tag
 from scripts import pr_comment
 from scripts.pr_comment import (

@@ -3,7 +3,9 @@ from pathlib import Path
 import pytest
 
 from converter.passes import convert_bytes
-from converter.passes.standards import (
+from converter.site.paths import standard_anchor as anchor
+from converter.site.paths import standard_page
+from converter.standards import (
     Standard,
     by_standard,
     find_standards,
@@ -12,8 +14,6 @@ from converter.passes.standards import (
     read_citation,
     standard_of,
 )
-from converter.site.paths import standard_anchor as anchor
-from converter.site.paths import standard_page
 
 
 @pytest.mark.parametrize(

@@ -15,16 +15,16 @@ from converter.passes.structure import (
 from tests.exports import NOTE_RULE, layout_of
 
 
-def structure_and_report(
+def structure_and_diagnostics(
     *blocks: list[str], path: str = "archive/2023-07.txt"
 ) -> tuple[Structure, Diagnostics]:
     layout = layout_of(*blocks, path=path)
-    report = Diagnostics(path)
-    return build_structure(layout, build_paragraphs(layout), report), report
+    diagnostics = Diagnostics(path)
+    return build_structure(layout, build_paragraphs(layout), diagnostics), diagnostics
 
 
 def structure_of(*blocks: list[str], path: str = "archive/2023-07.txt") -> Structure:
-    return structure_and_report(*blocks, path=path)[0]
+    return structure_and_diagnostics(*blocks, path=path)[0]
 
 
 def issue_of(layout: Layout) -> IssueId:
@@ -107,47 +107,47 @@ def test_padded_two_character_names_are_one_author() -> None:
 
 
 def test_article_opening_a_page_after_a_part_empty_page_has_its_section_lost() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", " ", NOTE_RULE],
         ["1 注释。 "],
         [" 乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
     )
     assert [a.section for a in structure.articles] == ["机构评论", ""]
-    assert any("section heading seems lost" in w.message for w in report.warnings)
+    assert any("section heading seems lost" in w.message for w in diagnostics.warnings)
 
 
 def test_a_heading_at_a_page_foot_heads_the_article_opening_the_next_page() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", " "],
         ["前沿科技 ", " ", NOTE_RULE],
         ["1 注释。 "],
         [" 乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
     )
     assert [a.section for a in structure.articles] == ["机构评论", "前沿科技"]
-    assert not any("seems lost" in w.message for w in report.warnings)
+    assert not any("seems lost" in w.message for w in diagnostics.warnings)
 
 
 def test_article_after_a_note_area_and_blank_space_has_its_section_lost() -> None:
     # The note area ended its page; the blank space under it is the next page's top,
     # unindented, where a heading image stood.
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 机构评论 ", "甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） ", NOTE_RULE],
         ["1 注释。 ", " ", " "],
         ["乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
     )
     assert [a.section for a in structure.articles] == ["机构评论", ""]
-    assert any("section heading seems lost" in w.message for w in report.warnings)
+    assert any("section heading seems lost" in w.message for w in diagnostics.warnings)
 
 
 def test_article_right_after_the_summary_has_its_section_lost() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 本期概要 ", "本月要闻。 ", " "],
         ["甲组织发布报告 ", "6 月 1 日，甲组织发布报告。（孙玉琦） "],
         [" 机构评论 ", "乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
     )
     assert [p.text.value for p in structure.summary] == ["本月要闻。"]  # type: ignore[union-attr]
     assert [a.section for a in structure.articles] == ["", "机构评论"]
-    assert any("follows the summary" in w.message for w in report.warnings)
+    assert any("follows the summary" in w.message for w in diagnostics.warnings)
 
 
 def test_a_heading_set_off_by_brackets_is_a_heading_named_inside_them() -> None:
@@ -161,14 +161,14 @@ def test_a_heading_set_off_by_brackets_is_a_heading_named_inside_them() -> None:
 
 
 def test_an_unlisted_heading_opening_the_issue_with_text_after_it_heads_the_summary() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         [" 本期导读 ", "7 月，本月要闻。 ", "另一则要闻。 "],
         [" 机构评论 ", "乙组织发布标准 ", "6 月 2 日，乙组织发布标准。（辛竹琳） "],
     )
     summary = [p.text.value for p in structure.summary]  # type: ignore[union-attr]
     assert summary == ["7 月，本月要闻。", "另一则要闻。"]
     assert [a.title for a in structure.articles] == ["乙组织发布标准"]
-    assert not report.warnings
+    assert not diagnostics.warnings
 
 
 def test_a_listed_section_opening_the_issue_heads_its_articles_not_a_summary() -> None:
@@ -267,18 +267,18 @@ def article_with_subheadings(*subheadings: str) -> list[str]:
 
 
 def test_narrow_title_shaped_lines_heading_text_twice_in_an_article_are_subheadings() -> None:
-    structure, report = structure_and_report(
+    structure, diagnostics = structure_and_diagnostics(
         article_with_subheadings("拓展重点领域", "强化能效引领")
     )
     (article,) = structure.articles
     heads = [b for b in article.blocks if isinstance(b, Subheading)]
     assert [(h.text, h.level) for h in heads] == [("拓展重点领域", 1), ("强化能效引领", 1)]
-    assert not report.warnings
+    assert not diagnostics.warnings
 
 
 def test_a_lone_narrow_title_shaped_line_in_an_article_stays_text_and_is_warned() -> None:
-    structure, report = structure_and_report(article_with_subheadings("拓展重点领域"))
+    structure, diagnostics = structure_and_diagnostics(article_with_subheadings("拓展重点领域"))
     (article,) = structure.articles
     assert not any(isinstance(b, Subheading) for b in article.blocks)
-    assert [w.line for w in report.warnings] == [7]  # the subheading's line
-    assert "shape of a title" in report.warnings[0].message
+    assert [w.line for w in diagnostics.warnings] == [7]  # the subheading's line
+    assert "shape of a title" in diagnostics.warnings[0].message

@@ -20,17 +20,17 @@ def article_of(*paragraphs: list[Line]) -> Article:
 
 
 def placed(*paragraphs: list[Line]) -> tuple[Article, Diagnostics]:
-    report = Diagnostics("t.txt")
-    return place_tables(article_of(*paragraphs), True, report), report
+    diagnostics = Diagnostics("t.txt")
+    return place_tables(article_of(*paragraphs), True, diagnostics), diagnostics
 
 
 def test_caption_and_cell_paragraphs_become_one_table() -> None:
     cells = lines_of("序号 名称 ", "1 ", "甲 ", "2 ", "乙 ")
-    article, report = placed([caption()], cells[:3], cells[3:])
+    article, diagnostics = placed([caption()], cells[:3], cells[3:])
     (table,) = article.blocks
     assert isinstance(table, Table)
     assert table.rows == (("1", "甲"), ("2", "乙"))
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 def test_text_after_the_table_in_the_same_paragraph_stays_a_paragraph() -> None:
@@ -43,10 +43,10 @@ def test_text_after_the_table_in_the_same_paragraph_stays_a_paragraph() -> None:
 
 def test_a_caption_with_no_numbered_rows_stays_text_with_a_warning() -> None:
     text = lines_of("这里没有表格。 ")
-    article, report = placed([caption()], text)
+    article, diagnostics = placed([caption()], text)
     assert [type(block) for block in article.blocks] == [Paragraph, Paragraph]
-    assert [w.line for w in report.warnings] == [caption().number]
-    assert "kept as text" in report.warnings[0].message
+    assert [w.line for w in diagnostics.warnings] == [caption().number]
+    assert "kept as text" in diagnostics.warnings[0].message
 
 
 def test_a_caption_written_with_a_colon_is_a_caption() -> None:
@@ -58,18 +58,18 @@ def test_a_caption_written_with_a_colon_is_a_caption() -> None:
 
 def test_a_caption_without_a_separator_is_a_caption_when_numbered_rows_follow() -> None:
     cells = lines_of("序号 名称 ", "1 ", "甲 ", "2 ", "乙 ")
-    article, report = placed([caption("表 ２ 测试表格 ")], cells)
+    article, diagnostics = placed([caption("表 ２ 测试表格 ")], cells)
     (table,) = article.blocks
     assert isinstance(table, Table) and (table.number, table.caption) == (2, "测试表格")
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 @pytest.mark.parametrize("text", ["表 1 列出了主要变化。 ", "表 1 中的数据显示，变化不大。 "])
 def test_a_sentence_opening_with_a_table_number_stays_text(text: str) -> None:
     # No separator, and a clause: no caption, so nothing to warn of.
-    article, report = placed([caption(text)], lines_of("这里没有表格。 "))
+    article, diagnostics = placed([caption(text)], lines_of("这里没有表格。 "))
     assert [type(block) for block in article.blocks] == [Paragraph, Paragraph]
-    assert report.warnings == []
+    assert diagnostics.warnings == []
 
 
 def test_the_lines_of_a_table_stop_at_the_next_caption() -> None:
@@ -91,8 +91,8 @@ def test_the_lines_of_a_table_stop_at_the_next_caption() -> None:
     blocks = list(article_of([caption()], first, [caption("表 2. 第二个表 ")], second).blocks)
     lines, _ = following_lines(blocks, 1)
     assert lines == first
-    article, report = placed([caption()], first, [caption("表 2. 第二个表 ")], second)
-    assert report.warnings == []
+    article, diagnostics = placed([caption()], first, [caption("表 2. 第二个表 ")], second)
+    assert diagnostics.warnings == []
     one, two = article.blocks
     assert isinstance(one, Table) and isinstance(two, Table)
     assert one.rows == (("1", "甲"), ("2", "乙"))

@@ -529,12 +529,12 @@ NO_ROW_ENDS = (
 
 
 def test_a_table_without_numbered_rows_or_repeated_row_ends_is_reported_as_such() -> None:
-    report = Diagnostics(PATH)
+    diagnostics = Diagnostics(PATH)
     found = table_caption(make_paragraph([caption()], True))
     assert found is not None
     lines = lines_of("名称 内容 ", "甲 ", "甲的内容。 ", "乙 ", "乙的内容。 ")
-    assert rebuild_table(found, lines, True, report) is None
-    assert [str(w) for w in report.warnings] == [f"{PATH}:{FIRST_LINE}: {NO_ROW_ENDS}"]
+    assert rebuild_table(found, lines, True, diagnostics) is None
+    assert [str(w) for w in diagnostics.warnings] == [f"{PATH}:{FIRST_LINE}: {NO_ROW_ENDS}"]
 
 
 def test_rows_without_numbers_are_found_by_their_repeated_ends() -> None:
@@ -586,11 +586,11 @@ def test_rows_left_out_of_the_rows_found_keep_the_table_text() -> None:
     header = "缺口 建议 需要 等级 "
     assert rebuild(caption(), lines_of(header, *BROKEN_ROW, *GOOD_ROWS), PATH) is None
     good = (*GOOD_ROWS, "储能 ", "制定规范。 ", "否 高 ")
-    report = Diagnostics(PATH)
+    diagnostics = Diagnostics(PATH)
     found = table_caption(make_paragraph([caption()], True))
     assert found is not None
-    assert rebuild_table(found, lines_of(header, *good, *BROKEN_ROW), True, report) is None
-    assert [str(w) for w in report.warnings] == [
+    assert rebuild_table(found, lines_of(header, *good, *BROKEN_ROW), True, diagnostics) is None
+    assert [str(w) for w in diagnostics.warnings] == [
         f"{PATH}:{FIRST_LINE}: table 1: no row numbered 1 after the caption; its rows end "
         "every 4 cells, but with their widths no header and rows agree; kept as text"
     ]

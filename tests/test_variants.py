@@ -50,12 +50,12 @@ def variant_param(variant: Variant) -> pytest.ParameterSet:
 def test_variant_converts_to_its_description(variant: Variant) -> None:
     spec = variant.make()
     try:
-        issue, report = convert_bytes(render(spec).encode("utf-8"), spec.file_name)
+        issue, diagnostics = convert_bytes(render(spec).encode("utf-8"), spec.file_name)
     except ConversionError as error:
         raise AssertionError(f"{variant.name}: refused: {error}") from error
     found = differences(expected(spec), observed(issue))
     assert not found, f"{variant.name} ({variant.why}):\n" + "\n".join(found[:5])
-    warnings = [str(warning) for warning in report.warnings]
+    warnings = [str(warning) for warning in diagnostics.warnings]
     unjustified = [w for w in warnings if not any(part in w for part in variant.warnings)]
     assert not unjustified, f"{variant.name}: warnings the evidence does not justify"
     for part in variant.warnings:
@@ -153,9 +153,11 @@ def test_random_issues_convert_to_their_descriptions() -> None:
     wrong = []
     for seed in range(RANDOM_ISSUES):
         spec = random_issue(seed)
-        issue, report = convert_bytes(render(spec).encode("utf-8"), spec.file_name)
+        issue, diagnostics = convert_bytes(render(spec).encode("utf-8"), spec.file_name)
         found = differences(expected(spec), observed(issue))
-        unjustified = [str(w) for w in report.warnings if not unlisted_heading(w.message, spec)]
+        unjustified = [
+            str(w) for w in diagnostics.warnings if not unlisted_heading(w.message, spec)
+        ]
         if found or unjustified:
             wrong.append(f"seed {seed}: {(found or unjustified)[0]}")
     assert not wrong, f"{len(wrong)} of {RANDOM_ISSUES} random issues:\n" + "\n".join(wrong[:5])

@@ -29,24 +29,24 @@ from .tags import tag_articles
 Pass = Callable[[Draft, Diagnostics], Draft]
 
 
-def decode_pass(draft: Draft, report: Diagnostics) -> Draft:
-    return replace(draft, source=decode_bytes(draft.data, report))
+def decode_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
+    return replace(draft, source=decode_bytes(draft.data, diagnostics))
 
 
-def layout_pass(draft: Draft, report: Diagnostics) -> Draft:
+def layout_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.source is not None
-    return replace(draft, layout=read_layout(draft.source, report))
+    return replace(draft, layout=read_layout(draft.source, diagnostics))
 
 
-def paragraphs_pass(draft: Draft, report: Diagnostics) -> Draft:
+def paragraphs_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.layout is not None
     spaced = spaces_boundaries(draft.layout)
     return replace(draft, spaced=spaced, paragraphs=build_paragraphs(draft.layout, spaced))
 
 
-def structure_pass(draft: Draft, report: Diagnostics) -> Draft:
+def structure_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.layout is not None
-    structure = build_structure(draft.layout, draft.paragraphs, report)
+    structure = build_structure(draft.layout, draft.paragraphs, diagnostics)
     issue = Issue(
         id=structure.id,
         source=draft.layout.source,
@@ -57,54 +57,56 @@ def structure_pass(draft: Draft, report: Diagnostics) -> Draft:
     return replace(draft, issue=issue)
 
 
-def sections_pass(draft: Draft, report: Diagnostics) -> Draft:
+def sections_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.issue is not None
-    articles = infer_sections(draft.issue.articles, report)
+    articles = infer_sections(draft.issue.articles, diagnostics)
     return replace(draft, issue=replace(draft.issue, articles=articles))
 
 
-def datelines_pass(draft: Draft, report: Diagnostics) -> Draft:
+def datelines_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.issue is not None
-    check_datelines(draft.issue, report)
+    check_datelines(draft.issue, diagnostics)
     return draft
 
 
-def structure_accounting_pass(draft: Draft, report: Diagnostics) -> Draft:
+def structure_accounting_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.issue is not None
-    check_structure(draft.issue, report)
+    check_structure(draft.issue, diagnostics)
     return draft
 
 
-def tables_pass(draft: Draft, report: Diagnostics) -> Draft:
+def tables_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.issue is not None
     articles = tuple(
-        place_tables(article, draft.spaced, report) for article in draft.issue.articles
+        place_tables(article, draft.spaced, diagnostics) for article in draft.issue.articles
     )
     return replace(draft, issue=replace(draft.issue, articles=articles))
 
 
-def footnotes_pass(draft: Draft, report: Diagnostics) -> Draft:
+def footnotes_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.issue is not None and draft.layout is not None
-    notes = read_definitions(draft.layout, report)
-    summary, articles = link_footnotes(draft.issue.summary, draft.issue.articles, notes, report)
+    notes = read_definitions(draft.layout, diagnostics)
+    summary, articles = link_footnotes(
+        draft.issue.summary, draft.issue.articles, notes, diagnostics
+    )
     return replace(draft, issue=replace(draft.issue, summary=summary, articles=articles))
 
 
-def tags_pass(draft: Draft, report: Diagnostics) -> Draft:
+def tags_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.issue is not None
     return replace(draft, issue=replace(draft.issue, articles=tag_articles(draft.issue.articles)))
 
 
-def standards_pass(draft: Draft, report: Diagnostics) -> Draft:
+def standards_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.issue is not None
     articles = find_article_standards(draft.issue.articles)
     return replace(draft, issue=replace(draft.issue, articles=articles))
 
 
-def accounting_pass(draft: Draft, report: Diagnostics) -> Draft:
+def accounting_pass(draft: Draft, diagnostics: Diagnostics) -> Draft:
     assert draft.issue is not None and draft.layout is not None
-    accounting = check_nothing_lost(draft.layout, draft.issue, report)
-    return replace(draft, report=tuple(accounting.lines()))
+    accounting = check_nothing_lost(draft.layout, draft.issue, diagnostics)
+    return replace(draft, accounting=tuple(accounting.lines()))
 
 
 # Tables come before footnotes: the table pass reads a table's flattened lines, so
@@ -126,20 +128,20 @@ PASSES: tuple[Pass, ...] = (
 )
 
 
-def run_passes(data: bytes, path: str, report: Diagnostics | None = None) -> Draft:
+def run_passes(data: bytes, path: str, diagnostics: Diagnostics | None = None) -> Draft:
     """Run every pass on one export; raises ``ConversionError`` on bad input.
 
-    Warnings go to ``report`` (a new collector for ``path`` when none is given).
+    Warnings go to ``diagnostics`` (a new collector for ``path`` when none is given).
     """
     draft = Draft(path=path, data=data)
-    report = report if report is not None else Diagnostics(path)
+    diagnostics = diagnostics if diagnostics is not None else Diagnostics(path)
     for run in PASSES:
-        draft = run(draft, report)
+        draft = run(draft, diagnostics)
     return draft
 
 
 def convert_bytes(data: bytes, path: str) -> tuple[Issue, Diagnostics]:
-    report = Diagnostics(path)
-    draft = run_passes(data, path, report)
+    diagnostics = Diagnostics(path)
+    draft = run_passes(data, path, diagnostics)
     assert draft.issue is not None
-    return draft.issue, report
+    return draft.issue, diagnostics

@@ -184,13 +184,13 @@ def places_of(layout: Layout, lost: Counter[str]) -> list[int]:
     return [number for _, number in sorted(scored)[:MAX_PLACES]]
 
 
-def check_nothing_lost(layout: Layout, issue: Issue, report: Diagnostics) -> Accounting:
+def check_nothing_lost(layout: Layout, issue: Issue, diagnostics: Diagnostics) -> Accounting:
     """Fail when export text reached neither the output nor a category."""
     result = account(layout, issue)
     if result.lost:
         sample = "".join(sorted(result.lost.elements()))[:MAX_SHOWN]
         also = ", ".join(map(str, result.places[1:]))
-        report.fail(
+        diagnostics.fail(
             result.places[0] if result.places else 1,
             f"{sum(result.lost.values())} characters of text went nowhere ({sample}…)"
             + (f"; also lines {also}" if also else ""),

@@ -200,7 +200,7 @@ def numeral_value(numeral: str) -> int:
     )
 
 
-def outline_levels(paragraphs: Sequence[Paragraph], report: Diagnostics) -> dict[int, int]:
+def outline_levels(paragraphs: Sequence[Paragraph], diagnostics: Diagnostics) -> dict[int, int]:
     """The level of each paragraph (by index) that is a subheading of the article.
 
     A heading heads text (``listed``). A numbering scheme is an outline only if it
@@ -215,7 +215,7 @@ def outline_levels(paragraphs: Sequence[Paragraph], report: Diagnostics) -> dict
         del numbered[index]
     counting = {scheme for scheme, number in numbered.values() if number > 1}
     counting |= {scheme.name for scheme in NUMBERINGS if scheme.alone}
-    outline = Outline(report)
+    outline = Outline(diagnostics)
     levels: dict[int, int] = {}
     for index, (scheme, number) in numbered.items():
         if scheme in counting and (level := outline.place(paragraphs[index], scheme, number)):
@@ -239,7 +239,7 @@ class Outline:
     the next new one level 2, and so on (as Chinese official texts nest them); a
     heading restarts the numbering of every deeper level."""
 
-    report: Diagnostics
+    diagnostics: Diagnostics
     schemes: list[str] = field(default_factory=list)  # by level, from 1
     last: dict[str, int] = field(default_factory=dict)  # last number in each scheme
 
@@ -248,7 +248,7 @@ class Outline:
         scheme that does not start at 1 is a numbered sentence, not an outline."""
         if scheme not in self.schemes:
             if number != 1:
-                self.report.warn(
+                self.diagnostics.warn(
                     paragraph,
                     f"numbered like a subheading ({scheme}) but its numbering starts at "
                     f"{number}, not 1; kept as a paragraph",
@@ -258,7 +258,7 @@ class Outline:
         level = self.schemes.index(scheme) + 1
         expected = self.last.get(scheme, 0) + 1
         if number != expected:
-            self.report.warn(
+            self.diagnostics.warn(
                 paragraph,
                 f"subheading numbered {number} where {expected} was expected "
                 f"(level {level}, {scheme}); kept as numbered",

@@ -1,4 +1,4 @@
-"""Pass 4c (after structure), datelines: a check that no article went missing unseen.
+"""The datelines pass: a check that no article went missing unseen.
 
 Takes the issue (summary and articles) and gives it back unchanged, with a warning
 for every paragraph that opens with a dateline ("6 月 15 日，", ``patterns.DATELINE``)
@@ -29,22 +29,22 @@ NO_ARTICLE = "a dateline opens this paragraph but no article starts here"
 MERGED = "a title may have been merged into the previous article"
 
 
-def check_datelines(issue: Issue, report: Diagnostics) -> None:
+def check_datelines(issue: Issue, diagnostics: Diagnostics) -> None:
     # The summary may open with a date ("7 月 3 日，…"): nothing to continue. Without
     # 本期概要 over it, the structure pass has reported it as text outside any article.
-    check_blocks(issue.summary, report, start=1)
+    check_blocks(issue.summary, diagnostics, start=1)
     for article in issue.articles:
         # The first block is the article's own dateline, right after its title.
-        check_blocks(article.blocks, report, start=1)
+        check_blocks(article.blocks, diagnostics, start=1)
 
 
-def check_blocks(blocks: Sequence[Block], report: Diagnostics, start: int = 0) -> None:
+def check_blocks(blocks: Sequence[Block], diagnostics: Diagnostics, start: int = 0) -> None:
     for index in range(start, len(blocks)):
         block = blocks[index]
         if isinstance(block, Paragraph) and DATELINE.match(block.text.value):
             reason = unexplained(blocks[index - 1] if index > 0 else None)
             if reason:
-                report.warn(block, f"{NO_ARTICLE}: {reason}; {MERGED}")
+                diagnostics.warn(block, f"{NO_ARTICLE}: {reason}; {MERGED}")
 
 
 def unexplained(previous: Block | None) -> str | None:

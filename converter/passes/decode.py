@@ -1,4 +1,4 @@
-"""Pass 1, decode: bytes of an export → ``Source`` (text with ``\\n`` line ends).
+"""The decode pass: bytes of an export → ``Source`` (text with ``\\n`` line ends).
 
 Exports come from different machines: UTF-8 with or without a byte-order mark,
 GB18030 (a superset of GBK), and CRLF or CR line ends. All of them decode to the
@@ -20,10 +20,10 @@ from ..patterns import NOT_TEXT
 ENCODINGS = ("utf-8", "gb18030")
 
 
-def decode_bytes(data: bytes, report: Diagnostics) -> Source:
+def decode_bytes(data: bytes, diagnostics: Diagnostics) -> Source:
     """Decode one export, normalise its line ends, and drop a byte-order mark."""
     if not data.strip():
-        report.fail(1, "the export is empty")
+        diagnostics.fail(1, "the export is empty")
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     body = data[bom:]
     errors: list[UnicodeDecodeError] = []
@@ -33,19 +33,21 @@ def decode_bytes(data: bytes, report: Diagnostics) -> Source:
         except UnicodeDecodeError as error:
             errors.append(error)
             continue
-        return Source(path=report.path, text=drop_not_text(normalise_line_ends(text), report))
+        return Source(
+            path=diagnostics.path, text=drop_not_text(normalise_line_ends(text), diagnostics)
+        )
     # The encoding that read furthest is most likely the file's own: its error is
     # the one worth showing.
     furthest = max(errors, key=lambda error: error.start)
     offset = bom + furthest.start
-    report.fail(
+    diagnostics.fail(
         line_of_offset(data, offset),
         f"cannot decode byte offset {offset} as UTF-8 or GB18030 "
         f"(as {furthest.encoding}: {furthest.reason})",
     )
 
 
-def drop_not_text(text: str, report: Diagnostics) -> str:
+def drop_not_text(text: str, diagnostics: Diagnostics) -> str:
     """Control characters (``NOT_TEXT``) dropped, each line that had one warned."""
     if not NOT_TEXT.search(text):
         return text
@@ -53,7 +55,7 @@ def drop_not_text(text: str, report: Diagnostics) -> str:
         found = sorted(set(NOT_TEXT.findall(line)))
         if found:
             names = ", ".join(f"U+{ord(char):04X}" for char in found)
-            report.warn(number, f"control characters dropped (not text): {names}")
+            diagnostics.warn(number, f"control characters dropped (not text): {names}")
     return NOT_TEXT.sub("", text)
 
 

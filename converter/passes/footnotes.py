@@ -1,4 +1,4 @@
-"""Pass 6, footnotes: definitions from the footnote areas, linked to their markers.
+"""The footnotes pass: definitions from the footnote areas, linked to their markers.
 
 Definitions start a block in a footnote area with their number ("1 ANSI. …") and
 wrap, even across a page. Markers are digits glued to the text ("缺口1。",
@@ -70,22 +70,22 @@ class Place:
     paragraph: Paragraph
 
 
-def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...]:
+def read_definitions(layout: Layout, diagnostics: Diagnostics) -> tuple[Footnote, ...]:
     notes: list[Footnote] = []
     form = definition_form(layout.lines)
-    for group in definition_groups(layout.lines, report):
+    for group in definition_groups(layout.lines, diagnostics):
         first = group[0]
         match = definition_start(first.text, form)
         if not match:
-            report.warn(first.number, "footnote text without a number")
+            diagnostics.warn(first.number, "footnote text without a number")
             continue
         number = number_of(match)
         expected = notes[-1].number + 1 if notes else 1
         if number not in (expected, RESTART):
-            report.warn(first.number, f"footnote {number} where {expected} was expected")
+            diagnostics.warn(first.number, f"footnote {number} where {expected} was expected")
         pieces = [first.text[match.end() :], *(line.text for line in group[1:])]
         if not group[-1].ends_with_space:
-            report.warn(
+            diagnostics.warn(
                 group[-1].number,
                 f"footnote {number} may be cut off: its last line does not end its block",
             )
@@ -102,7 +102,7 @@ def read_definitions(layout: Layout, report: Diagnostics) -> tuple[Footnote, ...
     return tuple(notes)
 
 
-def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[list[Line]]:
+def definition_groups(lines: tuple[Line, ...], diagnostics: Diagnostics) -> Iterator[list[Line]]:
     """Lines of one definition: from a numbered block start in a footnote area to the
     next. At the top of an area numbering is the evidence (``starts_definition``):
     what does not start a definition goes on with the one from the page before."""
@@ -121,7 +121,7 @@ def definition_groups(lines: tuple[Line, ...], report: Diagnostics) -> Iterator[
         top, after_rule = after_rule, False
         again = found_again(line, numbered, form)
         if not group or starts_definition(
-            line, top, group[-1], number, markers, again, form, report
+            line, top, group[-1], number, markers, again, form, diagnostics
         ):
             if group:
                 yield group
@@ -141,7 +141,7 @@ def starts_definition(
     markers: dict[int, set[int]],
     again: bool,
     form: re.Pattern[str],
-    report: Diagnostics,
+    diagnostics: Diagnostics,
 ) -> bool:
     """Does ``line`` start a definition? Inside an area a numbered block start does
     (a number out of sequence is reported later), and so does one at the top of an
@@ -177,7 +177,7 @@ def starts_definition(
         reasons += ["the footnote before it is cut off mid-word"] if cut_off else []
         reasons += [f"no marker {found} is in the text"] if not marked else []
         reasons += [f"'{found} …' starts a block further down this area"] if repeated else []
-        report.warn(
+        diagnostics.warn(
             line.number,
             f"a footnote area opens with '{found} …', but {', '.join(reasons)}: "
             "read as the rest of the footnote before it, from the page before",
@@ -265,7 +265,7 @@ def link_footnotes(
     summary: tuple[Block, ...],
     articles: tuple[Article, ...],
     notes: tuple[Footnote, ...],
-    report: Diagnostics,
+    diagnostics: Diagnostics,
 ) -> tuple[tuple[Block, ...], tuple[Article, ...]]:
     """Replace each marker by a ``NoteRef`` and give each article its footnotes."""
     places = list(paragraph_places(summary, articles))
@@ -274,7 +274,7 @@ def link_footnotes(
     for note in notes:
         hit = find_marker(places, note, cursor)
         if hit is None:
-            report.warn(
+            diagnostics.warn(
                 note.line,
                 f"footnote {note.number} has no marker in the text; "
                 "it is shown unlinked at the end of its page's article",
@@ -282,7 +282,7 @@ def link_footnotes(
             continue
         found[note.key] = hit
         cursor = (hit[0], hit[2])
-    warn_rival_markers(places, notes, found, report)
+    warn_rival_markers(places, notes, found, diagnostics)
     return apply_markers(summary, articles, places, notes, found)
 
 
@@ -290,7 +290,7 @@ def warn_rival_markers(
     places: list[Place],
     notes: tuple[Footnote, ...],
     found: dict[int, tuple[int, int, int]],
-    report: Diagnostics,
+    diagnostics: Diagnostics,
 ) -> None:
     """Markers come in the order of their numbers, so footnote n's marker lies between
     n-1's and n+1's. Where another glued n lies there too, order cannot tell which one
@@ -304,7 +304,7 @@ def warn_rival_markers(
         for rival in marker_hits(places, note, (hit[0], hit[2]), stop):
             if bound is not None and rival[:2] >= bound[:2]:
                 break
-            report.warn(
+            diagnostics.warn(
                 places[hit[0]].paragraph,
                 f"footnote {note.number}: a glued '{note.number}' at line "
                 f"{places[rival[0]].paragraph.line} could be its marker too; the first after "

@@ -1,4 +1,4 @@
-"""Pass 2, layout: ``Source`` → ``Layout``, every export line classified.
+"""The layout pass: ``Source`` → ``Layout``, every export line classified.
 
 Takes the decoded text and gives each text line its page, whether it starts an
 extractor block, and its kind: body text, blank space left on the page, the rule
@@ -34,11 +34,11 @@ class RawLine:
     starts_block: bool
 
 
-def read_layout(source: Source, report: Diagnostics | None = None) -> Layout:
+def read_layout(source: Source, diagnostics: Diagnostics | None = None) -> Layout:
     """The classified lines; what the furniture's evidence disagrees on goes to
-    ``report`` (dropped when there is none, as in the layout's own tests)."""
+    ``diagnostics`` (dropped when there is none, as in the layout's own tests)."""
     raw = list(split_lines(source.text))
-    kinds = classify(raw, report or Diagnostics(source.path))
+    kinds = classify(raw, diagnostics or Diagnostics(source.path))
     lines = tuple(assign_pages(raw, kinds))
     return Layout(source=source, lines=lines, issue_header=issue_header(lines))
 
@@ -85,13 +85,13 @@ def is_blank(text: str) -> bool:
     return not text.strip()
 
 
-def classify(raw: list[RawLine], report: Diagnostics) -> list[LineKind]:
+def classify(raw: list[RawLine], diagnostics: Diagnostics) -> list[LineKind]:
     kinds = [initial_kind(line.text) for line in raw]
-    mark_furniture(raw, kinds, report)
+    mark_furniture(raw, kinds, diagnostics)
     if LineKind.NOTE_SEPARATOR in kinds:
         mark_note_areas(raw, kinds)
     else:
-        mark_unruled_note_areas(raw, kinds, report)
+        mark_unruled_note_areas(raw, kinds, diagnostics)
     return kinds
 
 
@@ -122,7 +122,9 @@ def mark_note_areas(raw: list[RawLine], kinds: list[LineKind]) -> None:
         kinds[index] = LineKind.NOTE
 
 
-def mark_unruled_note_areas(raw: list[RawLine], kinds: list[LineKind], report: Diagnostics) -> None:
+def mark_unruled_note_areas(
+    raw: list[RawLine], kinds: list[LineKind], diagnostics: Diagnostics
+) -> None:
     """An export with no rule at all (drawn, not printed as spaces): a footnote area
     is a block that opens with the next note's number (or a restart at 1), not at a
     page's top, whose marker is glued to the body text since the area before; it runs
@@ -149,7 +151,7 @@ def mark_unruled_note_areas(raw: list[RawLine], kinds: list[LineKind], report: D
         first = line.number if first is None else first
         index = end
     if first is not None:
-        report.warn(
+        diagnostics.warn(
             first,
             "no footnote rule in this export: each footnote area is read as a block at a "
             "page's foot opening with the next note's number, its marker in the text before",
@@ -181,7 +183,7 @@ def unruled_area_end(raw: list[RawLine], kinds: list[LineKind], start: int) -> i
     return end
 
 
-def mark_furniture(raw: list[RawLine], kinds: list[LineKind], report: Diagnostics) -> None:
+def mark_furniture(raw: list[RawLine], kinds: list[LineKind], diagnostics: Diagnostics) -> None:
     """Page numbers, running headers and the whitespace around them, as this export
     prints them (``furniture.learn_furniture``)."""
     spots = [
@@ -192,7 +194,7 @@ def mark_furniture(raw: list[RawLine], kinds: list[LineKind], report: Diagnostic
     for index, kind in found.kinds.items():
         kinds[index] = kind
     for index, message in found.warnings:
-        report.warn(raw[index].number, message)
+        diagnostics.warn(raw[index].number, message)
 
 
 FURNITURE_TEXT = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEADER)

@@ -1,4 +1,4 @@
-"""Pass 3, paragraphs: ``Layout`` → body ``Paragraph``s in reading order.
+"""The paragraphs pass: ``Layout`` → body ``Paragraph``s in reading order.
 
 Joins the body lines that the extractor wrapped at the page width, across page
 breaks and footnote areas (which are skipped, not ended on), and removes spacing

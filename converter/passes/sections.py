@@ -1,4 +1,4 @@
-"""Pass 4b (after structure), sections: articles whose section heading was lost → the section the
+"""The sections pass: articles whose section heading was lost → the section the
 bulletin's usual order leaves for them, where it leaves exactly one.
 
 Takes the structure pass's articles (a section whose heading was lost has
@@ -90,11 +90,11 @@ def fitting(before: str | None, after: str | None, order: Sequence[str]) -> tupl
 
 
 def infer_sections(
-    articles: tuple[Article, ...], report: Diagnostics, order: Sequence[str] | None = None
+    articles: tuple[Article, ...], diagnostics: Diagnostics, order: Sequence[str] | None = None
 ) -> tuple[Article, ...]:
     usual = load_section_order() if order is None else tuple(order)
     groups = section_groups(articles)
-    warn_unlisted(groups, usual, report)
+    warn_unlisted(groups, usual, diagnostics)
     names = [group[0].section for group in groups]
     inferred: dict[int, str] = {}  # section_number → proposed section
     for gap in find_gaps(names, usual):
@@ -102,10 +102,10 @@ def infer_sections(
         proposal = gap.proposal
         for position, group in enumerate(lost):
             if proposal is None:
-                report.warn(group[0], not_inferred_message(gap))
+                diagnostics.warn(group[0], not_inferred_message(gap))
             else:
                 inferred[group[0].section_number] = proposal[position]
-                report.warn(group[0], inferred_message(gap, proposal[position]))
+                diagnostics.warn(group[0], inferred_message(gap, proposal[position]))
     return tuple(
         replace(article, section=inferred[article.section_number], section_inferred=True)
         if article.section_number in inferred
@@ -115,14 +115,14 @@ def infer_sections(
 
 
 def warn_unlisted(
-    groups: Sequence[list[Article]], usual: Sequence[str], report: Diagnostics
+    groups: Sequence[list[Article]], usual: Sequence[str], diagnostics: Diagnostics
 ) -> None:
     """A heading the file does not list is kept as printed (a new section, or a
     renamed one) and reported once, at the heading's line."""
     for group in groups:
         first = group[0]
         if first.section and first.section not in usual:
-            report.warn(
+            diagnostics.warn(
                 first.section_line or first,
                 f"section heading '{first.section}' is not in {SECTIONS_FILE}: kept as printed; "
                 "add it there if it is a new section",

@@ -1,4 +1,4 @@
-"""Pass 4, structure: paragraphs → ``Issue`` with its summary, sections and articles.
+"""The structure pass: paragraphs → ``Issue`` with its summary, sections and articles.
 
 An article starts at a paragraph shaped like a title (a short block of one to three
 lines that does not close a sentence) where enough of several cues agree, none of
@@ -169,24 +169,24 @@ class Structure:
     headings: list[str] = field(default_factory=list)
 
 
-def identify_issue(layout: Layout, report: Diagnostics) -> IssueId:
+def identify_issue(layout: Layout, diagnostics: Diagnostics) -> IssueId:
     """Year and number from the running header, else from the file name. The header
     is the evidence of the content; a name naming another issue is refused (the
     export would land in the header's folder while the archive's file says otherwise)."""
-    named = ISSUE_FILE_NAME.search(Path(report.path).stem)
+    named = ISSUE_FILE_NAME.search(Path(diagnostics.path).stem)
     if layout.issue_header and (match := ISSUE_IN_TEXT.search(layout.issue_header)):
         line = header_line(layout)
-        issue = checked_issue(report, line, int(match.group(1)), int(match.group(2)))
+        issue = checked_issue(diagnostics, line, int(match.group(1)), int(match.group(2)))
         if named and (int(named.group(1)), int(named.group(2))) != (issue.year, issue.number):
-            report.fail(
+            diagnostics.fail(
                 line,
                 f"the running header says issue {issue} but the file is named "
-                f"{Path(report.path).name}: rename the file (or fix the export)",
+                f"{Path(diagnostics.path).name}: rename the file (or fix the export)",
             )
         return issue
     if named:
-        return checked_issue(report, 1, int(named.group(1)), int(named.group(2)))
-    report.fail(
+        return checked_issue(diagnostics, 1, int(named.group(1)), int(named.group(2)))
+    diagnostics.fail(
         1,
         "cannot tell the issue: no running header like '2023 年第 07 期' "
         "and no file name like '2023-07.txt'",
@@ -197,10 +197,12 @@ def header_line(layout: Layout) -> int:
     return next((line.number for line in layout.lines if line.kind is LineKind.RUNNING_HEADER), 1)
 
 
-def checked_issue(report: Diagnostics, line: int, year: int, number: int) -> IssueId:
+def checked_issue(diagnostics: Diagnostics, line: int, year: int, number: int) -> IssueId:
     """The bulletin is monthly: issue numbers run 1 to 12."""
     if not 1 <= number <= ISSUES_PER_YEAR:
-        report.fail(line, f"issue number {number} is not a month (expected 1 to {ISSUES_PER_YEAR})")
+        diagnostics.fail(
+            line, f"issue number {number} is not a month (expected 1 to {ISSUES_PER_YEAR})"
+        )
     return IssueId(year, number)
 
 
@@ -260,9 +262,9 @@ CUES: tuple[Cue, ...] = (DATELINE_CUE, CLOSED_CUE, LEAD_CUE, RESTART_CUE, ASKS_C
 
 
 def build_structure(
-    layout: Layout, paragraphs: tuple[Paragraph, ...], report: Diagnostics
+    layout: Layout, paragraphs: tuple[Paragraph, ...], diagnostics: Diagnostics
 ) -> Structure:
-    issue = identify_issue(layout, report)
+    issue = identify_issue(layout, diagnostics)
     result = Structure(id=issue)
     page = Page(
         lines_before_blank(layout),
@@ -274,7 +276,7 @@ def build_structure(
     for index, paragraph in enumerate(paragraphs):
         summary = heads_summary(paragraphs, index, state)
         if summary or starts_section(paragraphs, index, state, page):
-            close_article(result, state, report)
+            close_article(result, state, diagnostics)
             state.title, state.pending, state.outside_warned = None, [], False
             state.section, state.section_line = heading_name(paragraph), paragraph.line
             state.in_summary = summary
@@ -284,23 +286,23 @@ def build_structure(
             continue
         cues = start_cues(paragraphs, index, state, page)
         if cues is not None and sum(cue.weight for cue in cues) >= START_SCORE:
-            close_article(result, state, report)
+            close_article(result, state, diagnostics)
             state.pending = []
             if lost := lost_heading(paragraph, state, page):
                 state.section, state.section_line, state.in_summary = "", 0, False
                 state.section_number += 1
-                report.warn(paragraph, f"{lost}: its section heading seems lost")
+                diagnostics.warn(paragraph, f"{lost}: its section heading seems lost")
             state.title = paragraph
         else:
             if cues and state.title is not None:
                 state.title_shaped.append((paragraph, cues))
             elif cues:
-                report.warn(paragraph, not_a_start_message(cues))
-            add_to_reading(result, state, paragraph, report)
+                diagnostics.warn(paragraph, not_a_start_message(cues))
+            add_to_reading(result, state, paragraph, diagnostics)
         state.closed = closes_article(paragraph)
-    close_article(result, state, report)
+    close_article(result, state, diagnostics)
     if not result.articles:
-        report.fail(
+        diagnostics.fail(
             1,
             "no articles found: expected a title line followed by a dateline "
             "like '6 月 15 日，…' (is this a bulletin export?)",
@@ -331,13 +333,13 @@ def lost_heading(paragraph: Paragraph, state: Reading, page: Page) -> str | None
 
 
 def add_to_reading(
-    result: Structure, state: Reading, paragraph: Paragraph, report: Diagnostics
+    result: Structure, state: Reading, paragraph: Paragraph, diagnostics: Diagnostics
 ) -> None:
     if state.title is not None:
         state.pending.append(paragraph)
         return
     if not state.in_summary and not state.outside_warned:
-        report.warn(paragraph, "text outside any article (from here) is kept in the summary")
+        diagnostics.warn(paragraph, "text outside any article (from here) is kept in the summary")
         state.outside_warned = True  # once per run of such paragraphs
     result.summary.append(paragraph)
 
@@ -569,7 +571,7 @@ def blank_after_notes(layout: Layout) -> frozenset[int]:
     return frozenset(found)
 
 
-def close_article(result: Structure, state: Reading, report: Diagnostics) -> None:
+def close_article(result: Structure, state: Reading, diagnostics: Diagnostics) -> None:
     title, body = state.title, state.pending
     if title is None:
         return
@@ -577,12 +579,12 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
     subheadings = unnumbered_subheadings(body, [shaped for shaped, _ in state.title_shaped])
     for paragraph, cues in state.title_shaped:
         if paragraph.line not in subheadings:
-            report.warn(paragraph, not_a_start_message(cues))
+            diagnostics.warn(paragraph, not_a_start_message(cues))
     state.title_shaped = []
-    warn_ambiguous_authors(body, report)
+    warn_ambiguous_authors(body, diagnostics)
     authors, byline, body = split_authors(body)
-    warn_repeated_paragraphs(body, report)
-    date, precision = dated(lead, result.id, report)
+    warn_repeated_paragraphs(body, diagnostics)
+    date, precision = dated(lead, result.id, diagnostics)
     result.articles.append(
         Article(
             ordinal=len(result.articles) + 1,
@@ -593,14 +595,14 @@ def close_article(result: Structure, state: Reading, report: Diagnostics) -> Non
             section_line=state.section_line,
             authors=authors,
             byline=byline,
-            blocks=classify_blocks(body, report, subheadings),
+            blocks=classify_blocks(body, diagnostics, subheadings),
             line=title.line,
             date_precision=precision,
         )
     )
 
 
-def warn_repeated_paragraphs(body: list[Paragraph], report: Diagnostics) -> None:
+def warn_repeated_paragraphs(body: list[Paragraph], diagnostics: Diagnostics) -> None:
     """A paragraph that repeats an earlier one word for word is most likely a
     duplicated stretch of the export; it is kept, and reported. Not after a table
     caption: table cells repeat one another legitimately (two rows, one recommendation)."""
@@ -610,16 +612,16 @@ def warn_repeated_paragraphs(body: list[Paragraph], report: Diagnostics) -> None
             break
         text = paragraph.text.value
         if text in first_seen and len(text) >= REPEAT_MIN_CHARS:
-            report.warn(paragraph, f"paragraph repeats line {first_seen[text]} word for word")
+            diagnostics.warn(paragraph, f"paragraph repeats line {first_seen[text]} word for word")
         first_seen.setdefault(text, paragraph.line)
 
 
-def warn_ambiguous_authors(body: list[Paragraph], report: Diagnostics) -> None:
+def warn_ambiguous_authors(body: list[Paragraph], diagnostics: Diagnostics) -> None:
     """An author line wrapped where both readings give names ("（欧阳" + "娜娜）": one
     name or two) is read with the break as a space, and reported at its opening line."""
     if body and len(readings := author_readings(body[-1])) > 1:
         (first, _), (joined, _) = readings
-        report.warn(
+        diagnostics.warn(
             body[-1].lines[-2].number,
             f"author line wrapped inside its parentheses reads as {' '.join(first)} "
             f"or {' '.join(joined)}; read as the first (check the names)",
@@ -846,12 +848,14 @@ def checked_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def dated(
-    lead: Paragraph | None, issue: IssueId, report: Diagnostics
+    lead: Paragraph | None, issue: IssueId, diagnostics: Diagnostics
 ) -> tuple[dt.date | None, DatePrecision]:
     text = lead.text.value if lead else ""
     date, precision = lead_date(text, issue)
     if date is None and lead is not None:
-        report.warn(lead, f"the dateline's day does not exist near issue {issue}; date left empty")
+        diagnostics.warn(
+            lead, f"the dateline's day does not exist near issue {issue}; date left empty"
+        )
     return date, precision
 
 
@@ -901,14 +905,14 @@ def heads_text(body: list[Paragraph], index: int) -> bool:
 
 
 def classify_blocks(
-    body: list[Paragraph], report: Diagnostics, unnumbered: frozenset[int] = frozenset()
+    body: list[Paragraph], diagnostics: Diagnostics, unnumbered: frozenset[int] = frozenset()
 ) -> tuple[Block, ...]:
     """``unnumbered``: the lines of the article's unnumbered subheadings (level 1)."""
-    levels = outline_levels(body, report)
+    levels = outline_levels(body, diagnostics)
     levels |= {i: 1 for i, paragraph in enumerate(body) if paragraph.line in unnumbered}
     for paragraph in body:
         if missed_caption(paragraph):
-            report.warn(
+            diagnostics.warn(
                 paragraph,
                 "opens with a caption's label but is not a caption (a sentence, or more than "
                 f"{BLOCK_MAX_LINES} lines): kept as text",

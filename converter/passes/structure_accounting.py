@@ -1,4 +1,4 @@
-"""Pass 4d (after datelines), structure accounting: the check beside the character
+"""The structure accounting pass: the check beside the character
 accounting that no article went into another unseen.
 
 Takes the issue and gives it back unchanged, with a warning for every piece of
@@ -26,9 +26,9 @@ AUTHORS_INSIDE = (
 )
 
 
-def check_structure(issue: Issue, report: Diagnostics) -> None:
+def check_structure(issue: Issue, diagnostics: Diagnostics) -> None:
     for problem in structure_problems(issue):
-        report.warn(*problem)
+        diagnostics.warn(*problem)
 
 
 def structure_problems(issue: Issue) -> list[tuple[int, str]]:

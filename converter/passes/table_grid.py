@@ -144,7 +144,7 @@ class RowBuilder:
 
 
 def rebuild_table(
-    caption: Caption, lines: Sequence[Line], spaced: bool, report: Diagnostics
+    caption: Caption, lines: Sequence[Line], spaced: bool, diagnostics: Diagnostics
 ) -> tuple[Table, int] | None:
     """Rebuild the table ``caption`` opens from the ``lines`` that follow it.
 
@@ -156,9 +156,9 @@ def rebuild_table(
     number, title = caption.number, caption.title
     starts = numbered_rows(lines)
     if not starts:
-        return rebuild_unnumbered(caption, lines, spaced, report)
+        return rebuild_unnumbered(caption, lines, spaced, diagnostics)
     if len(starts) < 2:
-        report.warn(caption.line, f"table {number}: {too_few_rows(starts)}; kept as text")
+        diagnostics.warn(caption.line, f"table {number}: {too_few_rows(starts)}; kept as text")
         return None
     first = starts[0]
     header_lines = read_header_lines(lines, first)
@@ -169,7 +169,7 @@ def rebuild_table(
     for builder in builders:
         notes.extend(builder.warnings)
     for line, message in notes:
-        report.warn(line, message)
+        diagnostics.warn(line, message)
     rows = tuple(row_texts(builder, spaced) for builder in builders)
     table = Table(number, title, header, rows, caption.line, caption.printed)
     return table, consumed
@@ -921,7 +921,7 @@ def is_row_end(row: RowBuilder, columns: Columns) -> bool:
 
 
 def rebuild_unnumbered(
-    caption: Caption, lines: Sequence[Line], spaced: bool, report: Diagnostics
+    caption: Caption, lines: Sequence[Line], spaced: bool, diagnostics: Diagnostics
 ) -> tuple[Table, int] | None:
     """A table without a numbered first column (序号): its columns from the rows found
     by their repeated ends, then every line after the header placed by their widths,
@@ -932,7 +932,7 @@ def rebuild_unnumbered(
     line = lines[0].number if lines else caption.line
     ends = repeated_row_ends(run)
     if ends is None:
-        report.warn(
+        diagnostics.warn(
             caption.line,
             f"table {caption.number}: no row numbered 1 after the caption, and no row end "
             "that repeats (short cells sharing a row's last line) to find rows by; kept as text",
@@ -942,7 +942,7 @@ def rebuild_unnumbered(
     readings = [r for size in sizes if (r := read_with_header(run, lines, ends, size, line))]
     if len(readings) != 1:
         how = "no header and rows agree" if not readings else "headers of several sizes fit"
-        report.warn(
+        diagnostics.warn(
             caption.line,
             f"table {caption.number}: no row numbered 1 after the caption; its rows end "
             f"every {ends.columns.count} cells, but with their widths {how}; kept as text",
@@ -951,7 +951,7 @@ def rebuild_unnumbered(
     reading = readings[0]
     for row in reading.rows:
         for note_line, message in row.warnings:
-            report.warn(note_line, message)
+            diagnostics.warn(note_line, message)
     header = read_header(reading.header, line, ends.columns, spaced)[0]
     texts = tuple(row_texts(row, spaced) for row in reading.rows)
     table = Table(caption.number, caption.title, header, texts, caption.line, caption.printed)

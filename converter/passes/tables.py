@@ -1,4 +1,4 @@
-"""Pass 5, tables: a table caption and the paragraphs made of its flattened cells
+"""The tables pass: a table caption and the paragraphs made of its flattened cells
 → the ``Table`` that ``table_grid.rebuild_table`` recovers, in the article's blocks."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .paragraphs import make_paragraph
 from .table_grid import rebuild_table
 
 
-def place_tables(article: Article, spaced: bool, report: Diagnostics) -> Article:
+def place_tables(article: Article, spaced: bool, diagnostics: Diagnostics) -> Article:
     """``spaced``: the document's decision on spaces between Chinese and Latin text."""
     blocks = list(article.blocks)
     placed: list[Block] = []
@@ -25,7 +25,7 @@ def place_tables(article: Article, spaced: bool, report: Diagnostics) -> Article
             placed.append(block)
             continue
         lines, owners = following_lines(blocks, index)
-        rebuilt = rebuild_table(caption, lines, spaced, report)
+        rebuilt = rebuild_table(caption, lines, spaced, diagnostics)
         if rebuilt is None:
             placed.append(block)
             continue

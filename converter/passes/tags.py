@@ -1,4 +1,4 @@
-"""Pass 7, tags: each article's ``tags``, from the vocabulary in data/tags.yml.
+"""The tags pass: each article's ``tags``, from the vocabulary in data/tags.yml.
 
 A tag applies when the article is about it, judged by where and how often its
 aliases are used: each passage (the title, each sentence of the lead paragraph,
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..model import Article, Paragraph, article_texts
+from ..standards import code_spans
 from ..vocabulary import Tag, load_tags
-from .standards import code_spans
 
 TITLE_WEIGHT = 2  # the title names what the article is about
 LEAD_WEIGHT = 2  # the lead paragraph says who did what: "6 月 20 日，X 发布…"

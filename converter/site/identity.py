@@ -425,7 +425,7 @@ class Identified:
     manifest: str  # the manifest's new text
 
 
-def identify(issue: Issue, docs: Path, report: Diagnostics) -> Identified:
+def identify(issue: Issue, docs: Path, diagnostics: Diagnostics) -> Identified:
     """Number the issue's articles after the pages already in ``docs``."""
     issue_id = str(issue.id)
     folder = docs / issue_folder(issue_id)
@@ -443,7 +443,7 @@ def identify(issue: Issue, docs: Path, report: Diagnostics) -> Identified:
     ]
 
     def ambiguous(index: int, message: str) -> None:
-        report.warn(issue.articles[index].line, message)
+        diagnostics.warn(issue.articles[index].line, message)
 
     order = [entry.number for entry in manifest.entries] if manifest else sorted(pages)
     matched = match_by_position(
@@ -460,7 +460,7 @@ def identify(issue: Issue, docs: Path, report: Diagnostics) -> Identified:
         entry = entries.get(number)
         deleted = deletion_state(entry, number in pages, manifest is not None)
         if deleted and not (entry and entry.deleted):
-            report.warn(
+            diagnostics.warn(
                 article.line,
                 f"{issue_folder(issue_id)}/{page_name(number)}.md was deleted by an editor: "
                 f"recorded as deleted in {issue_folder(issue_id)}/{MANIFEST} "
@@ -469,7 +469,7 @@ def identify(issue: Issue, docs: Path, report: Diagnostics) -> Identified:
         if not deleted:
             kept.append(replace(article, ordinal=number))
         listed.append(Entry(number, article.title, evidence[index].fingerprint, deleted or None))
-    listed.extend(left_behind(known, set(matched.values()), folder, issue_id, report))
+    listed.extend(left_behind(known, set(matched.values()), folder, issue_id, diagnostics))
     return Identified(
         issue=replace(issue, articles=tuple(kept)),
         manifest=render_manifest(Manifest(tuple(listed), highest)),
@@ -486,7 +486,7 @@ def deletion_state(entry: Entry | None, page_exists: bool, has_manifest: bool) -
 
 
 def left_behind(
-    known: Sequence[Known], matched: set[int], folder: Path, issue_id: str, report: Diagnostics
+    known: Sequence[Known], matched: set[int], folder: Path, issue_id: str, diagnostics: Diagnostics
 ) -> Iterator[Entry]:
     """The entries of numbers no article of the export matched: a deleted one stays
     recorded, and a page an editor changed stays listed while the writer keeps it. A
@@ -502,7 +502,7 @@ def left_behind(
             continue
         page_text = (folder / f"{page_name(item.number)}.md").read_text("utf-8", errors="replace")
         edited = is_hand_edited(page_text)
-        report.warn(
+        diagnostics.warn(
             1,
             f"{relative}: no article of the export matches it by text or title; "
             + ("kept, as an editor changed it" if edited else "removed"),

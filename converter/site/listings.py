@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..passes.standards import (
+from ..standards import (
     NUMBER_SPACES,
     Standard,
     by_standard,

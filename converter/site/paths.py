@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..passes.standards import Standard, standard_of
+from ..standards import Standard, standard_of
 
 HOME_PAGE = "index.md"
 NAV_FILE = ".nav.yml"

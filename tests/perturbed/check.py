@@ -36,7 +36,7 @@ def convert(text: str, path: str = PATH) -> Result:
     """The export converted under the file name ``path`` (it names the issue), its
     pages rendered, checked and read back."""
     try:
-        issue, report = convert_bytes(text.encode("utf-8"), path)
+        issue, diagnostics = convert_bytes(text.encode("utf-8"), path)
         pages = render_issue(issue)
     except ConversionError as error:
         return Result(None, (), f"conversion stopped: {error}")
@@ -45,7 +45,7 @@ def convert(text: str, path: str = PATH) -> Result:
         for name, page in sorted(pages.items())
         for problem in check_rendered(name, page)
     )
-    warnings = tuple(str(w) for w in report.warnings)
+    warnings = tuple(str(w) for w in diagnostics.warnings)
     try:
         got = read_pages(pages, str(issue.id))
     except (IndexError, KeyError) as error:  # no summary part, no landing page

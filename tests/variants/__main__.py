@@ -3,7 +3,7 @@ random corpus.
 
 ``python -m tests.variants OUT [NAME...]`` writes ``OUT/<variant>/<YYYY-MM>.txt``
 (the variants named, or all); ``python -m converter convert OUT/<variant>/*.txt
---out /tmp/x --report`` then converts one as an editor would.
+--out /tmp/x --accounting`` then converts one as an editor would.
 
 ``python -m tests.variants --random N [--seed S]`` converts the broad random issues
 S … S+N-1 (``random_issues.broad_issue``) and prints how many came out right, how

@@ -183,7 +183,7 @@ def survey(seeds: Iterable[int], examples: int = 5) -> Tally:
         spec = broad_issue(seed)
         text = render(spec)
         try:
-            issue, report = convert_bytes(text.encode("utf-8"), spec.file_name)
+            issue, diagnostics = convert_bytes(text.encode("utf-8"), spec.file_name)
             got = observed(issue)
         except ConversionError:
             tally.refused += 1
@@ -199,7 +199,7 @@ def survey(seeds: Iterable[int], examples: int = 5) -> Tally:
         # A heading that data/sections.yml does not list is warned at its line, which
         # falls in the span of the article before: it tells nothing about that article.
         warned_lines = {
-            warning.line for warning in report.warnings if UNLISTED not in warning.message
+            warning.line for warning in diagnostics.warnings if UNLISTED not in warning.message
         }
         errors = structural_errors(
             expected(spec),
