@@ -16,11 +16,12 @@ failing the check.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .files import folder_problems, regular_files
@@ -47,26 +48,23 @@ from .site.paths import (
     standard_anchor,
     standard_page,
 )
+from .site.reading import Reading, read
 from .vocabulary import load_sections, load_tag_names
 
 ISSUE_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
-TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-ESCAPED_PIPE = re.compile(r"\\\|")
+# A link into the standards index, "../../standards/iso-iec.md#iso-iec-62208": page, anchor.
+STANDARD_LINK = re.compile(rf"((?:\.\./)*{STANDARDS_FOLDER}/[^#\s]+)#(\S+)")
 # In a title, < and > and a bare & would be markup (MkDocs prints titles as HTML).
-# "[IEC 62208:2023](../../standards/iso-iec.md#iso-iec-62208)": text, page, anchor.
-STANDARD_LINK = re.compile(
-    rf"\[((?:[^\]\\]|\\.)+)\]\(((?:\.\./)*{STANDARDS_FOLDER}/[^)#\s]+)#([^)\s]+)\)"
-)
-MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 RAW_MARKUP = re.compile(r"[<>]|&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)")
 # A title on a page, as the export's titles are (FORMAT.md §3.4): at most three lines
 # of the bulletin's body width (about 33 characters), no sentence-final mark.
 TITLE_MAX_CHARS = 100
-# A Markdown paragraph that is running text, not a heading, list, table, quote,
-# footnote definition or HTML comment.
-NOT_RUNNING_TEXT = re.compile(r"^(?:#|[-*+] |\d+\. |\||>|\[\^|<!--|注 \d)")
+# A paragraph of running text is a paragraph of its own (not in a list, a quote, a
+# table or the notes), but the notes the converter could not place ("注 3（原文中…").
+UNPLACED_NOTE = re.compile(r"^注 \d")
+# Readers see one line of a paragraph; "about a line" names where it starts.
+LINE_NEEDLE_CHARS = 12
+LINKS = frozenset(("a",))
 REQUIRED_ARTICLE_FIELDS = ("title", "date", "issue", "section", "authors", "tags", "slug")
 
 
@@ -83,6 +81,15 @@ class PageText:
     body: str
     body_start: int  # line number of the body's first line
     raw_front: str = ""  # the front matter's text (its first line is the page's line 2)
+
+    @cached_property
+    def reading(self) -> Reading:
+        """The body as the site renders it (``site/reading``)."""
+        return read(self.body)
+
+    def line_of(self, needle: str) -> int:
+        """The page's line where ``needle`` (written as in the Markdown) first shows."""
+        return self.reading.line_of(needle, self.body_start)
 
 
 PageCheck = Callable[[PageText], Iterator[Problem]]
@@ -250,15 +257,14 @@ def structure_notes(page: PageText) -> Iterator[Problem]:
 def running_paragraphs(page: PageText) -> list[tuple[int, str]]:
     """The body's paragraphs of running text, each with its first line."""
     found: list[tuple[int, str]] = []
-    start, current = 0, []
-    for number, line in [*body_lines(page), (0, "")]:
-        if line.strip():
-            start = start or number
-            current.append(line.strip())
+    reading = page.reading
+    for element in reading.root:
+        if element.tag != "p":
             continue
-        if current and not NOT_RUNNING_TEXT.match(current[0]):
-            found.append((start, "".join(current)))
-        start, current = 0, []
+        lines = [line.strip() for line in reading.text(element).split("\n")]
+        text = "".join(lines)
+        if text and not UNPLACED_NOTE.match(text):
+            found.append((page.line_of(lines[0][:LINE_NEEDLE_CHARS]), text))
     return found
 
 
@@ -268,11 +274,13 @@ def looks_like_title(text: str) -> bool:
 
 def inferred_headings(page: PageText) -> Iterator[Problem]:
     """An issue's table of contents still marking a section as inferred."""
-    for number, line in body_lines(page):
-        if line.startswith("### ") and line.endswith(INFERRED_MARK):
+    reading = page.reading
+    for element in reading.root:
+        text = reading.text(element).strip()
+        if element.tag == "h3" and text.endswith(INFERRED_MARK):
             yield Problem(
                 page.path,
-                number,
+                page.line_of(text),
                 f"the table of contents marks a section as inferred: delete '{INFERRED_MARK}' "
                 "from this heading once its articles are confirmed",
             )
@@ -396,34 +404,31 @@ def is_iso_date(value: object) -> bool:
     return len(value) == len("2023-06-15")
 
 
-def body_lines(page: PageText) -> Iterator[tuple[int, str]]:
-    in_code = False
-    for number, line in enumerate(page.body.split("\n"), start=page.body_start):
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-            continue
-        if not in_code:
-            yield number, line
-
-
 def check_footnotes(page: PageText) -> Iterator[Problem]:
-    references: dict[str, int] = {}
-    definitions: dict[str, int] = {}
-    for number, line in body_lines(page):
-        for match in FOOTNOTE_DEF.finditer(line):
-            label = match.group(1)
-            if label in definitions:
-                yield Problem(page.path, number, f"footnote [^{label}] is defined twice")
-            definitions.setdefault(label, number)
-        without_definition = FOOTNOTE_DEF.sub("", line)
-        for match in FOOTNOTE_REF.finditer(without_definition):
-            references.setdefault(match.group(1), number)
-    for label, number in references.items():
-        if label not in definitions:
-            yield Problem(page.path, number, f"footnote [^{label}] has no definition on this page")
-    for label, number in definitions.items():
-        if label not in references:
-            yield Problem(page.path, number, f"footnote [^{label}] is defined but never referenced")
+    """References and definitions that do not match, as Python-Markdown pairs them:
+    a reference inside code is text, a second definition replaces the first."""
+    reading = page.reading
+    for label, count in Counter(reading.definitions).items():
+        if count > 1:
+            lines = reading.lines_of(f"[^{label}]:", page.body_start)
+            yield Problem(
+                page.path,
+                lines[1] if len(lines) > 1 else page.body_start,
+                f"footnote [^{label}] is defined twice",
+            )
+    for label in dict.fromkeys(reading.undefined_references()):
+        yield Problem(
+            page.path,
+            page.line_of(f"[^{label}]"),
+            f"footnote [^{label}] has no definition on this page",
+        )
+    for label in dict.fromkeys(reading.definitions):
+        if label not in reading.references:
+            yield Problem(
+                page.path,
+                page.line_of(f"[^{label}]:"),
+                f"footnote [^{label}] is defined but never referenced",
+            )
 
 
 def check_not_text(page: PageText) -> Iterator[Problem]:
@@ -439,46 +444,59 @@ def check_not_text(page: PageText) -> Iterator[Problem]:
 
 
 def check_furniture(page: PageText) -> Iterator[Problem]:
-    for number, line in body_lines(page):
-        if RUNNING_HEADER.match(line):
-            yield Problem(page.path, number, "leftover running header (page furniture)")
-        elif PAGE_NUMBER.match(line):
-            yield Problem(page.path, number, "a line holding only a number (page number?)")
+    """A running header or page number left on a line of its own in a paragraph's
+    text (a link's text, "2023 年第 07 期" on a year page, is no furniture)."""
+    reading = page.reading
+    for block in reading.blocks():
+        if block.tag != "p":
+            continue
+        for line in reading.text(block, without=LINKS).split("\n"):
+            if RUNNING_HEADER.match(line):
+                yield Problem(
+                    page.path,
+                    page.line_of(line.strip()),
+                    "leftover running header (page furniture)",
+                )
+            elif PAGE_NUMBER.match(line):
+                yield Problem(
+                    page.path,
+                    page.line_of(line.strip()),
+                    "a line holding only a number (page number?)",
+                )
 
 
 def check_tables(page: PageText) -> Iterator[Problem]:
-    width: int | None = None
-    for number, line in body_lines(page):
-        if not TABLE_ROW.match(line):
-            width = None
-            continue
-        cells = len(ESCAPED_PIPE.sub("", line).strip().strip("|").split("|"))
-        if width is None:
-            width = cells
-        elif cells != width:
-            yield Problem(
-                page.path, number, f"table row has {cells} cells where the header has {width}"
-            )
+    """Rows whose cells, split as the tables extension splits them (a | in inline
+    code or escaped splits nothing), are more or fewer than the header's: the site
+    drops the extra cells or pads the row."""
+    for rows in page.reading.tables:
+        width = rows[0].cells
+        for row in rows[1:]:
+            if row.cells != width:
+                yield Problem(
+                    page.path,
+                    page.line_of(row.text),
+                    f"table row has {row.cells} cells where the header has {width}",
+                )
 
 
 def check_standard_links(page: PageText) -> Iterator[Problem]:
     """A link into the standards index must reach the entry of the code it shows:
     an edited page keeps its links when the index's rules move an entry."""
     folder = posixpath.dirname(page.relative)
-    for number, line in body_lines(page):
-        if STANDARDS_FOLDER not in line:
+    for code, address in page.reading.links():
+        match = STANDARD_LINK.fullmatch(address)
+        if match is None:
             continue
-        for match in STANDARD_LINK.finditer(line):
-            code = html.unescape(MARKDOWN_ESCAPE.sub(r"\1", match.group(1)))
-            target = posixpath.normpath(posixpath.join(folder, match.group(2)))
-            expected = f"{standard_page(code)}#{standard_anchor(code)}"
-            if f"{target}#{match.group(3)}" != expected:
-                yield Problem(
-                    page.path,
-                    number,
-                    f"the link of {code} goes to {target}#{match.group(3)}; "
-                    f"its entry in the standards index is {expected}",
-                )
+        target = posixpath.normpath(posixpath.join(folder, match.group(1)))
+        expected = f"{standard_page(code)}#{standard_anchor(code)}"
+        if f"{target}#{match.group(2)}" != expected:
+            yield Problem(
+                page.path,
+                page.line_of(f"({address})"),
+                f"the link of {code} goes to {target}#{match.group(2)}; "
+                f"its entry in the standards index is {expected}",
+            )
 
 
 # Every check of a page, in the order its problems are listed. ``rendered``: what the

@@ -1,7 +1,8 @@
 """The pages to index, read from the docs folder: title, place, and plain text.
 
-The Markdown is reduced to its text by the rules in ``MARKUP`` (links keep their
-text, footnote marks and hidden spans go, tables become words). Pages whose front
+The Markdown is read as the site renders it (``converter.site.reading``) and reduced
+to its text (links keep their text, footnote marks and hidden spans go, tables
+become words). Pages whose front
 matter says ``search: exclude: true`` (the archive's listings) are left out.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from converter.files import regular_files
 from converter.site.front_matter import FrontMatterError, split_page
 from converter.site.page_file import read_page_file
+from converter.site.reading import read
 
 
 @dataclass(frozen=True)
@@ -27,33 +29,11 @@ class SearchPage:
     text: str
 
 
-# Markdown to the text a reader reads, by the few rules the site's pages use (the
-# converter's output and what editors add to it). Python-Markdown would render each
-# page to HTML first: 6 ms a page, half a minute at 240 issues, for the same words.
-MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?"), ""),  # images: alt repeats the caption
-    (re.compile(r"<span[^>]*aria-hidden=\"true\"[^>]*>.*?</span>", re.DOTALL), ""),
-    (re.compile(r"\[\^[^\]\s]+\](?!:)"), ""),  # footnote references
-    (re.compile(r"^\[\^[^\]\s]+\]:[ \t]*", re.MULTILINE), ""),  # footnote labels
-    (re.compile(r"(?<!\\)\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: their text
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolinks: the address
-    (re.compile(r"</?[A-Za-z][^>\n]*>"), "\n"),  # HTML tags end a block
-    (re.compile(r"\{[:#.][^}]*\}|\{ *title=\"[^\"]*\" *\}"), ""),  # attribute lists
-    (re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}[-:| \t]*$", re.MULTILINE), ""),  # table rules
-    (re.compile(r"(?<!\\)\|"), " "),  # table cells
-    (re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE), ""),  # headings
-    (re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE), ""),  # list items
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&])"), r"\1"),  # escapes
-)
-
-
 def markdown_text(body: str) -> str:
-    """The page's text without Markdown, a line per block."""
-    for pattern, replacement in MARKUP:
-        body = pattern.sub(replacement, body)
-    lines = (" ".join(line.split()) for line in html.unescape(body).split("\n"))
-    return "\n".join(line for line in lines if line)
+    """The page's text as the site renders it, a line per block (the one reading of
+    Markdown, ``converter/site/reading.py``): links keep their text, footnote marks,
+    images and ``aria-hidden`` spans go, a table row is a line of its cells' words."""
+    return read(body).plain_text()
 
 
 def meta_line(fields: dict[str, object]) -> str:

@@ -34,7 +34,6 @@ from converter.site.archive_pages import (
 from converter.site.entries import (
     ArticleEntry,
     IssueEntry,
-    excerpt,
     existing_entries,
     issue_entry,
     landing_summary,
@@ -477,13 +476,23 @@ def test_feed_carries_only_the_newest_issues() -> None:
     assert len(titles) == FEED_SIZE and titles[0] == "2002 年第 06 期"
 
 
-def test_summary_excerpt_is_plain_text_and_short() -> None:
-    markdown = (
-        "国家标准委\\*发布\\[^3][^3]，见 [链接](https://a.org)。\n\n| 表 | 格 |\n\n" + "长" * 300
-    )
-    text = excerpt(markdown)
-    assert text.startswith("国家标准委*发布，见 链接。 长")
+def test_summary_excerpt_is_the_models_text_and_the_landing_page_reads_back_the_same(
+    tmp_path: Path,
+) -> None:
+    """The feed's excerpt comes from the issue's summary as the model holds it (text
+    that looks like markup is text); read back from the landing page, as the site
+    renders it, it is the same words."""
+    words = "国家标准委*发布[^3]，见 [链接](https://a.org) <b>与</b> a | b。"
+    grid = Table(number=1, caption="表", header=("表", "格"), rows=(("1", "2"),), line=1)
+    converted = replace(issue(article(1)), summary=(paragraph(words), grid, paragraph("长" * 300)))
+    text = issue_entry(converted).summary
+    assert text.startswith(words + " 长")
     assert len(text) == 200 and text.endswith("…")
+    for path, page_text in render_issue(converted).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(page_text, encoding="utf-8")
+    (entry,) = existing_entries(tmp_path)
+    assert entry.summary == text
 
 
 def test_summary_is_read_back_from_the_landing_page(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from .listings import (
     tag_pages,
     tag_slugs,
 )
-from .markdown import escape
+from .markdown import blocks, bullets, heading, link
 from .paths import (
     FEED_FILE,
     HOME_PAGE,
@@ -79,16 +79,16 @@ def stale_archive_pages(out_dir: Path, pages: Mapping[str, str]) -> list[str]:
 
 def render_home(entries: Iterable[IssueEntry]) -> str:
     ordered = sorted(entries, key=lambda e: e.issue, reverse=True)
-    parts = [f"# {HOME_TITLE}"]
+    parts = [heading(1, HOME_TITLE)]
     if ordered:
         latest = ordered[0]
-        parts.append(f"## 最新一期：[{latest.title}]({latest.folder}/index.md)")
-        parts.append("\n".join(f"- [{escape(a.title)}]({a.path})" for a in latest.articles))
-    parts.append("## 往期")
+        parts.append(heading(2, f"最新一期：{link(latest.title, f'{latest.folder}/index.md')}"))
+        parts.append(bullets(link(a.title, a.path) for a in latest.articles))
+    parts.append(heading(2, "往期"))
     for year, issues in groupby(ordered, key=lambda e: e.year):
-        links = " · ".join(f"[{e.title[len(year) + 2 :]}]({e.folder}/index.md)" for e in issues)
-        parts.append(f"### [{year} 年]({year_page(year)})\n\n{links}")
-    return page({"title": HOME_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+        links = " · ".join(link(e.title[len(year) + 2 :], f"{e.folder}/index.md") for e in issues)
+        parts.append(f"{heading(3, link(f'{year} 年', year_page(year)))}\n\n{links}")
+    return page({"title": HOME_TITLE, **NOT_SEARCHED}, blocks(parts))
 
 
 def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
@@ -101,10 +101,9 @@ def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
             section_label(a.section, a.section_inferred, a.section_position) for a in entry.articles
         )
         listing = " · ".join(f"{label} {count} 篇" for label, count in sections.items())
-        parts.append(
-            f"## [{entry.title}]({number}/index.md)\n\n{len(entry.articles)} 篇文章：{listing}"
-        )
-    return page({"title": f"{year} 年", **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+        parts.append(heading(2, link(entry.title, f"{number}/index.md")))
+        parts.append(f"{len(entry.articles)} 篇文章：{listing}")
+    return page({"title": f"{year} 年", **NOT_SEARCHED}, blocks(parts))
 
 
 def render_nav(

@@ -8,12 +8,12 @@ issue keeps every other issue listed.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
-from ..model import ConversionError, Issue, section_positions
+from ..model import Block, ConversionError, Issue, Paragraph, section_positions
 from .front_matter import (
     SECTION_INFERRED,
     SECTION_POSITION,
@@ -23,9 +23,10 @@ from .front_matter import (
     split_page,
 )
 from .identity import pages_in_order
-from .issue_pages import SUMMARY_HEADING, render_block
+from .issue_pages import SUMMARY_TITLE
 from .page_file import read_page_file
 from .paths import ISSUE_PAGE, article_path, issue_folder
+from .reading import read
 
 EXCERPT_CHARS = 200  # of an issue's summary, for the feed
 
@@ -82,7 +83,7 @@ def issue_entry(issue: Issue) -> IssueEntry:
             )
             for a in issue.articles
         ),
-        summary=excerpt("\n\n".join(render_block(block, depth=2) for block in issue.summary)),
+        summary=excerpt(summary_text(issue.summary)),
     )
 
 
@@ -158,35 +159,48 @@ def string_list(value: object) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
 
 
+def summary_text(blocks: tuple[Block, ...]) -> str:
+    """The words of an issue's summary: its paragraphs (a table or figure in it is
+    no sentence to quote)."""
+    return " ".join(block.text.value for block in blocks if isinstance(block, Paragraph))
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def landing_summary(text: str) -> str:
-    """The Markdown of a landing page's summary: from its heading to the next."""
+    """The words of a landing page's summary, as the site renders it: from its
+    heading to the next, tables and their captions left out (as ``summary_text``)."""
     try:
         body = split_page(text).body
     except ValueError:
         body = text
-    start = body.find(SUMMARY_HEADING)
-    if start < 0:
-        return ""
-    rest = body[start + len(SUMMARY_HEADING) :]
-    following = re.search(r"^#{1,6} ", rest, re.MULTILINE)
-    return rest[: following.start()] if following else rest
+    reading = read(body)
+    kept: list[Element] = []
+    inside = False
+    for element in reading.root:
+        if element.tag in HEADINGS:
+            inside = element.tag == "h2" and reading.text(element).strip() == SUMMARY_TITLE
+        elif inside and element.tag == "table":
+            if kept and is_caption(kept[-1]):
+                kept.pop()
+        elif inside:
+            kept.append(element)
+    return " ".join(reading.text(element) for element in kept)
 
 
-MARKUP = (
-    (re.compile(r"^\|.*$|^#{1,6} .*$", re.MULTILINE), ""),  # tables, subheadings
-    (re.compile(r"\[\^[^\]]*\]"), ""),  # footnote references
-    (re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)(\{[^}]*\})?"), r"\1"),  # links, images
-    (re.compile(r"<[^>]+>"), ""),  # raw HTML
-    (re.compile(r"\*\*"), ""),
-    (re.compile(r"\\(.)"), r"\1"),  # Markdown escapes
-)
+def is_caption(element: Element) -> bool:
+    """A paragraph all bold, before a table: its caption (``issue_pages.render_table``)."""
+    return (
+        element.tag == "p"
+        and not (element.text or "").strip()
+        and len(element) == 1
+        and (element[0].tag == "strong" and not (element[0].tail or "").strip())
+    )
 
 
-def excerpt(markdown: str, limit: int = EXCERPT_CHARS) -> str:
-    """Plain text of the start of some Markdown, at most ``limit`` characters ("…"
-    marks a cut)."""
-    text = markdown
-    for pattern, replacement in MARKUP:
-        text = pattern.sub(replacement, text)
-    text = html.unescape(" ".join(text.split()))
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of some text, whitespace made single spaces, at most ``limit``
+    characters ("…" marks a cut)."""
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

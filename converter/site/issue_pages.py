@@ -31,13 +31,27 @@ from .front_matter import (
     SECTION_POSITION,
     page,
 )
-from .markdown import escape, escape_attribute, linkify
+from .markdown import (
+    blocks,
+    bold,
+    bullets,
+    escape,
+    figure,
+    footnote_definition,
+    footnote_reference,
+    heading,
+    html_block,
+    link,
+    linkify,
+    table,
+)
 from .paths import article_path, issue_folder, standard_anchor, standard_page
 
 LOST_SECTION_LABEL = "（栏目标题缺失）"
 # Shown after a section's name where the converter inferred it (see passes/sections).
 INFERRED_MARK = "（推测）"
-SUMMARY_HEADING = "## 本期概要"
+SUMMARY_TITLE = "本期概要"
+CONTENTS_TITLE = "本期目录"
 # An article's subheadings start at ### (as the sample's one level always has).
 SUBHEADING_FIRST_DEPTH = 3
 MARKDOWN_DEEPEST_HEADING = 6
@@ -118,13 +132,15 @@ def article_body(article: Article, depth: int) -> str:
         parts.append(render_standards_line(article.standards, depth))
     linked = [note for note in article.footnotes if note.linked]
     if linked:
-        parts.append("\n".join(f"[^{labels[note.key]}]: {linkify(note.text)}" for note in linked))
+        parts.append(
+            "\n".join(footnote_definition(labels[note.key], linkify(note.text)) for note in linked)
+        )
     parts.extend(
         f"注 {note.number}（原文中未找到标注位置）：{linkify(note.text)}"
         for note in article.footnotes
         if not note.linked
     )
-    return "\n\n".join(parts) + "\n"
+    return blocks(parts)
 
 
 def footnote_labels(notes: tuple[Footnote, ...]) -> dict[int, str]:
@@ -143,9 +159,9 @@ def render_standards_line(codes: tuple[str, ...], depth: int) -> str:
     (Search finds "IEC62208" in "IEC 62208:2023" by itself: no hidden copies.)"""
     up = "../" * depth
     links = "、".join(
-        f"[{escape(code)}]({up}{standard_page(code)}#{standard_anchor(code)})" for code in codes
+        link(code, f"{up}{standard_page(code)}#{standard_anchor(code)}") for code in codes
     )
-    return f'<div class="article-standards" markdown>\n**本文提及的标准**：{links}\n</div>'
+    return html_block("div", f"{bold('本文提及的标准')}：{links}", ' class="article-standards"')
 
 
 def render_landing(issue: Issue) -> str:
@@ -154,34 +170,32 @@ def render_landing(issue: Issue) -> str:
         "issue": str(issue.id),
         "source": f"{issue.source.path}:1",
     }
-    parts = [SUMMARY_HEADING, *(render_block(block, depth=2) for block in issue.summary)]
-    parts.append("## 本期目录")
+    parts = [heading(2, SUMMARY_TITLE), *(render_block(block, depth=2) for block in issue.summary)]
+    parts.append(heading(2, CONTENTS_TITLE))
     positions = section_positions(issue.articles)
     for number, group in groupby(issue.articles, key=lambda a: a.section_number):
         articles = list(group)
         first = articles[0]
-        parts.append(
-            f"### {section_label(first.section, first.section_inferred, positions[number])}"
-        )
-        parts.append("\n".join(f"- [{escape(a.title)}]({a.slug}.md)" for a in articles))
-    return page(front_matter, "\n\n".join(parts) + "\n")
+        label = section_label(first.section, first.section_inferred, positions[number])
+        parts.append(heading(3, label))
+        parts.append(bullets(link(a.title, f"{a.slug}.md") for a in articles))
+    return page(front_matter, blocks(parts))
 
 
 def render_block(block: Block, depth: int, labels: dict[int, str] | None = None) -> str:
     if isinstance(block, Paragraph):
         return render_text(block.text, labels or {})
     if isinstance(block, Subheading):
-        return f"{subheading_marks(block.level)} {escape(block.text)}"
+        return heading(subheading_depth(block.level), escape(block.text))
     if isinstance(block, Figure):
         return render_figure(block, depth)
     return render_table(block)
 
 
-def subheading_marks(level: int) -> str:
+def subheading_depth(level: int) -> int:
     """Level 1 renders as ###, under the page's title and the index's ## headings;
     deeper levels go one deeper each, down to Markdown's last (######)."""
-    depth = min(SUBHEADING_FIRST_DEPTH + level - 1, MARKDOWN_DEEPEST_HEADING)
-    return "#" * depth
+    return min(SUBHEADING_FIRST_DEPTH + level - 1, MARKDOWN_DEEPEST_HEADING)
 
 
 def caption_label(kind: str, number: int, printed: str) -> str:
@@ -193,29 +207,18 @@ def render_text(text: Text, labels: dict[int, str]) -> str:
     position = 0
     for ref in text.notes:
         pieces.append(escape(text.value[position : ref.offset]))
-        pieces.append(f"[^{labels.get(ref.key, str(ref.number))}]")
+        pieces.append(footnote_reference(labels.get(ref.key, str(ref.number))))
         position = ref.offset
     pieces.append(escape(text.value[position:]))
     return "".join(pieces)
 
 
-def render_figure(figure: Figure, depth: int) -> str:
-    label = f"{caption_label('图', figure.number, figure.printed_number)} {figure.caption}"
-    image = "../" * depth + FIGURE_PLACEHOLDER
-    # The caption sits in raw HTML, which md_in_html leaves as it is: HTML escaping
-    # there, Markdown escaping in the image's alt text.
-    return (
-        '<figure markdown="span">\n'
-        f'  ![{escape(label)}]({image}){{ title="{escape_attribute("图片待补：" + label)}" }}\n'
-        f"  <figcaption>{html.escape(label, quote=False)}</figcaption>\n"
-        "</figure>"
-    )
+def render_figure(block: Figure, depth: int) -> str:
+    label = f"{caption_label('图', block.number, block.printed_number)} {block.caption}"
+    return figure(label, "../" * depth + FIGURE_PLACEHOLDER, "图片待补：" + label)
 
 
-def render_table(table: Table) -> str:
-    label = caption_label("表", table.number, table.printed_number)
-    caption = f"**{escape(label)} {escape(table.caption)}**"
-    header = "| " + " | ".join(escape(cell) for cell in table.header) + " |"
-    rule = "|" + "|".join(" --- " for _ in table.header) + "|"
-    rows = ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in table.rows]
-    return "\n".join([caption, "", header, rule, *rows])
+def render_table(grid: Table) -> str:
+    label = caption_label("表", grid.number, grid.printed_number)
+    caption = bold(f"{escape(label)} {escape(grid.caption)}")
+    return f"{caption}\n\n{table(grid.header, grid.rows)}"

@@ -21,7 +21,7 @@ from ..standards import (
 from ..vocabulary import TAG_GROUPS, Tag, tag_slug
 from .entries import ArticleEntry, IssueEntry
 from .front_matter import page
-from .markdown import escape
+from .markdown import anchor, blocks, bold, bullets, escape, heading, link
 from .paths import (
     STANDARDS_PAGE,
     TAGS_PAGE,
@@ -87,7 +87,7 @@ def render_tags_index(
     mentions: dict[str, list[Mention]], vocabulary: Sequence[Tag], slugs: dict[str, str]
 ) -> str:
     parts = [
-        f"# {TAGS_TITLE}",
+        heading(1, TAGS_TITLE),
         "按机构、地区和主题浏览文章。标签来自 `data/tags.yml` 中的词表，"
         "由转换器根据文章标题和正文自动标注；括号里是文章篇数。",
     ]
@@ -100,16 +100,14 @@ def render_tags_index(
     for group, names in grouped.items():
         if not names:
             continue
-        parts.append(f"## {GROUP_TITLES.get(group, group)}")
-        parts.append(
-            "\n".join(
-                f"- [{escape(name)}]({slugs[name]}.md)（{len(mentions[name])} 篇）"
-                for name in names
-            )
+        parts.append(heading(2, GROUP_TITLES.get(group, group)))
+        counted = (
+            f"{link(name, f'{slugs[name]}.md')}（{len(mentions[name])} 篇）" for name in names
         )
+        parts.append(bullets(counted))
     if len(parts) == 2:
         parts.append("尚无带标签的文章。")
-    return page({"title": TAGS_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+    return page({"title": TAGS_TITLE, **NOT_SEARCHED}, blocks(parts))
 
 
 def render_listing(
@@ -129,18 +127,18 @@ def render_listing(
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         path = part_path(base, number)
-        heading = title if len(chunks) == 1 else f"{title}（第 {number} 页）"
+        title_shown = title if len(chunks) == 1 else f"{title}（第 {number} 页）"
         pager = pager_line(base, number, len(chunks))
-        back = f"[← {escape(up[0])}]({relative_link(path, up[1])})"
-        parts = [f"# {escape(heading)}", f"{intro} {back}"]
+        back = link(f"← {up[0]}", relative_link(path, up[1]))
+        parts = [heading(1, escape(title_shown)), f"{intro} {back}"]
         if pager:
             parts.append(pager)
         for year, items in groupby(chunk, key=lambda mention: mention[0].year):
-            parts.append(f"## {year} 年")
+            parts.append(heading(2, f"{year} 年"))
             parts.append("\n".join(mention_item(path, entry, a, note) for entry, a in items))
         if pager:
             parts.append(pager)
-        pages[path] = page({"title": heading, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+        pages[path] = page({"title": title_shown, **NOT_SEARCHED}, blocks(parts))
     return pages
 
 
@@ -167,7 +165,7 @@ def pager_line(base: str, current: int, count: int) -> str:
     for number in range(1, count + 1):
         target = part_path(base, number)
         name = target[target.rfind("/") + 1 :]  # the parts share a folder
-        links.append(f"**{number}**" if number == current else f"[{number}]({name})")
+        links.append(bold(str(number)) if number == current else link(str(number), name))
     return "页：" + " · ".join(links)
 
 
@@ -180,7 +178,7 @@ def mention_item(
     """ "- [标题](../2023/07/01.md) · 2023 年第 07 期 · 2023-06-20", and the note."""
     extra = note(article) if note else ""
     details = " · ".join(part for part in (entry.title, article.date, extra) if part)
-    return f"- [{escape(article.title)}]({relative_link(source, article.path)}) · {details}"
+    return bullets([f"{link(article.title, relative_link(source, article.path))} · {details}"])
 
 
 @dataclass(frozen=True)
@@ -258,18 +256,18 @@ def standard_listing(member: StandardEntry, up: tuple[str, str]) -> dict[str, st
 
 def render_standards_index(families: list[tuple[str, list[StandardEntry]]]) -> str:
     parts = [
-        f"# {STANDARDS_TITLE}",
+        heading(1, STANDARDS_TITLE),
         "各期文章提到的标准，按标准体系分组；每个体系一页，列出其中的标准和提到它们的文章。"
         "同一标准的各版本（年份）、草案和修正合为一项，并注明文章的原文写法。",
     ]
     items = [
-        f"- [{escape(family)}]({relative_link(STANDARDS_PAGE, standard_family_page(family))})"
+        f"{link(family, relative_link(STANDARDS_PAGE, standard_family_page(family)))}"
         f"：{len(members)} 项标准，{sum(len(member.mentions) for member in members)} 次提及"
         for family, members in families
     ]
-    parts.append("\n".join(items) if items else "尚无文章提到标准。")
+    parts.append(bullets(items) if items else "尚无文章提到标准。")
     # Kept out of search: a reader typing a code wants the article (which links here).
-    return page({"title": STANDARDS_TITLE, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+    return page({"title": STANDARDS_TITLE, **NOT_SEARCHED}, blocks(parts))
 
 
 def family_items(path: str, members: list[StandardEntry], inline: int) -> list[str]:
@@ -280,18 +278,17 @@ def family_items(path: str, members: list[StandardEntry], inline: int) -> list[s
     for member in members:
         listed = member.mentions
         links = [
-            f"[{escape(article.title)}]({relative_link(path, article.path)})"
-            f"（{'，'.join(filter(None, (entry.title, member.note(article))))}）"
+            link(article.title, relative_link(path, article.path))
+            + f"（{'，'.join(filter(None, (entry.title, member.note(article))))}）"
             for entry, article in listed[:inline]
         ]
         if len(listed) > inline:
             own = relative_link(path, standard_code_page(member.standard))
-            links.append(f"[{'全部 ' if inline else ''}{len(listed)} 篇 →]({own})")
+            links.append(link(f"{'全部 ' if inline else ''}{len(listed)} 篇 →", own))
         others = member.names[1:]
         also = f"（又作 {'、'.join(map(escape, others))}）" if others else ""
-        anchor = standard_slug(member.standard)
-        # The anchor on the name itself: 10 bytes less per standard than an empty span.
-        items.append(f'- <b id="{anchor}">{escape(member.name)}</b>{also}：' + "；".join(links))
+        entry_name = anchor(standard_slug(member.standard), escape(member.name))
+        items.append(bullets([f"{entry_name}{also}：" + "；".join(links)]))
     return items
 
 
@@ -299,13 +296,13 @@ def render_family(path: str, family: str, count: int, items: list[str]) -> str:
     """A family's standards in natural order, each with its newest articles."""
     title = f"{STANDARDS_TITLE}：{family}"
     parts = [
-        f"# {escape(title)}",
+        heading(1, escape(title)),
         f"{count} 项标准，按编号排序；每项列出最新提到它的文章；文章写法与条目不同时注明原文写法。"
         f"{shared_space_note(family)}"
-        f" [← {STANDARDS_TITLE}]({relative_link(path, STANDARDS_PAGE)})",
+        f" {link(f'← {STANDARDS_TITLE}', relative_link(path, STANDARDS_PAGE))}",
         "\n".join(items),
     ]
-    return page({"title": title, **NOT_SEARCHED}, "\n\n".join(parts) + "\n")
+    return page({"title": title, **NOT_SEARCHED}, blocks(parts))
 
 
 def shared_space_note(family: str) -> str:
