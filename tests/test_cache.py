@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,14 @@ import pytest
 from converter.cli import main
 from converter.site.cache import (
     CACHE_FILE,
+    PACKAGE_DIR,
     converter_hash,
     export_hash,
+    inputs_hash,
     recorded_exports,
     render_cache,
 )
+from converter.vocabulary import DATA_DIR
 
 SAMPLE = Path(__file__).resolve().parent.parent / "archive" / "2023-07.txt"
 
@@ -63,6 +67,47 @@ def test_a_damaged_cache_costs_a_conversion_not_the_run(tmp_path: Path) -> None:
     assert recorded_exports(docs)  # written again, whole
 
 
-def test_hashes_are_short_and_stable() -> None:
+def test_hashes_are_short_and_follow_the_bytes() -> None:
     assert export_hash(b"abc") == export_hash(b"abc") != export_hash(b"abd")
-    assert len(converter_hash()) == 16 and converter_hash() == converter_hash()
+    assert len(converter_hash()) == 16
+
+
+@pytest.fixture
+def converter_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """The converter's package and vocabularies copied, to be edited."""
+    package, data = tmp_path / "converter", tmp_path / "data"
+    shutil.copytree(PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(DATA_DIR, data)
+    return package, data
+
+
+def test_the_copy_hashes_as_the_converter_does(converter_copy: tuple[Path, Path]) -> None:
+    assert inputs_hash(*converter_copy) == converter_hash()
+
+
+@pytest.mark.parametrize(
+    "edited",
+    ["data/tags.yml", "data/sections.yml", "converter/passes/tags.py", "converter/model.py"],
+)
+def test_editing_a_vocabulary_or_the_code_changes_the_hash(
+    converter_copy: tuple[Path, Path], edited: str
+) -> None:
+    before = inputs_hash(*converter_copy)
+    path = converter_copy[0].parent / edited
+    path.write_bytes(path.read_bytes() + b"\n# edited\n")
+    assert inputs_hash(*converter_copy) != before
+
+
+def test_a_new_module_changes_the_hash(converter_copy: tuple[Path, Path]) -> None:
+    before = inputs_hash(*converter_copy)
+    (converter_copy[0] / "passes" / "new_pass.py").write_text("X = 1\n", encoding="utf-8")
+    assert inputs_hash(*converter_copy) != before
+
+
+def test_a_file_the_output_does_not_depend_on_leaves_the_hash(
+    converter_copy: tuple[Path, Path],
+) -> None:
+    before = inputs_hash(*converter_copy)
+    format_notes = converter_copy[0] / "FORMAT.md"
+    format_notes.write_text(format_notes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert inputs_hash(*converter_copy) == before

@@ -1,10 +1,11 @@
-"""Every behaviour case of tests/cases/ against its reviewed expected.md (see tests/cases.py)."""
+"""Every behaviour case of tests/cases/ against its reviewed expected.md: the parts of the
+pages its PINS name, and its warnings (see tests/cases.py)."""
 
 from pathlib import Path
 
 import pytest
 
-from tests.cases import EXPECTED, EXPORT, README, XFAIL, case_folders, convert_case
+from tests.cases import EXPECTED, EXPORT, PINS, README, XFAIL, case_folders, convert_case
 
 README_MAX_LINES = 2
 
@@ -27,8 +28,8 @@ def test_case(folder: Path) -> None:
         pytest.fail(f"{folder.name} has no {README} saying what the case shows")
     if len(readme.read_text(encoding="utf-8").strip().splitlines()) > README_MAX_LINES:
         pytest.fail(f"{folder.name}/{README} is longer than {README_MAX_LINES} lines")
-    if not (folder / EXPORT).is_file() or not (folder / EXPECTED).is_file():
-        pytest.fail(f"{folder.name} needs both {EXPORT} and {EXPECTED}")
+    if not all((folder / name).is_file() for name in (EXPORT, PINS, EXPECTED)):
+        pytest.fail(f"{folder.name} needs {EXPORT}, {PINS} and {EXPECTED}")
     expected = (folder / EXPECTED).read_text(encoding="utf-8")
     assert convert_case(folder) == expected, (
         f"tests/cases/{folder.name}: {readme.read_text(encoding='utf-8').strip()}\n"

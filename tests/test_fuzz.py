@@ -168,8 +168,33 @@ def test_mutated_exports_convert_or_are_refused_cleanly() -> None:
     )
 
 
-def test_the_mutations_are_reproducible() -> None:
-    assert mutate(random.Random(7), SAMPLE_BYTES) == mutate(random.Random(7), SAMPLE_BYTES)
+def test_a_crash_names_its_seed_and_its_replay_gives_the_same_export(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The harness's own contract: a crash is reported, not raised, with the seed and
+    the mutations, and its replay line rebuilds exactly the export that crashed (no
+    randomness but the seeded ``rng`` reaches ``mutate``)."""
+    crashed: list[bytes] = []
+
+    def crash(data: bytes, path: str) -> None:
+        crashed.append(data)
+        raise KeyError("planted")
+
+    monkeypatch.setattr(f"{__name__}.convert_bytes", crash)
+    found = run_one(7)
+    assert found is not None and found.seed == 7
+    assert found.error.startswith("KeyError at test_fuzz.py:") and "planted" in found.error
+    assert "replay: mutate(random.Random(7), SAMPLE_BYTES)" in str(found)
+    assert crashed == [mutate(random.Random(7), SAMPLE_BYTES)[0]]
+    assert found.steps == mutate(random.Random(7), SAMPLE_BYTES)[1]
+
+
+def test_a_refusal_is_no_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(data: bytes, path: str) -> None:
+        raise ConversionError(path, 3, "not an export")
+
+    monkeypatch.setattr(f"{__name__}.convert_bytes", refuse)
+    assert run_one(7) is None
 
 
 # Mutants that crashed the converter in longer runs (seeds up to 3000), kept so the

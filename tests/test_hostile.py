@@ -335,15 +335,40 @@ def visitor(browser: Browser) -> Iterator[Visitor]:
 ARTICLES = ("01", "02", "14")
 
 
+# Material's tooltip shows a footnote's definition (here the one with the javascript:
+# URL) on hover; an image of a payload that failed to load would run its handler then.
+TOOLTIP = ".md-tooltip2--active"
+SENTINEL = """tooltip => new Promise(done => {
+    const image = document.createElement("img");
+    image.onerror = () => done(true);
+    image.src = "x";
+    tooltip.append(image);
+})"""
+
+
+def show_hostile_note(page: Page) -> None:
+    """Hover the reference of the note with the javascript: URL until the tooltip shows
+    that note, then wait for a sentinel: a broken image added to the tooltip after its
+    content, whose error handler runs after any handler of the content's own images."""
+    note = page.eval_on_selector_all(
+        'li[id^="fn:"]',
+        "(items, url) => items.find(item => item.textContent.includes(url)).id",
+        JAVASCRIPT_URL,
+    )
+    page.hover(f'a.footnote-ref[href="#{note}"]')
+    tooltip = page.wait_for_selector(f"{TOOLTIP}:has-text('{JAVASCRIPT_URL}')")
+    assert tooltip is not None
+    assert tooltip.query_selector_all("[href^='javascript:'], [src^='data:'], [onerror]") == []
+    assert tooltip.evaluate(SENTINEL) is True
+
+
 @pytest.mark.browser
 def test_no_payload_in_the_text_runs_in_a_browser(markup: Built, visitor: Visitor) -> None:
     with serve(markup.site) as base:
         for number in ARTICLES:
             visitor.go(f"{base}{ISSUE}/{number}/")
         visitor.go(f"{base}{ISSUE}/01/")
-        # Material's tooltip renders the footnote (with the javascript: URL) on hover.
-        visitor.page.hover("a.footnote-ref")
-        visitor.page.wait_for_timeout(300)
+        show_hostile_note(visitor.page)
         visitor.check()
         # Search results render the hostile paragraphs from the search index.
         assert search_results(visitor.page, "不是标题")

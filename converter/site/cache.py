@@ -29,10 +29,16 @@ def export_hash(data: bytes) -> str:
 
 @cache
 def converter_hash() -> str:
+    return inputs_hash(PACKAGE_DIR, DATA_DIR)
+
+
+def inputs_hash(package_dir: Path, data_dir: Path) -> str:
+    """The hash of the converter's code under ``package_dir`` and of the vocabularies
+    in ``data_dir``: every file the output depends on, with its name."""
     digest = hashlib.sha256()
-    code = sorted(p for pattern in INPUTS for p in PACKAGE_DIR.glob(pattern))
-    named = [(p.relative_to(PACKAGE_DIR).as_posix(), p) for p in code]
-    named += [(name, DATA_DIR / name) for name in DATA_INPUTS if (DATA_DIR / name).exists()]
+    code = sorted(p for pattern in INPUTS for p in package_dir.glob(pattern))
+    named = [(p.relative_to(package_dir).as_posix(), p) for p in code]
+    named += [(name, data_dir / name) for name in DATA_INPUTS if (data_dir / name).exists()]
     for name, path in named:
         digest.update(name.encode())
         digest.update(path.read_bytes())
