@@ -191,11 +191,18 @@ def test_meta_line_shows_issue_section_date_and_authors(
     time = meta.find("time")
     assert isinstance(time, Tag)
     assert time["datetime"] == date and time.get_text().strip() == date
-    shown = [span.get_text(" ", strip=True) for span in meta.find_all("span", recursive=False)]
-    mark = "（推测）" if front_matter.get("section_inferred") else ""
-    expected = [f"· {section}{mark}"] if section else []
-    expected += [f"· {date}", f"· 作者：{'、'.join(authors)}"]
+    spans = meta.find_all("span", recursive=False)
+    shown = ["".join(span.get_text().split()) for span in spans]
+    # An inferred section reads as any other: that mark is for editors (converter check).
+    expected = [f"·{section}"] if section else []
+    expected += [f"·{date}", f"·作者：{'、'.join(authors)}"]
     assert shown == expected
+    # The section and each author link to their pages across the archive.
+    linked = [resolve(f"{ISSUE}/{slug}/", str(a["href"])) for a in spans[-1].find_all("a")]
+    assert len(linked) == len(authors) and all(url.startswith("authors/") for url in linked)
+    if section:
+        (section_link,) = spans[0].find_all("a")
+        assert resolve(f"{ISSUE}/{slug}/", str(section_link["href"])).startswith("sections/")
 
 
 # --- footnotes ----------------------------------------------------------------------
