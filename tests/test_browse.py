@@ -8,11 +8,12 @@ from xml.etree import ElementTree
 import yaml
 
 from converter.check import check_rendered
-from converter.site.archive_pages import archive_pages, render_home
+from converter.site.archive_pages import archive_pages, render_home, year_pages
 from converter.site.browse import author_pages, section_pages
 from converter.site.entries import ArticleEntry, IssueEntry
 from converter.site.feed import render_feed
 from converter.site.front_matter import split_page
+from converter.site.listings import PAGE_BYTES
 from converter.site.paths import author_page, name_slug, section_page
 from converter.vocabulary import Tag
 
@@ -126,3 +127,21 @@ def test_feed_is_chinese_and_lists_each_issues_titles() -> None:
     content = entry.find(f"{ATOM}content")
     assert content is not None and content.get("type") == "html"
     assert '<a href="https://x.org/b/2023/01/02/">文章 2023-1-2</a>' in (content.text or "")
+
+
+def test_a_long_year_is_cut_into_pages_that_name_their_issues() -> None:
+    year = [issue(2023, month, 40) for month in range(1, 13)]
+    pages = year_pages("2023", year)
+    assert len(pages) > 1 and "2023/index.md" in pages
+    first, second = body(pages["2023/index.md"]), body(pages["2023/index-2.md"])
+    assert first.startswith("\n本页：**第 12—") and "[第 " in first
+    assert (
+        "](index.md)" in second
+        and split_page(pages["2023/index-2.md"]).fields["title"] != "2023 年"
+    )
+    shown = [
+        line for text in pages.values() for line in body(text).split("\n") if line.startswith("## ")
+    ]
+    assert len(shown) == 12  # every issue once, newest first
+    assert shown[0].startswith("## [2023 年第 12 期](12/index.md)")
+    assert all(len(body(text).encode()) <= PAGE_BYTES + 3_000 for text in pages.values())

@@ -28,8 +28,8 @@ from converter.site.archive_pages import (
     archive_pages,
     render_home,
     render_nav,
-    render_year,
     stale_archive_pages,
+    year_pages,
 )
 from converter.site.entries import (
     ArticleEntry,
@@ -211,7 +211,7 @@ def test_year_page_lists_titles_by_section_lost_ones_apart_inferred_ones_unmarke
         article(4, section="", section_number=2),
         article(5, section="国际合作", section_number=3, section_inferred=True),
     )
-    body = split_page(render_year("2023", [issue_entry(issue(*articles))])).body
+    body = split_page(year_pages("2023", [issue_entry(issue(*articles))])["2023/index.md"]).body
     assert [line for line in body.split("\n") if line.startswith("- ")] == [
         f"- [标准战略](../{section_page('标准战略')})：[标题 1](07/01.md)",
         "- （栏目标题缺失：第 2 栏）：[标题 2](07/02.md)",
@@ -231,7 +231,7 @@ def test_year_page_read_back_from_the_docs_keeps_lost_sections_apart(tmp_path: P
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_text(text, encoding="utf-8")
     (entry,) = existing_entries(tmp_path)
-    body = split_page(render_year("2023", [entry])).body
+    body = split_page(year_pages("2023", [entry])["2023/index.md"]).body
     assert "- （栏目标题缺失：第 1 栏）：[标题 1](07/01.md)\n- （栏目标题缺失：第 2 栏）：" in body
     assert f"- [标准动态](../{section_page('标准动态')})：[标题 3](07/03.md)" in body
 
@@ -254,7 +254,7 @@ def test_home_page_shows_the_latest_issue_first() -> None:
 
 
 def test_year_page_lists_each_issues_titles() -> None:
-    body = split_page(render_year("2023", entries()[:1])).body
+    body = split_page(year_pages("2023", entries()[:1])["2023/index.md"]).body
     assert "## [2023 年第 07 期](07/index.md)" in body
     assert "：[标题 1](07/01.md)" in body
 

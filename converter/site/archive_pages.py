@@ -28,13 +28,14 @@ from .front_matter import page
 from .issue_pages import section_label
 from .listings import (
     NOT_SEARCHED,
+    PAGE_BYTES,
     STANDARDS_TITLE,
     TAGS_TITLE,
     standards_pages,
     tag_pages,
     tag_slugs,
 )
-from .markdown import blocks, bullets, heading, link
+from .markdown import blocks, bold, bullets, heading, link
 from .paths import (
     AUTHORS_PAGE,
     FEED_FILE,
@@ -47,6 +48,7 @@ from .paths import (
     SECTIONS_PAGE,
     STANDARDS_PAGE,
     TAGS_PAGE,
+    part_path,
     relative_link,
     section_page,
     year_page,
@@ -86,7 +88,7 @@ def archive_pages(
     pages.update(section_pages(issues, order))
     pages.update(author_pages(issues))
     for year in sorted({entry.year for entry in issues}):
-        pages[year_page(year)] = render_year(year, [e for e in issues if e.year == year])
+        pages.update(year_pages(year, [e for e in issues if e.year == year]))
     # Last: it links the search page when one of the archive's generators wrote it.
     pages[HOME_PAGE] = render_home(issues, repo_url, SEARCH_PAGE in pages)
     return pages
@@ -108,6 +110,10 @@ def stale_archive_pages(out_dir: Path, pages: Mapping[str, str]) -> list[str]:
         path.relative_to(out_dir).as_posix()
         for folder in LISTING_FOLDERS
         for path in sorted((out_dir / folder).rglob("*.md"))
+    ]
+    found += [
+        path.relative_to(out_dir).as_posix()
+        for path in sorted(out_dir.glob("[0-9][0-9][0-9][0-9]/index-*.md"))
     ]
     found += [name for name in RETIRED_PAGES if (out_dir / name).exists()]
     return [relative for relative in found if relative not in pages]
@@ -151,21 +157,67 @@ def render_home(entries: Iterable[IssueEntry], repo_url: str = "", search: bool 
     return page({"title": HOME_TITLE, **NOT_SEARCHED}, blocks(parts))
 
 
-def render_year(year: str, entries: Iterable[IssueEntry]) -> str:
+def year_pages(year: str, entries: Iterable[IssueEntry]) -> dict[str, str]:
     """A year's issues, newest first, each with its articles' titles by section
-    (each section's name linking its page across the years)."""
-    source = year_page(year)
-    parts = []
-    for entry in sorted(entries, key=lambda e: e.issue, reverse=True):
-        number = entry.issue[5:]
-        parts.append(heading(2, link(entry.title, f"{number}/index.md")))
-        items = []
-        for _, group in groupby(entry.articles, key=section_key):
-            articles = list(group)
-            titles = " · ".join(link(a.title, relative_link(source, a.path)) for a in articles)
-            items.append(f"{section_link(source, articles[0])}：{titles}")
-        parts.append(bullets(items) if items else "本期没有文章。")
-    return page({"title": f"{year} 年", **NOT_SEARCHED}, blocks(parts))
+    (each section's name linking its page across the years): one page, or, past
+    ``PAGE_BYTES``, consecutive pages ("2023/index.md", "2023/index-2.md"…) each
+    naming the issues it holds and linking the others."""
+    base = year_page(year)
+    ordered = sorted(entries, key=lambda e: e.issue, reverse=True)
+    issues = [issue_contents(base, entry) for entry in ordered]
+    chunks = cut_by_bytes(issues)
+    ranges = [issue_range(ordered[start:end]) for start, end in chunks]
+    pages = {}
+    for number, (start, end) in enumerate(chunks, start=1):
+        path = part_path(base, number)
+        title = f"{year} 年" if number == 1 else f"{year} 年（{ranges[number - 1]}）"
+        parts = []
+        if len(chunks) > 1:
+            parts.append(
+                "本页："
+                + " · ".join(
+                    bold(shown)
+                    if index == number
+                    else link(shown, part_path(base, index).rsplit("/", 1)[1])
+                    for index, shown in enumerate(ranges, start=1)
+                )
+            )
+        parts.extend(issues[start:end])
+        pages[path] = page({"title": title, **NOT_SEARCHED}, blocks(parts))
+    return pages
+
+
+def issue_contents(source: str, entry: IssueEntry) -> str:
+    """An issue's heading and its articles' titles by section, for ``source``."""
+    items = []
+    for _, group in groupby(entry.articles, key=section_key):
+        articles = list(group)
+        titles = " · ".join(link(a.title, relative_link(source, a.path)) for a in articles)
+        items.append(f"{section_link(source, articles[0])}：{titles}")
+    listing = bullets(items) if items else "本期没有文章。"
+    landing = relative_link(source, f"{entry.folder}/index.md")
+    return f"{heading(2, link(entry.title, landing))}\n\n{listing}"
+
+
+def cut_by_bytes(blocks_: Sequence[str]) -> list[tuple[int, int]]:
+    """Consecutive (start, end) runs of at most ``PAGE_BYTES`` (one longer alone)."""
+    runs: list[tuple[int, int]] = []
+    start = total = 0
+    for index, block in enumerate(blocks_):
+        size = len(block.encode())
+        if index > start and total + size > PAGE_BYTES:
+            runs.append((start, index))
+            start, total = index, 0
+        total += size
+    if start < len(blocks_):
+        runs.append((start, len(blocks_)))
+    return runs
+
+
+def issue_range(entries: Sequence[IssueEntry]) -> str:
+    """ "第 12—07 期" (newest first), or "第 07 期"."""
+    newest, oldest = entries[0].issue[5:], entries[-1].issue[5:]
+    return f"第 {newest} 期" if newest == oldest else f"第 {newest}—{oldest} 期"
 
 
 def section_key(article: ArticleEntry) -> tuple[str, int]:
