@@ -28,7 +28,6 @@ from .front_matter import page
 from .issue_pages import section_label
 from .listings import (
     NOT_SEARCHED,
-    PAGE_BYTES,
     STANDARDS_TITLE,
     TAGS_TITLE,
     standards_pages,
@@ -55,6 +54,10 @@ from .paths import (
 )
 
 HOME_TITLE = "标准化动态"
+# A year page's issues, in bytes of Markdown: Material's page around them is ~26 KB
+# at 240 issues (the navigation shows the year's issues), so a year page stays
+# ≤ 41 KB of HTML (a year of the 240-issue benchmark, 27 KB, takes 3 pages).
+YEAR_PAGE_BYTES = 12_000
 
 
 def archive_pages(
@@ -160,12 +163,13 @@ def render_home(entries: Iterable[IssueEntry], repo_url: str = "", search: bool 
 def year_pages(year: str, entries: Iterable[IssueEntry]) -> dict[str, str]:
     """A year's issues, newest first, each with its articles' titles by section
     (each section's name linking its page across the years): one page, or, past
-    ``PAGE_BYTES``, consecutive pages ("2023/index.md", "2023/index-2.md"…) each
-    naming the issues it holds and linking the others."""
+    ``YEAR_PAGE_BYTES``, as few consecutive pages of as many issues each as hold
+    them ("2023/index.md", "2023/index-2.md"…), each naming the issues it holds
+    and linking the others."""
     base = year_page(year)
     ordered = sorted(entries, key=lambda e: e.issue, reverse=True)
     issues = [issue_contents(base, entry) for entry in ordered]
-    chunks = cut_by_bytes(issues)
+    chunks = even_runs([len(block.encode()) for block in issues], YEAR_PAGE_BYTES)
     ranges = [issue_range(ordered[start:end]) for start, end in chunks]
     pages = {}
     for number, (start, end) in enumerate(chunks, start=1):
@@ -199,19 +203,17 @@ def issue_contents(source: str, entry: IssueEntry) -> str:
     return f"{heading(2, link(entry.title, landing))}\n\n{listing}"
 
 
-def cut_by_bytes(blocks_: Sequence[str]) -> list[tuple[int, int]]:
-    """Consecutive (start, end) runs of at most ``PAGE_BYTES`` (one longer alone)."""
-    runs: list[tuple[int, int]] = []
-    start = total = 0
-    for index, block in enumerate(blocks_):
-        size = len(block.encode())
-        if index > start and total + size > PAGE_BYTES:
-            runs.append((start, index))
-            start, total = index, 0
-        total += size
-    if start < len(blocks_):
-        runs.append((start, len(blocks_)))
-    return runs
+def even_runs(sizes: Sequence[int], budget: int) -> list[tuple[int, int]]:
+    """The fewest consecutive (start, end) runs of equal count (the last may be
+    shorter) whose sizes each sum to at most ``budget`` (a run of one may exceed it)."""
+    for count in range(1, len(sizes) + 1):
+        per_run = -(-len(sizes) // count)
+        runs = [
+            (start, min(start + per_run, len(sizes))) for start in range(0, len(sizes), per_run)
+        ]
+        if all(end - start == 1 or sum(sizes[start:end]) <= budget for start, end in runs):
+            return runs
+    return [(0, 0)]
 
 
 def issue_range(entries: Sequence[IssueEntry]) -> str:
