@@ -292,7 +292,9 @@ def all_archive_pages(
     for result in converted:
         entry = result.entry if force else with_edited_articles(result.entry, out_dir)
         entries[entry.issue] = entry
-    return archive_pages(sorted(entries.values(), key=lambda entry: entry.issue), site_url)
+    repo_url = mkdocs_setting(out_dir.resolve().parent / "mkdocs.yml", "repo_url", "")
+    ordered = sorted(entries.values(), key=lambda entry: entry.issue)
+    return archive_pages(ordered, site_url, repo_url=str(repo_url or ""))
 
 
 class TolerantLoader(yaml.SafeLoader):

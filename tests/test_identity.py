@@ -91,9 +91,10 @@ def body(docs: Path, name: str) -> str:
 
 
 def contents(docs: Path, page: str = f"{FOLDER}/index.md") -> list[tuple[str, str]]:
-    """The (title, link) pairs of a listing page, in order."""
+    """The (title, link) pairs of the articles a listing page links, in order."""
     text = (docs / page).read_text(encoding="utf-8")
-    return re.findall(r"\[([^\]]+)\]\(([^)]+\.md)\)", text)
+    # Not the sections' pages (the contents' headings link them).
+    return re.findall(r"\[([^\]]+)\]\((?!(?:\.\./)*sections/)([^)]+\.md)\)", text)
 
 
 def nav_pages(docs: Path) -> list[str]:

@@ -28,8 +28,8 @@ from converter.site.archive_pages import (
     archive_pages,
     render_home,
     render_nav,
-    render_year,
     stale_archive_pages,
+    year_pages,
 )
 from converter.site.entries import (
     ArticleEntry,
@@ -48,6 +48,7 @@ from converter.site.listings import (
     standards_pages,
     tag_pages,
 )
+from converter.site.paths import name_slug, section_page
 from converter.vocabulary import Tag, tag_slug
 
 NOTE = Footnote(number=7, text="见 https://a.org/x。", line=90, page=3, key=0)
@@ -185,20 +186,24 @@ def test_landing_page_lists_articles_by_section_and_keeps_lost_sections_apart() 
     assert not any("section_inferred" in f for f in fields)
 
 
-def test_an_inferred_section_is_marked_on_the_landing_page_and_in_front_matter() -> None:
+def test_an_inferred_section_is_marked_in_front_matter_only() -> None:
+    """Readers see an inferred section as any other (linked to its page); editors
+    find the mark in the front matter (and `converter check` lists it)."""
     articles = (
         article(1),
         article(2, section="标准动态", section_number=1, section_inferred=True),
     )
     pages = render_issue(issue(*articles))
     body = split_page(pages["2023/07/index.md"]).body
-    assert "### 标准动态（推测）\n\n- [标题 2](02.md)" in body
+    link = f"../../{section_page('标准动态')}"
+    assert f"### [标准动态]({link})\n\n- [标题 2](02.md)" in body
+    assert "推测" not in body
     fields = split_page(pages["2023/07/02.md"]).fields
     assert fields["section"] == "标准动态" and fields["section_inferred"] is True
     assert "section_position" not in fields
 
 
-def test_year_page_keeps_lost_sections_apart_and_marks_inferred_ones() -> None:
+def test_year_page_lists_titles_by_section_lost_ones_apart_inferred_ones_unmarked() -> None:
     articles = (
         article(1),
         article(2, section="", section_number=1),
@@ -206,11 +211,14 @@ def test_year_page_keeps_lost_sections_apart_and_marks_inferred_ones() -> None:
         article(4, section="", section_number=2),
         article(5, section="国际合作", section_number=3, section_inferred=True),
     )
-    body = split_page(render_year("2023", [issue_entry(issue(*articles))])).body
-    assert (
-        "5 篇文章：标准战略 1 篇 · （栏目标题缺失：第 2 栏） 1 篇 · "
-        "（栏目标题缺失：第 3 栏） 2 篇 · 国际合作（推测） 1 篇"
-    ) in body
+    body = split_page(year_pages("2023", [issue_entry(issue(*articles))])["2023/index.md"]).body
+    assert [line for line in body.split("\n") if line.startswith("- ")] == [
+        f"- [标准战略](../{section_page('标准战略')})：[标题 1](07/01.md)",
+        "- （栏目标题缺失：第 2 栏）：[标题 2](07/02.md)",
+        "- （栏目标题缺失：第 3 栏）：[标题 3](07/03.md) · [标题 4](07/04.md)",
+        f"- [国际合作](../{section_page('国际合作')})：[标题 5](07/05.md)",
+    ]
+    assert "推测" not in body
 
 
 def test_year_page_read_back_from_the_docs_keeps_lost_sections_apart(tmp_path: Path) -> None:
@@ -223,10 +231,9 @@ def test_year_page_read_back_from_the_docs_keeps_lost_sections_apart(tmp_path: P
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_text(text, encoding="utf-8")
     (entry,) = existing_entries(tmp_path)
-    body = split_page(render_year("2023", [entry])).body
-    assert (
-        "（栏目标题缺失：第 1 栏） 1 篇 · （栏目标题缺失：第 2 栏） 1 篇 · 标准动态（推测） 1 篇"
-    ) in body
+    body = split_page(year_pages("2023", [entry])["2023/index.md"]).body
+    assert "- （栏目标题缺失：第 1 栏）：[标题 1](07/01.md)\n- （栏目标题缺失：第 2 栏）：" in body
+    assert f"- [标准动态](../{section_page('标准动态')})：[标题 3](07/03.md)" in body
 
 
 def entries() -> list:  # type: ignore[type-arg]
@@ -246,10 +253,10 @@ def test_home_page_shows_the_latest_issue_first() -> None:
     assert body.index("[2024 年]") < body.index("[2023 年]")
 
 
-def test_year_page_counts_articles_by_section() -> None:
-    body = split_page(render_year("2023", entries()[:1])).body
+def test_year_page_lists_each_issues_titles() -> None:
+    body = split_page(year_pages("2023", entries()[:1])["2023/index.md"]).body
     assert "## [2023 年第 07 期](07/index.md)" in body
-    assert "1 篇文章：标准战略 1 篇" in body
+    assert "：[标题 1](07/01.md)" in body
 
 
 def test_navigation_lists_years_issues_and_articles_newest_first() -> None:
@@ -260,15 +267,26 @@ def test_navigation_lists_years_issues_and_articles_newest_first() -> None:
 
 
 def test_navigation_file_names_each_tags_page_for_the_article_template() -> None:
-    config = yaml.safe_load(render_nav(entries(), [], {"美国": "united-states"}))
+    config = yaml.safe_load(render_nav(entries(), [], {"tag_slugs": {"美国": "united-states"}}))
     assert config["extra"] == {"tag_slugs": {"美国": "united-states"}}
     assert "extra" not in yaml.safe_load(render_nav(entries(), []))
+
+
+def test_navigation_file_names_each_section_and_authors_page() -> None:
+    config = yaml.safe_load(archive_pages(entries(), "/", VOCABULARY)[".nav.yml"])
+    assert config["extra"]["section_slugs"] == {"标准战略": name_slug("section", "标准战略")}
+    assert config["extra"]["author_slugs"] == {"邓阿妹": name_slug("author", "邓阿妹")}
 
 
 def test_archive_pages_list_tags_and_standards_in_the_navigation() -> None:
     pages = archive_pages(entries(), "/", VOCABULARY)
     nav = yaml.safe_load(pages[".nav.yml"])["nav"]
-    assert nav[-2:] == [{"标签": "tags/index.md"}, {"标准索引": "standards/index.md"}]
+    assert nav[-4:] == [
+        {"栏目": "sections/index.md"},
+        {"标签": "tags/index.md"},
+        {"作者": "authors/index.md"},
+        {"标准索引": "standards/index.md"},
+    ]
     assert {"tags/index.md", "standards/index.md", "standards/iso-iec.md"} <= set(pages)
 
 
@@ -330,21 +348,33 @@ def test_tag_page_lists_its_articles_by_year_newest_first_with_issue_and_date() 
     assert "页：" not in body  # one page, no pager
 
 
-def test_a_long_tag_list_is_cut_into_linked_numbered_pages() -> None:
+def test_a_long_tag_list_gets_a_page_per_year_listed_with_counts() -> None:
     issues = [tagged_issue(2000 + n // 12, n % 12 + 1, 20, ("量子",)) for n in range(24)]
     pages = tag_pages(issues, VOCABULARY)
     parts = sorted(path for path in pages if path.startswith("tags/quantum"))
-    count = -(-24 * 20 // PAGE_SIZE)
+    # 240 a year: more than one page holds, so each year is cut in two.
+    assert -(-12 * 20 // PAGE_SIZE) == 2
     assert parts == sorted(
-        ["tags/quantum.md", *(f"tags/quantum-{n}.md" for n in range(2, count + 1))]
+        ["tags/quantum.md", *(f"tags/quantum/{y}{n}.md" for y in (2000, 2001) for n in ("", "-2"))]
     )
-    first = split_page(pages["tags/quantum.md"])
-    assert first.fields["title"] == "标签：量子（第 1 页）"
+    hub = split_page(pages["tags/quantum.md"]).body
+    assert "- [2001 年](quantum/2001.md)：240 篇\n- [2000 年](quantum/2000.md)：240 篇" in hub
+    first = split_page(pages["tags/quantum/2001.md"])
+    assert first.fields["title"] == "标签：量子：2001 年（第 1 页）"
+    assert "年份：**2001** · [2000](2000.md)" in first.body
     assert first.body.count("\n- [") == PAGE_SIZE
-    assert "页：**1** · [2](quantum-2.md)" in first.body
+    assert "页：**1** · [2](2001-2.md)" in first.body
+    assert "[← 标签：量子](../quantum.md)" in first.body
     assert "2001 年第 12 期" in first.body  # newest first
-    last = split_page(pages[f"tags/quantum-{count}.md"]).body
-    assert "[1](quantum.md)" in last and "2000 年第 01 期" in last
+    last = split_page(pages["tags/quantum/2000-2.md"]).body
+    assert "[1](2000.md)" in last and "2000 年第 01 期" in last
+
+
+def test_a_short_list_over_several_years_jumps_to_each_year() -> None:
+    issues = [tagged_issue(2000 + n, 1, 2, ("量子",)) for n in range(3)]
+    body = split_page(tag_pages(issues, VOCABULARY)["tags/quantum.md"]).body
+    assert "年份：[2002](#y2002) · [2001](#y2001) · [2000](#y2000)" in body
+    assert "## 2002 年 {#y2002}" in body
 
 
 def test_long_titles_cut_a_list_by_bytes_too() -> None:
@@ -403,17 +433,19 @@ def test_a_standard_cited_by_several_publishers_is_named_by_the_most_used() -> N
     assert '<b id="iso-iec-80001-1">ISO/IEC 80001-1</b>：' in body  # a part is its own
 
 
-def test_an_often_mentioned_code_gets_its_own_paged_list() -> None:
+def test_an_often_mentioned_code_gets_its_own_list_by_year() -> None:
     issues = [tagged_issue(2000 + n // 12, n % 12 + 1, 20, ()) for n in range(24)]
     pages = standards_pages(issues)
     family = split_page(pages["standards/iso-iec.md"]).body
     assert family.count("](../") == INLINE_MENTIONS  # the newest articles only
     assert f"[全部 {24 * 20} 篇 →](iso-iec/iso-iec-9001.md)" in family
     own = split_page(pages["standards/iso-iec/iso-iec-9001.md"]).body
-    assert own.count("\n- [") == PAGE_SIZE
-    assert "- [文章 2001-12-1](../../2001/12/01.md) · 2001 年第 12 期 · 2001-12-01\n" in own
     assert "[← ISO/IEC](../iso-iec.md)" in own
-    assert "standards/iso-iec/iso-iec-9001-2.md" in pages
+    assert "- [2001 年](iso-iec-9001/2001.md)：240 篇" in own
+    year = split_page(pages["standards/iso-iec/iso-iec-9001/2001.md"]).body
+    assert year.count("\n- [") == PAGE_SIZE
+    assert "- [文章 2001-12-1](../../../2001/12/01.md) · 2001 年第 12 期 · 2001-12-01\n" in year
+    assert "standards/iso-iec/iso-iec-9001/2001-2.md" in pages
 
 
 def test_a_family_with_many_codes_shows_fewer_articles_per_code() -> None:
@@ -530,11 +562,12 @@ def test_a_section_an_editor_confirmed_stays_confirmed_when_the_issue_is_convert
     export.write_bytes(case.read_bytes())
     docs = tmp_path / "docs"
     convert([export], Options(out_dir=docs))
-    assert "标准动态（推测） 1 篇" in (docs / "2023/index.md").read_text(encoding="utf-8")
+    year = (docs / "2023/index.md").read_text(encoding="utf-8")
+    assert "[标准动态](" in year and "（推测）" not in year  # an inferred one looks like any
     article_page = docs / "2023/07/02.md"
     text = article_page.read_text(encoding="utf-8")
     article_page.write_text(text.replace("section_inferred: true\n", ""), encoding="utf-8")
     outcome = convert([export], Options(out_dir=docs, reuse=False))
     assert "2023/07/02.md" in outcome.plan.skipped_edited
-    year = (docs / "2023/index.md").read_text(encoding="utf-8")
-    assert "标准动态 1 篇" in year and "（推测）" not in year
+    fields = split_page(article_page.read_text(encoding="utf-8")).fields
+    assert fields["section"] == "标准动态" and "section_inferred" not in fields

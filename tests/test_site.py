@@ -191,11 +191,18 @@ def test_meta_line_shows_issue_section_date_and_authors(
     time = meta.find("time")
     assert isinstance(time, Tag)
     assert time["datetime"] == date and time.get_text().strip() == date
-    shown = [span.get_text(" ", strip=True) for span in meta.find_all("span", recursive=False)]
-    mark = "（推测）" if front_matter.get("section_inferred") else ""
-    expected = [f"· {section}{mark}"] if section else []
-    expected += [f"· {date}", f"· 作者：{'、'.join(authors)}"]
+    spans = meta.find_all("span", recursive=False)
+    shown = ["".join(span.get_text().split()) for span in spans]
+    # An inferred section reads as any other: that mark is for editors (converter check).
+    expected = [f"·{section}"] if section else []
+    expected += [f"·{date}", f"·作者：{'、'.join(authors)}"]
     assert shown == expected
+    # The section and each author link to their pages across the archive.
+    linked = [resolve(f"{ISSUE}/{slug}/", str(a["href"])) for a in spans[-1].find_all("a")]
+    assert len(linked) == len(authors) and all(url.startswith("authors/") for url in linked)
+    if section:
+        (section_link,) = spans[0].find_all("a")
+        assert resolve(f"{ISSUE}/{slug}/", str(section_link["href"])).startswith("sections/")
 
 
 # --- footnotes ----------------------------------------------------------------------
@@ -478,3 +485,44 @@ def test_strict_build_succeeded(built_site: Path) -> None:
     # The fixture runs `mkdocs build --strict` with check=True: a warning fails it.
     assert (built_site / "index.html").is_file()
     assert (built_site / "sitemap.xml").is_file()
+
+
+def test_browsing_pages_reach_every_article_by_section_and_by_author(
+    built_site: Path, converted_docs: Path
+) -> None:
+    """From the sections' and the authors' index, a reader reaches each article's
+    page, once per section and once per author; the year page lists every title."""
+    by_section: dict[str, str] = {}
+    by_author: list[str] = []
+    for index, found in (("sections/", by_section), ("authors/", None)):
+        content = main_text(soup_of(built_site, index))
+        for a in content.find_all("a", href=True):
+            if "://" in str(a["href"]):
+                continue  # the edit link
+            listing = resolve(index, str(a["href"]))
+            page = main_text(soup_of(built_site, listing))
+            for link in page.find_all("a", href=True):
+                target = resolve(listing, str(link["href"]))
+                if target.startswith(f"{ISSUE}/") and target != f"{ISSUE}/":
+                    if found is None:
+                        by_author.append(target)
+                    else:
+                        found[target] = a.get_text().strip()
+    year = main_text(soup_of(built_site, ISSUE[:4] + "/"))
+    listed = {resolve(ISSUE[:4] + "/", str(a["href"])) for a in year.find_all("a", href=True)}
+    for slug in ARTICLES:
+        front_matter, _ = read_markdown(converted_docs, f"{ISSUE}/{slug}.md")
+        url = f"{ISSUE}/{slug}/"
+        assert url in listed, f"{slug} not on its year page"
+        if front_matter["section"]:
+            assert by_section.get(url) == front_matter["section"], slug
+        assert by_author.count(url) == len(front_matter["authors"]), slug
+
+
+def test_home_page_introduces_the_archive_with_download_and_feed(built_site: Path) -> None:
+    content = main_text(soup_of(built_site, ""))
+    hrefs = [str(a["href"]) for a in content.find_all("a", href=True)]
+    assert any(href.endswith("/releases/download/offline/bulletin-offline.zip") for href in hrefs)
+    assert "index.html" in content.get_text()
+    assert any(resolve("", href) == "feed.xml" for href in hrefs)
+    assert (built_site / "feed.xml").is_file()

@@ -45,10 +45,18 @@ from .markdown import (
     linkify,
     table,
 )
-from .paths import article_path, issue_folder, standard_anchor, standard_page
+from .paths import (
+    article_path,
+    issue_folder,
+    relative_link,
+    section_page,
+    standard_anchor,
+    standard_page,
+)
 
 LOST_SECTION_LABEL = "（栏目标题缺失）"
-# Shown after a section's name where the converter inferred it (see passes/sections).
+# Once shown after a section's name where the converter inferred it (see
+# passes/sections); readers no longer see it, `converter check` lists pages that keep it.
 INFERRED_MARK = "（推测）"
 SUMMARY_TITLE = "本期概要"
 CONTENTS_TITLE = "本期目录"
@@ -88,11 +96,11 @@ def date_fields(article: Article) -> dict[str, object]:
     return {}
 
 
-def section_label(name: str, inferred: bool = False, position: int = 0) -> str:
-    """A section as readers see it: its name, marked when inferred; a lost one by
-    its place in the issue."""
+def section_label(name: str, position: int = 0) -> str:
+    """A section as readers see it: its name (inferred or not: that is for editors,
+    in the front matter); a lost one by its place in the issue."""
     if name:
-        return f"{escape(name)}{INFERRED_MARK if inferred else ''}"
+        return escape(name)
     if position:
         return f"（栏目标题缺失：第 {position} 栏）"
     return LOST_SECTION_LABEL
@@ -176,7 +184,11 @@ def render_landing(issue: Issue) -> str:
     for number, group in groupby(issue.articles, key=lambda a: a.section_number):
         articles = list(group)
         first = articles[0]
-        label = section_label(first.section, first.section_inferred, positions[number])
+        landing = f"{issue_folder(str(issue.id))}/index.md"
+        if first.section:
+            label = link(first.section, relative_link(landing, section_page(first.section)))
+        else:
+            label = section_label("", positions[number])
         parts.append(heading(3, label))
         parts.append(bullets(link(a.title, f"{a.slug}.md") for a in articles))
     return page(front_matter, blocks(parts))

@@ -1,7 +1,9 @@
 """The tag and standards listings: an index page each, a page per tag and per
-standards family, and long lists of articles cut into numbered pages, so that no
-page grows with the archive past what a phone should load (every HTML page
-≤ 60 KB at 240 issues). Plain Markdown, like every page the converter writes.
+standards family, and the lists of articles they lead to (``render_listing``, also
+used for sections and authors): grouped by year, newest first; a list too long for
+one page gets a page per year, so that no page grows with the archive past what a
+phone should load (every HTML page ≤ 41 KB at 240 issues) and a reader sees which
+years each part holds. Written through ``markdown``, like every page.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .paths import (
     standard_family_page,
     standard_slug,
     tag_page,
+    year_part_path,
 )
 
 TAGS_TITLE = "标签"
@@ -88,8 +91,7 @@ def render_tags_index(
 ) -> str:
     parts = [
         heading(1, TAGS_TITLE),
-        "按机构、地区和主题浏览文章。标签来自 `data/tags.yml` 中的词表，"
-        "由转换器根据文章标题和正文自动标注；括号里是文章篇数。",
+        "按机构、地区和主题浏览文章，括号里是文章篇数；每个标签的文章按年份排列，从新到旧。",
     ]
     grouped: dict[str, list[str]] = {group: [] for group in (*TAG_GROUPS, OTHER_GROUP)}
     for tag in vocabulary:
@@ -118,27 +120,73 @@ def render_listing(
     up: tuple[str, str],
     note: Callable[[ArticleEntry], str] | None = None,
 ) -> dict[str, str]:
-    """A list of articles grouped by year (newest first), cut into pages of
-    ``PAGE_SIZE`` articles or ``PAGE_BYTES`` (``base``, then ``base-2.md``…) linked
-    to one another; ``up`` is the page the list belongs to (the tags index, a
-    family's page): title, path; ``note`` what to add after an article's date."""
+    """A list of articles grouped by year (newest first) on one page (``base``) with
+    a line of links to its years, or, too long for one page (``PAGE_SIZE`` articles,
+    ``PAGE_BYTES``), a page per year (``base``'s folder: "tags/iso/2023.md") that
+    ``base`` lists with their counts; ``up`` is the page the list belongs to (the
+    tags index, a family's page): title, path; ``note`` what to add after an
+    article's date."""
     sizes = [len(mention_item(base, *mention, note).encode()) for mention in mentions]
-    chunks = cut(mentions, sizes)
-    pages = {}
-    for number, chunk in enumerate(chunks, start=1):
-        path = part_path(base, number)
-        title_shown = title if len(chunks) == 1 else f"{title}（第 {number} 页）"
-        pager = pager_line(base, number, len(chunks))
-        back = link(f"← {up[0]}", relative_link(path, up[1]))
-        parts = [heading(1, escape(title_shown)), f"{intro} {back}"]
-        if pager:
-            parts.append(pager)
-        for year, items in groupby(chunk, key=lambda mention: mention[0].year):
-            parts.append(heading(2, f"{year} 年"))
-            parts.append("\n".join(mention_item(path, entry, a, note) for entry, a in items))
-        if pager:
-            parts.append(pager)
-        pages[path] = page({"title": title_shown, **NOT_SEARCHED}, blocks(parts))
+    back = (f"← {up[0]}", up[1])
+    if len(mentions) <= PAGE_SIZE and sum(sizes) <= PAGE_BYTES:
+        years = [(year, list(items)) for year, items in groupby(mentions, key=mention_year)]
+        parts = [
+            heading(1, escape(title)),
+            f"{intro} {link(back[0], relative_link(base, back[1]))}",
+        ]
+        if len(years) > 1:
+            parts.append("年份：" + " · ".join(link(f"{y}", f"#y{y}") for y, _ in years))
+        for year, items in years:
+            anchor_id = f"y{year}" if len(years) > 1 else ""
+            parts.append(heading(2, f"{year} 年", anchor_id))
+            parts.append("\n".join(mention_item(base, entry, a, note) for entry, a in items))
+        return {base: page({"title": title, **NOT_SEARCHED}, blocks(parts))}
+    return by_year(base, title, intro, mentions, back, note)
+
+
+def mention_year(mention: Mention) -> str:
+    return mention[0].year
+
+
+def by_year(
+    base: str,
+    title: str,
+    intro: str,
+    mentions: Sequence[Mention],
+    up: tuple[str, str],
+    note: Callable[[ArticleEntry], str] | None,
+) -> dict[str, str]:
+    """A long list: ``base`` lists its years (with counts), each year its own page
+    (cut into numbered pages only where one year alone is too long)."""
+    years = [(year, list(items)) for year, items in groupby(mentions, key=mention_year)]
+    index = [
+        f"{link(f'{year} 年', relative_link(base, year_part_path(base, year)))}：{len(items)} 篇"
+        for year, items in years
+    ]
+    parts = [heading(1, escape(title)), f"{intro} {link(up[0], relative_link(base, up[1]))}"]
+    parts.append(bullets(index))
+    pages = {base: page({"title": title, **NOT_SEARCHED}, blocks(parts))}
+    for year, items in years:
+        path = year_part_path(base, year)
+        sizes = [len(mention_item(path, *mention, note).encode()) for mention in items]
+        chunks = cut(items, sizes)
+        others = " · ".join(
+            bold(other) if other == year else link(other, f"{other}.md") for other, _ in years
+        )
+        for number, chunk in enumerate(chunks, start=1):
+            shown = f"{title}：{year} 年" + (f"（第 {number} 页）" if len(chunks) > 1 else "")
+            part = part_path(path, number)
+            pager = pager_line(path, number, len(chunks))
+            parts = [
+                heading(1, escape(shown)),
+                f"{year} 年 {len(items)} 篇，按期从新到旧。"
+                + link(f"← {title}", relative_link(part, base)),
+                f"年份：{others}",
+            ]
+            parts.extend(filter(None, [pager]))
+            parts.append("\n".join(mention_item(part, entry, a, note) for entry, a in chunk))
+            parts.extend(filter(None, [pager]))
+            pages[part] = page({"title": shown, **NOT_SEARCHED}, blocks(parts))
     return pages
 
 

@@ -61,9 +61,11 @@ def escape_attribute(text: str) -> str:
 # writes goes through these, so that one module decides how a page is spelled.
 
 
-def heading(level: int, markdown: str) -> str:
-    """``## text`` (``markdown`` already escaped: it may hold a link)."""
-    return f"{'#' * level} {markdown}"
+def heading(level: int, markdown: str, anchor_id: str = "") -> str:
+    """``## text`` (``markdown`` already escaped: it may hold a link), with the id
+    ``anchor_id`` when given (attr_list: ``## 2023 年 {#y2023}``)."""
+    marks = f"{'#' * level} {markdown}"
+    return f"{marks} {{#{anchor_id}}}" if anchor_id else marks
 
 
 def link(text: str, target: str) -> str:

@@ -17,6 +17,16 @@ TAGS_FOLDER = "tags"
 TAGS_PAGE = "tags/index.md"  # every tag; docs/tags/<slug>.md is a tag's articles
 STANDARDS_FOLDER = "standards"
 STANDARDS_PAGE = "standards/index.md"  # every family; docs/standards/<family>.md its standards
+SECTIONS_FOLDER = "sections"
+SECTIONS_PAGE = "sections/index.md"  # every section; docs/sections/<slug>.md its articles
+AUTHORS_FOLDER = "authors"
+AUTHORS_PAGE = "authors/index.md"  # every author; docs/authors/<slug>.md their articles
+# The search page (its own generator writes it): the home page links it when present.
+SEARCH_PAGE = "search/index.md"
+# The offline edition, a rolling release of the repository (CI publishes it).
+OFFLINE_DOWNLOAD = "releases/download/offline/bulletin-offline.zip"
+# Folders of listing pages, rebuilt every run: a page a run no longer writes goes.
+LISTING_FOLDERS = (TAGS_FOLDER, STANDARDS_FOLDER, SECTIONS_FOLDER, AUTHORS_FOLDER)
 # Earlier single-page listings, removed when found: the folders above replace them.
 RETIRED_PAGES = ("tags.md", "standards.md")
 FEED_FILE = "feed.xml"
@@ -70,6 +80,29 @@ def ascii_slug(text: str) -> str:
 def part_path(base: str, part: int) -> str:
     """A long listing's numbered pages: "tags/iso.md", then "tags/iso-2.md"…"""
     return base if part == 1 else f"{base.removesuffix('.md')}-{part}.md"
+
+
+def year_part_path(base: str, year: str) -> str:
+    """A long listing's page for one year: "tags/iso.md" → "tags/iso/2023.md"."""
+    return f"{base.removesuffix('.md')}/{year}.md"
+
+
+def name_slug(prefix: str, name: str) -> str:
+    """A page name for a name (a section, an author): its ASCII words in lower case
+    ("John Smith" → "john-smith"), else ``prefix`` and a hash of the name, stable
+    whatever else the archive holds."""
+    words = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if name.isascii() and words:
+        return words
+    return f"{prefix}-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def section_page(name: str) -> str:
+    return f"{SECTIONS_FOLDER}/{name_slug('section', name)}.md"
+
+
+def author_page(name: str) -> str:
+    return f"{AUTHORS_FOLDER}/{name_slug('author', name)}.md"
 
 
 def tag_page(slug: str, part: int = 1) -> str:

@@ -1,0 +1,100 @@
+"""Browsing the archive by section and by author: an index page each and, per
+section or author, the list of their articles by year (``listings.render_listing``:
+one page with a link to each year, or a page per year when long).
+
+A section's or an author's page name comes from the name alone (``paths.name_slug``),
+so the article template links the meta line's names through the maps the
+navigation file carries (``extra.section_slugs``, ``extra.author_slugs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .entries import IssueEntry
+from .front_matter import page
+from .listings import NOT_SEARCHED, Mention, newest_first, render_listing
+from .markdown import blocks, bullets, escape, heading, link
+from .paths import (
+    AUTHORS_PAGE,
+    SECTIONS_PAGE,
+    author_page,
+    name_slug,
+    relative_link,
+    section_page,
+)
+
+SECTIONS_TITLE = "栏目"
+AUTHORS_TITLE = "作者"
+
+
+def section_slugs(names: Iterable[str]) -> dict[str, str]:
+    return {name: name_slug("section", name) for name in sorted(set(names)) if name}
+
+
+def author_slugs(names: Iterable[str]) -> dict[str, str]:
+    return {name: name_slug("author", name) for name in sorted(set(names)) if name}
+
+
+def years_of(listed: Sequence[Mention]) -> str:
+    """ "2004—2023 年" (newest first in ``listed``), or "2023 年"."""
+    newest, oldest = listed[0][0].year, listed[-1][0].year
+    return f"{newest} 年" if newest == oldest else f"{oldest}—{newest} 年"
+
+
+def section_pages(issues: Iterable[IssueEntry], order: Sequence[str] = ()) -> dict[str, str]:
+    """The sections index and each section's articles across the years; sections in
+    the bulletin's order (``data/sections.yml``), then any other by name. An article
+    whose section's heading was lost is in none."""
+    mentions: dict[str, list[Mention]] = {}
+    for entry, article in newest_first(issues):
+        if article.section:
+            mentions.setdefault(article.section, []).append((entry, article))
+    names = [name for name in order if name in mentions]
+    names += sorted(name for name in mentions if name not in names)
+    items = [
+        f"{link(name, relative_link(SECTIONS_PAGE, section_page(name)))}："
+        f"{len(mentions[name])} 篇，{years_of(mentions[name])}"
+        for name in names
+    ]
+    parts = [
+        heading(1, SECTIONS_TITLE),
+        "按栏目浏览各期文章：每个栏目一页，按年份排列，从新到旧。",
+        bullets(items) if items else "尚无文章。",
+    ]
+    pages = {SECTIONS_PAGE: page({"title": SECTIONS_TITLE, **NOT_SEARCHED}, blocks(parts))}
+    for name in names:
+        listed = mentions[name]
+        intro = (
+            f"「{escape(name)}」栏目，共 {len(listed)} 篇文章（{years_of(listed)}），按期从新到旧。"
+        )
+        up = (SECTIONS_TITLE, SECTIONS_PAGE)
+        pages.update(render_listing(section_page(name), f"栏目：{name}", intro, listed, up))
+    return pages
+
+
+def author_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
+    """The authors index (most articles first, then by name) and each author's
+    articles across the years."""
+    mentions: dict[str, list[Mention]] = {}
+    for entry, article in newest_first(issues):
+        for name in dict.fromkeys(article.authors):
+            mentions.setdefault(name, []).append((entry, article))
+    names = sorted(mentions, key=lambda name: (-len(mentions[name]), name))
+    items = [
+        f"{link(name, relative_link(AUTHORS_PAGE, author_page(name)))}"
+        f"（{len(mentions[name])} 篇，{years_of(mentions[name])}）"
+        for name in names
+    ]
+    parts = [
+        heading(1, AUTHORS_TITLE),
+        "各期文章的作者，按文章篇数排列；每位作者一页，列出其全部文章。",
+        bullets(items) if items else "尚无署名文章。",
+    ]
+    pages = {AUTHORS_PAGE: page({"title": AUTHORS_TITLE, **NOT_SEARCHED}, blocks(parts))}
+    for name in names:
+        listed = mentions[name]
+        intro = f"{escape(name)} 的文章，共 {len(listed)} 篇（{years_of(listed)}），按期从新到旧。"
+        up = (AUTHORS_TITLE, AUTHORS_PAGE)
+        pages.update(render_listing(author_page(name), f"作者：{name}", intro, listed, up))
+    return pages
