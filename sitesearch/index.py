@@ -4,17 +4,21 @@ Every file is a script that hands its data to ``bulletinSearch`` (a global the
 client defines), so the browser loads it with a ``<script>`` tag: that works over
 http and from ``file://``, where fetch does not. Files:
 
-- ``meta.js``: the format version, the number of shards, the number of pages, and
-  whether the site uses directory URLs (``2023/07/01/``) or files (``01.html``).
+- ``meta.js``: the format version, the number of shards, the number of pages,
+  whether the site uses directory URLs (``2023/07/01/``) or files (``01.html``), and
+  the contract the client follows (``client_contract``): how text is cut into terms
+  and terms filed in shards (``tokens.contract``), and how a weight is packed and
+  its density computed. The client has no copy of these rules' numbers.
 - ``s/K.js``: shard K, the terms whose key hashes to K (``tokens.shard_of``: a
   Han term by itself, a word by its first two letters), with their postings: page
   ids (delta-coded) and a weight each.
 - ``d/N.js``: page N's title, path, meta line and text (for checking a phrase,
   ranking by its density, and the excerpt).
 
-A posting's weight is ``2 × density + in_title``: the term's occurrences per 10,000
-terms of the page (smoothed for short pages, capped), doubled, plus one if the term
-is in the title. The client ranks by it before it has read any page.
+A posting's weight is ``density << TITLE_BITS | in_title``: the term's occurrences
+per 10,000 terms of the page (smoothed for short pages, capped), shifted, plus one if
+the term is in the title. The client ranks by it before it has read any page, and
+computes a confirmed phrase's density by the same formula.
 """
 
 from __future__ import annotations
@@ -33,14 +37,15 @@ from pathlib import Path
 from converter.site.durable import replace_folder
 
 from .pages import SearchPage
-from .tokens import shard_of, text_terms
+from .tokens import contract, shard_of, text_terms
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # Aim for shards about this size: a query reads one shard per term it looks up.
 SHARD_TARGET_BYTES = 24_000
 DENSITY_SCALE = 10_000  # occurrences per this many terms of the page
 DENSITY_SMOOTHING = 50  # terms added to every page's length, so a short page's one
 DENSITY_CAP = 999  # mention does not outweigh a long page about the subject
+TITLE_BITS = 1  # a weight's low bit: the term is in the title
 INDEX_FOLDER = "search"
 
 
@@ -71,9 +76,25 @@ class Index:
         return list(zip(found[0::2], found[1::2], strict=True))
 
 
+def density(count: int, length: int) -> int:
+    """Occurrences per ``DENSITY_SCALE`` terms, rounded half up (as the client's
+    ``Math.round``), capped."""
+    return min(DENSITY_CAP, math.floor(count * DENSITY_SCALE / (length + DENSITY_SMOOTHING) + 0.5))
+
+
 def weight(count: int, length: int, in_title: bool) -> int:
-    density = min(DENSITY_CAP, round(count * DENSITY_SCALE / (length + DENSITY_SMOOTHING)))
-    return 2 * density + int(in_title)
+    return density(count, length) << TITLE_BITS | int(in_title)
+
+
+def client_contract() -> dict[str, object]:
+    """The rules the client shares with this writer, for ``meta.js``."""
+    return {
+        **contract(),
+        "titleBits": TITLE_BITS,
+        "densityScale": DENSITY_SCALE,
+        "densitySmoothing": DENSITY_SMOOTHING,
+        "densityCap": DENSITY_CAP,
+    }
 
 
 PageWeights = dict[str, int]  # term → weight, for one page
@@ -134,6 +155,7 @@ def index_files(index: Index, directory_urls: bool) -> dict[str, str]:
         "shards": shards,
         "pages": len(index.pages),
         "directoryUrls": directory_urls,
+        "rules": client_contract(),
     }
     files = {"meta.js": f"bulletinSearch.meta({compact(meta)});\n"}
     for number, terms in enumerate(grouped):

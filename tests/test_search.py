@@ -221,7 +221,8 @@ TEXTS = [
 def test_the_client_cuts_text_as_the_index_writer_does(hosted: tuple[Page, str]) -> None:
     page, _ = hosted
     for text in TEXTS:
-        client = page.evaluate("t => bulletinSearch.termsOf(bulletinSearch.tokenize(t))", text)
+        script = "t => bulletinSearch.ready().then(api => api && bulletinSearch.termsOf("
+        client = page.evaluate(script + "bulletinSearch.tokenize(t)))", text)
         assert client == terms_of(tokenize(text)), text
         shards = page.evaluate("ts => ts.map(t => bulletinSearch.shardOf(t, 613))", client)
         assert shards == [shard_of(term, 613) for term in client], text

@@ -7,7 +7,14 @@ import re
 from pathlib import Path
 
 from sitesearch.__main__ import read_pages
-from sitesearch.index import build_index, index_files, uses_directory_urls, weight, write_index
+from sitesearch.index import (
+    build_index,
+    client_contract,
+    index_files,
+    uses_directory_urls,
+    weight,
+    write_index,
+)
 from sitesearch.pages import SearchPage, markdown_text, meta_line, search_pages
 from sitesearch.tokens import Kind, fnv1a, shard_of, terms_of, text_terms, tokenize
 
@@ -101,6 +108,21 @@ def test_weight_puts_the_title_in_the_low_bit_and_density_above() -> None:
     assert weight(1, 10, False) < weight(1, 10**6, False) + 1000  # capped, never negative
 
 
+def test_the_client_contract_names_every_rule_the_client_follows() -> None:
+    rules = client_contract()
+    assert {"han", "latin", "digit", "keyLength", "titleBits"} <= set(rules)
+    assert {"densityScale", "densitySmoothing", "densityCap"} <= set(rules)
+    bits = rules["titleBits"]
+    assert isinstance(bits, int)
+    assert weight(3, 0, True) >> bits == weight(3, 0, False) >> bits > 0
+    assert weight(3, 0, True) & ((1 << bits) - 1) == 1
+
+
+def test_density_rounds_half_up_as_the_client_does() -> None:
+    assert weight(1, 9_950, False) >> 1 == 1  # 10,000 / 10,000 terms
+    assert weight(1, 19_950, False) >> 1 == 1  # 0.5 rounds up (Math.round), not to even
+
+
 def test_postings_hold_every_page_with_a_title_flag_and_density() -> None:
     index = build_index(PAGES)
     (first, first_weight), (second, second_weight) = index.postings_of("电动")
@@ -119,10 +141,11 @@ def test_index_files_are_scripts_that_hand_their_data_over() -> None:
     files = index_files(build_index(PAGES), directory_urls=True)
     name, (meta,) = load_script(files["meta.js"])
     assert name == "meta" and meta == {
-        "version": 1,
+        "version": 2,
         "shards": meta["shards"],  # type: ignore[index]
         "pages": 2,
         "directoryUrls": True,
+        "rules": client_contract(),
     }
     shards = meta["shards"]  # type: ignore[index]
     name, (number, terms_found) = load_script(files[f"s/{shard_of('电动', shards)}.js"])

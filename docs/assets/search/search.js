@@ -57,7 +57,10 @@
   }
 
   var api = {
-    meta: function (data) { settle("meta", data); },
+    meta: function (data) {
+      configure(data.rules);
+      settle("meta", data);
+    },
     shard: function (number, data) { settle("s" + number, data); },
     page: function (number, data) { settle("p" + number, data); }
   };
@@ -68,9 +71,17 @@
   function page(number) { return load("p" + number, "d/" + number + ".js"); }
 
   // --- tokenizer (sitesearch/tokens.py) ------------------------------------------
-  var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]$/u;
-  var LATIN = /^[a-z]$/;
-  var DIGIT = /^[0-9]$/;
+  // The rules' numbers and character classes are the index's (meta.js "rules",
+  // written by sitesearch/index.py client_contract): this file has no copy of them.
+  var rules = null;
+  var HAN, LATIN, DIGIT;
+
+  function configure(given) {
+    rules = given;
+    HAN = new RegExp("^[" + given.han + "]$", "u");
+    LATIN = new RegExp("^[" + given.latin + "]$", "u");
+    DIGIT = new RegExp("^[" + given.digit + "]$", "u");
+  }
 
   function kindOf(ch) {
     if (HAN.test(ch)) { return "han"; }
@@ -133,7 +144,7 @@
   }
 
   // Which shard holds a term (sitesearch/tokens.py shard_of): FNV-1a of its key, a
-  // Han term itself, a word its first two letters.
+  // Han term itself, a word its first letters (rules.keyLength).
   function fnv1a(text) {
     var value = 0x811c9dc5;
     for (var i = 0; i < text.length; i++) {
@@ -143,7 +154,7 @@
   }
 
   function shardOf(term, shards) {
-    var key = HAN.test(String.fromCodePoint(term.codePointAt(0))) ? term : term.slice(0, 2);
+    var key = HAN.test(String.fromCodePoint(term.codePointAt(0))) ? term : term.slice(0, rules.keyLength);
     return fnv1a(key) % shards;
   }
 
@@ -203,6 +214,17 @@
     return split ? result : null;
   }
 
+  // A posting's weight: density << rules.titleBits | in title (sitesearch/index.py).
+  function densityOf(weight) { return weight >> rules.titleBits; }
+  function inTitle(weight) { return weight & ((1 << rules.titleBits) - 1) ? 1 : 0; }
+  function pack(density, title) { return (density << rules.titleBits) | title; }
+
+  // Occurrences per rules.densityScale terms, smoothed and capped as the index's.
+  function densityFrom(count, length) {
+    return Math.min(rules.densityCap,
+      Math.round(count * rules.densityScale / (length + rules.densitySmoothing)));
+  }
+
   // Weights of one lookup's pages; a prefix adds up the terms it matches.
   function postingsOf(lookup, info, shards) {
     var terms = shards[shardOf(lookup.term, info.shards)] || {};
@@ -214,7 +236,7 @@
         var weight = list[i + 1];
         var before = found[id];
         found[id] = before === undefined ? weight
-          : (((before >> 1) + (weight >> 1)) << 1) | ((before | weight) & 1);
+          : pack(densityOf(before) + densityOf(weight), inTitle(before) | inTitle(weight));
       }
     }
     if (lookup.prefix) {
@@ -241,8 +263,8 @@
       for (var i = 0; i < lists.length; i++) {
         var weight = lists[i][id];
         if (weight === undefined) { return; }
-        title = Math.min(title, weight & 1);
-        density = Math.min(density, weight >> 1);
+        title = Math.min(title, inTitle(weight));
+        density = Math.min(density, densityOf(weight));
       }
       result.push({ id: Number(id), title: title, density: density });
     });
@@ -297,21 +319,20 @@
     if (!isSitePath(data.u)) { return null; }
     var titleTokens = tokenize(data.t);
     var textTokens = tokenize(data.x);
-    var inTitle = 1;
+    var titled = 1;
     var count = 0;
     var first = null;
     for (var g = 0; g < groups.length; g++) {
       var inText = occurrences(groups[g], textTokens);
-      var titled = occurrences(groups[g], titleTokens);
-      if (!inText.length && !titled.length) { return null; }
-      if (!titled.length) { inTitle = 0; }
-      count += inText.length + titled.length;
+      var inTitleHere = occurrences(groups[g], titleTokens);
+      if (!inText.length && !inTitleHere.length) { return null; }
+      if (!inTitleHere.length) { titled = 0; }
+      count += inText.length + inTitleHere.length;
       if (first === null && inText.length) { first = textTokens[inText[0][0]].start; }
     }
-    var length = titleTokens.length + textTokens.length + 50;
     return {
-      title: inTitle,
-      density: Math.round(count * 10000 / length),
+      title: titled,
+      density: densityFrom(count, titleTokens.length + textTokens.length),
       data: data,
       titleTokens: titleTokens,
       textTokens: textTokens,
@@ -324,9 +345,9 @@
   // The results of one query: a promise of {results, total, more}. Queries typed
   // before the index is ready wait for it; a later query makes an earlier one stale.
   function search(query, progress) {
-    var groups = parseQuery(query);
-    if (!groups.length) { return Promise.resolve({ results: [], total: 0, more: false, done: true }); }
     return meta().then(function (info) {
+      var groups = parseQuery(query);
+      if (!groups.length) { return { results: [], total: 0, more: false, done: true }; }
       return lookUp(groups, info, {}, progress);
     });
   }
@@ -438,6 +459,7 @@
   }
 
   api.search = search;
+  api.ready = meta;
   api.tokenize = tokenize;
   api.termsOf = termsOf;
   api.shardOf = shardOf;
