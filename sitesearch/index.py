@@ -12,12 +12,16 @@ http and from ``file://``, where fetch does not. Files:
 - ``s/K.js``: shard K, the terms whose key hashes to K (``tokens.shard_of``: a
   Han term by itself, a word by its first two letters), with their postings: page
   ids (delta-coded) and a weight each.
-- ``d/N.js``: page N's title, path, meta line and text (for checking a phrase,
-  ranking by its density, and the excerpt).
+- ``d/N.js``: page N's title, path, meta line, authors and text (for checking a
+  phrase, ranking by its density, and the excerpt).
+- ``f.js``: what the results page filters and sorts by, for every page (issue,
+  date, section, tags, authors), as columns of small numbers into tables of names;
+  loaded only by the results page, never before the first results in the box.
 
 A posting's weight is ``density << TITLE_BITS | in_title``: the term's occurrences
 per 10,000 terms of the page (smoothed for short pages, capped), shifted, plus one if
-the term is in the title. The client ranks by it before it has read any page, and
+the term is in the title or an author's name (a name is a field, searched like the
+title). The client ranks by it before it has read any page, and
 computes a confirmed phrase's density by the same formula.
 """
 
@@ -101,8 +105,9 @@ PageWeights = dict[str, int]  # term → weight, for one page
 
 
 def page_weights(page: SearchPage) -> PageWeights:
-    """Every term of the page with its weight (title flag and density)."""
-    title_terms, title_length = text_terms(page.title)
+    """Every term of the page with its weight (title flag and density); an author's
+    name counts as the title does."""
+    title_terms, title_length = text_terms("\n".join([page.title, *page.authors]))
     body_terms, body_length = text_terms(page.text)
     counts = Counter(title_terms) + Counter(body_terms)
     length = title_length + body_length
@@ -161,9 +166,45 @@ def index_files(index: Index, directory_urls: bool) -> dict[str, str]:
     for number, terms in enumerate(grouped):
         files[f"s/{number}.js"] = f"bulletinSearch.shard({number},{compact(terms)});\n"
     for page_id, page in enumerate(index.pages):
-        data = {"t": page.title, "u": page.path, "m": page.meta, "x": page.text}
+        data: dict[str, object] = {"t": page.title, "u": page.path, "m": page.meta, "x": page.text}
+        if page.authors:
+            data["a"] = list(page.authors)
         files[f"d/{page_id}.js"] = f"bulletinSearch.page({page_id},{compact(data)});\n"
+    files[FACETS_FILE] = f"bulletinSearch.facets({compact(facets(index.pages))});\n"
     return files
+
+
+FACETS_FILE = "f.js"
+NO_VALUE = -1  # a page without an issue, date or section (a page an editor added)
+
+
+def date_number(date: str) -> int:
+    """ "2023-06-15" → 20230615 (sorts as the date does); not a date: ``NO_VALUE``."""
+    digits = date.replace("-", "")
+    return int(digits) if len(date) == len("2023-06-15") and digits.isdigit() else NO_VALUE
+
+
+def facets(pages: list[SearchPage]) -> dict[str, object]:
+    """What the results page filters and sorts by, as columns (one entry per page, in
+    page order) of numbers into sorted tables of names: ``issue`` and ``section``
+    an index each (``NO_VALUE`` for none), ``date`` as YYYYMMDD (a page without a
+    date, an issue's contents: the first of its issue's month), ``tags`` and
+    ``authors`` a list of indexes each."""
+    tables = {
+        "issues": sorted({page.issue for page in pages if page.issue}),
+        "sections": sorted({page.section for page in pages if page.section}),
+        "tagNames": sorted({tag for page in pages for tag in page.tags}),
+        "authorNames": sorted({name for page in pages for name in page.authors}),
+    }
+    places = {name: {value: i for i, value in enumerate(table)} for name, table in tables.items()}
+    return {
+        **tables,
+        "issue": [places["issues"].get(page.issue, NO_VALUE) for page in pages],
+        "date": [date_number(page.date or f"{page.issue}-01") for page in pages],
+        "section": [places["sections"].get(page.section, NO_VALUE) for page in pages],
+        "tags": [[places["tagNames"][tag] for tag in page.tags] for page in pages],
+        "authors": [[places["authorNames"][name] for name in page.authors] for page in pages],
+    }
 
 
 def uses_directory_urls(site: Path, pages: list[SearchPage]) -> bool:
@@ -175,8 +216,17 @@ def uses_directory_urls(site: Path, pages: list[SearchPage]) -> bool:
     return True
 
 
+def keep_pages(built: Path, index: Path) -> None:
+    """Move the pages MkDocs built in ``search/`` (the results page, ``index.html``)
+    from the folder ``built`` into the index folder ``index`` that replaces it."""
+    if built.is_dir():
+        for page in sorted(built.glob("*.html")):
+            page.replace(index / page.name)
+
+
 def write_index(site: Path, files: dict[str, str]) -> None:
-    """Replace ``site/search/`` with ``files`` in one step."""
+    """Replace ``site/search/`` with ``files`` in one step, keeping the results page
+    that MkDocs built there."""
     target = site / INDEX_FOLDER
     staging = Path(tempfile.mkdtemp(prefix=".search.", dir=site))
     try:
@@ -184,6 +234,7 @@ def write_index(site: Path, files: dict[str, str]) -> None:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        keep_pages(target, staging)
         replace_folder(staging, target)
     finally:
         if staging.exists():

@@ -38,6 +38,7 @@ from .paths import (
     TAGS_PAGE,
     year_page,
 )
+from .search_page import SEARCH_PAGE, render_search_page
 
 HOME_TITLE = "标准化动态"
 
@@ -57,6 +58,7 @@ def archive_pages(
             tag_slugs(names, tags),
         ),
         FEED_FILE: render_feed(issues, site_url, HOME_TITLE),
+        SEARCH_PAGE: render_search_page(),
     }
     pages.update(tag_pages(issues, tags))
     pages.update(standards_pages(issues))

@@ -62,11 +62,13 @@
       settle("meta", data);
     },
     shard: function (number, data) { settle("s" + number, data); },
-    page: function (number, data) { settle("p" + number, data); }
+    page: function (number, data) { settle("p" + number, data); },
+    facets: function (data) { settle("facets", data); }
   };
   window.bulletinSearch = api;
 
   function meta() { return load("meta", "meta.js"); }
+  function facets() { return load("facets", "f.js"); }
   function shard(number) { return load("s" + number, "s/" + number + ".js"); }
   function page(number) { return load("p" + number, "d/" + number + ".js"); }
 
@@ -315,26 +317,32 @@
     return typeof path === "string" && !NOT_A_SITE_PATH.test(path);
   }
 
+  // Does the page hold every group (in its title, an author's name or its text)?
+  // Its real rank (the phrase in the title or a name; the phrase's density) and
+  // what the excerpt needs, or null.
   function confirm(groups, data) {
     if (!isSitePath(data.u)) { return null; }
     var titleTokens = tokenize(data.t);
+    var authorTokens = tokenize((data.a || []).join("\n"));
     var textTokens = tokenize(data.x);
     var titled = 1;
     var count = 0;
     var first = null;
     for (var g = 0; g < groups.length; g++) {
       var inText = occurrences(groups[g], textTokens);
-      var inTitleHere = occurrences(groups[g], titleTokens);
-      if (!inText.length && !inTitleHere.length) { return null; }
-      if (!inTitleHere.length) { titled = 0; }
-      count += inText.length + inTitleHere.length;
+      var inFields = occurrences(groups[g], titleTokens).length +
+        occurrences(groups[g], authorTokens).length;
+      if (!inText.length && !inFields) { return null; }
+      if (!inFields) { titled = 0; }
+      count += inText.length + inFields;
       if (first === null && inText.length) { first = textTokens[inText[0][0]].start; }
     }
     return {
       title: titled,
-      density: densityFrom(count, titleTokens.length + textTokens.length),
+      density: densityFrom(count, titleTokens.length + authorTokens.length + textTokens.length),
       data: data,
       titleTokens: titleTokens,
+      authorTokens: authorTokens,
       textTokens: textTokens,
       first: first
     };
@@ -348,13 +356,21 @@
     return meta().then(function (info) {
       var groups = parseQuery(query);
       if (!groups.length) { return { results: [], total: 0, more: false, done: true }; }
-      return lookUp(groups, info, {}, progress);
+      return lookUp(groups, info, {}, progress, query);
     });
   }
 
   // Load the shards the groups need, split groups at bigrams no page holds (which
   // may need more shards), then read the candidates.
-  function lookUp(groups, info, shards, progress) {
+  function lookUp(groups, info, shards, progress, query) {
+    return gather(groups, info, shards).then(function (found) {
+      return read(found.groups, found.candidates, info, progress, query, exact(found.groups));
+    });
+  }
+
+  // The groups (split where the index proves a word boundary) and every page that
+  // holds all their terms, best estimate first.
+  function gather(groups, info, shards) {
     var numbers = [];
     groups.forEach(function (group) {
       group.lookups.forEach(function (lookup) {
@@ -365,21 +381,46 @@
     return Promise.all(numbers.map(shard)).then(function (loadedShards) {
       numbers.forEach(function (number, i) { shards[number] = loadedShards[i]; });
       var split = splitAtAbsent(groups, info, shards);
-      if (split) { return lookUp(split, info, shards, progress); }
-      return read(groups, candidates(groups, info, shards), info, progress);
+      if (split) { return gather(split, info, shards); }
+      return { groups: groups, candidates: candidates(groups, info, shards) };
+    });
+  }
+
+  // Are the candidates exactly the matches? Yes when each group is one term the
+  // index holds as it is (a character, two side by side, a word or a word's start):
+  // then no page needs reading to know it matches.
+  function exact(groups) {
+    return groups.every(function (group) {
+      var tokens = group.tokens;
+      return group.lookups.length === 1 && (tokens.length === 1 ||
+        (tokens.length === 2 && tokens[0].kind === "han" && tokens[1].joined));
     });
   }
 
   // Read the candidates' pages a batch at a time, best estimate first, keeping those
   // that hold every phrase; ``progress`` sees the results found so far after each
   // batch, so the first ones show while the rest are read.
-  function read(groups, pending, info, progress) {
+  // ``known``: the candidates are the matches (``exact``), so their count is the total.
+  function read(groups, pending, info, progress, query, known) {
     var confirmed = [];
     var next = 0;
     function outcome(done) {
       confirmed.sort(byRank);
+      if (known) {
+        return {
+          results: confirmed.slice(0, SHOWN).map(function (hit) {
+            return present(hit, groups, info, query);
+          }),
+          total: pending.length,
+          more: pending.length > Math.min(SHOWN, confirmed.length),
+          exact: true,
+          done: done
+        };
+      }
       return {
-        results: confirmed.slice(0, SHOWN).map(function (hit) { return present(hit, groups, info); }),
+        results: confirmed.slice(0, SHOWN).map(function (hit) {
+          return present(hit, groups, info, query);
+        }),
         total: next >= pending.length ? confirmed.length : pending.length,
         more: next < pending.length,
         done: done
@@ -443,7 +484,14 @@
     return html + escapeHtml(text.slice(at, to));
   }
 
-  function present(hit, groups, info) {
+  function authorsLine(hit, groups) {
+    var names = (hit.data.a || []).join("、");
+    if (!names) { return ""; }
+    return " · 作者：" + highlight(names, tokenize(names), groups, 0, names.length);
+  }
+
+  // A result as shown, its link carrying the query (?h=…) for the page to mark it.
+  function present(hit, groups, info, query) {
     var text = hit.data.x;
     var start = hit.first === null ? 0 : Math.max(0, hit.first - EXCERPT_BEFORE);
     var end = Math.min(text.length, start + EXCERPT_LENGTH);
@@ -451,9 +499,9 @@
       (end < text.length ? "…" : "");
     return {
       path: hit.data.u,
-      url: pageUrl(hit.data.u, info),
+      url: pageUrl(hit.data.u, info) + (query ? "?h=" + encodeURIComponent(query.trim()) : ""),
       title: highlight(hit.data.t, hit.titleTokens, groups, 0, hit.data.t.length),
-      meta: escapeHtml(hit.data.m),
+      meta: escapeHtml(hit.data.m) + authorsLine(hit, groups),
       excerpt: excerpt.replace(/\n/g, " ")
     };
   }
@@ -472,8 +520,12 @@
     none: "没有找到包含“{q}”的文章",
     found: "找到 {n} 篇文章",
     more: "约 {n} 篇文章，显示最相关的 {k} 篇",
+    many: "找到 {n} 篇文章，显示最相关的 {k} 篇",
     failed: "搜索索引无法加载",
-    close: "关闭搜索"
+    close: "关闭搜索",
+    all: "查看全部 {n} 篇",
+    allAbout: "查看全部（约 {n} 篇）",
+    label: "搜索文章"
   };
 
   function label(name, values) {
@@ -491,7 +543,8 @@
       '<div class="bs-search__panel" role="search">' +
       '<div class="bs-search__bar">' +
       '<input class="bs-search__input" type="search" autocomplete="off" spellcheck="false" ' +
-      'role="combobox" aria-expanded="false" aria-controls="bs-results" aria-autocomplete="list" placeholder="' + LABELS.placeholder + '">' +
+      'role="combobox" aria-expanded="false" aria-controls="bs-results" aria-autocomplete="list" ' +
+      'aria-label="' + LABELS.label + '" placeholder="' + LABELS.placeholder + '">' +
       '<button type="button" class="bs-search__close" aria-label="' + LABELS.close + '">×</button>' +
       "</div>" +
       '<div class="bs-search__status" aria-live="polite"></div>' +
@@ -500,6 +553,28 @@
     var title = host.querySelector(".md-header__title");
     host.insertBefore(box, title ? title.nextSibling : host.firstChild);
     return box;
+  }
+
+  // Where the reader's query is kept while they move between pages of the site (this
+  // tab only; works from file:// too), so that the box shows it when they come back.
+  var KEPT = "bulletinSearch.query";
+
+  function keep(query) {
+    try { window.sessionStorage.setItem(KEPT, query); } catch (error) { /* storage off */ }
+  }
+
+  function kept() {
+    try { return window.sessionStorage.getItem(KEPT) || ""; } catch (error) { return ""; }
+  }
+
+  function parameter(name) {
+    return new URLSearchParams(window.location.search).get(name) || "";
+  }
+
+  // The results page's address for a query: search/ hosted, search/index.html offline.
+  function resultsPageUrl(query, info) {
+    var path = info.directoryUrls ? "./search/" : "./search/index.html";
+    return new URL(path + "?q=" + encodeURIComponent(query.trim()), ROOT).href;
   }
 
   function attach() {
@@ -513,18 +588,23 @@
       box.classList.add("bs-search--open");
       input.focus();
     }
-    function close() {
-      box.classList.remove("bs-search--open");
+    function hideResults() {
       box.classList.remove("bs-search--showing");
       input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+    function close() {
+      hideResults();
+      box.classList.remove("bs-search--open");
       input.blur();
     }
-    function items() { return list.querySelectorAll(".bs-search__result"); }
+    function items() { return list.querySelectorAll("[role='option']"); }
     function activate(index) {
       var all = items();
       if (!all.length) { return; }
       active = (index + all.length) % all.length;
       all.forEach(function (item, i) { item.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", all[active].id);
       all[active].scrollIntoView({ block: "nearest" });
     }
     function show(query, outcome) {
@@ -533,19 +613,27 @@
       }
       box.classList.add("bs-search--showing");
       input.setAttribute("aria-expanded", "true");
+      input.removeAttribute("aria-activedescendant");
       active = -1;
-      list.innerHTML = outcome.results.map(function (r, i) {
+      var html = outcome.results.map(function (r, i) {
         return '<li class="bs-search__result" role="option" id="bs-r' + i + '" aria-selected="false">' +
           '<a href="' + escapeHtml(r.url) + '"><span class="bs-search__title">' + r.title + "</span>" +
           '<span class="bs-search__meta">' + r.meta + "</span>" +
           '<span class="bs-search__excerpt">' + r.excerpt + "</span></a></li>";
       }).join("");
+      if (outcome.done && outcome.results.length && loaded.meta) {
+        var all = label(outcome.more && !outcome.exact ? "allAbout" : "all", { n: outcome.total });
+        html += '<li class="bs-search__all" role="option" id="bs-all" aria-selected="false">' +
+          '<a href="' + escapeHtml(resultsPageUrl(query, loaded.meta)) + '">' + all + "</a></li>";
+      }
+      list.innerHTML = html;
       if (!outcome.done) {
         status.textContent = LABELS.reading;
       } else if (!outcome.results.length) {
         status.textContent = label("none", { q: query });
       } else if (outcome.more) {
-        status.textContent = label("more", { n: outcome.total, k: outcome.results.length });
+        status.textContent = label(outcome.exact ? "many" : "more",
+          { n: outcome.total, k: outcome.results.length });
       } else {
         status.textContent = label("found", { n: outcome.total });
       }
@@ -554,10 +642,11 @@
       var query = input.value;
       var ticket = ++latest;
       box.removeAttribute("data-answered");
+      keep(query);
       if (!query.trim()) {
         list.innerHTML = "";
         status.textContent = "";
-        box.classList.remove("bs-search--showing");
+        hideResults();
         return;
       }
       box.classList.add("bs-search--showing");
@@ -577,8 +666,15 @@
     input.addEventListener("input", run);
     input.addEventListener("focus", function () {
       box.classList.add("bs-search--open");
-      if (input.value.trim()) { box.classList.add("bs-search--showing"); }
+      if (!input.value.trim()) { return; }
+      if (box.getAttribute("data-answered") === input.value) {
+        box.classList.add("bs-search--showing");
+        input.setAttribute("aria-expanded", "true");
+      } else {
+        run();
+      }
     });
+    // Esc hides the results and keeps the text; a second Esc clears it.
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") { activate(active + 1); event.preventDefault(); }
       else if (event.key === "ArrowUp") { activate(active - 1); event.preventDefault(); }
@@ -587,13 +683,23 @@
         var target = all[active >= 0 ? active : 0];
         if (target) { window.location.href = target.querySelector("a").href; }
         event.preventDefault();
-      } else if (event.key === "Escape") { close(); }
+      } else if (event.key === "Escape") {
+        if (box.classList.contains("bs-search--showing")) {
+          hideResults();
+        } else if (input.value) {
+          input.value = "";
+          run();
+        } else {
+          close();
+        }
+        event.preventDefault();
+      }
     });
     box.querySelector(".bs-search__open").addEventListener("click", open);
     box.querySelector(".bs-search__close").addEventListener("click", close);
     document.addEventListener("click", function (event) {
       if (!box.contains(event.target)) {
-        box.classList.remove("bs-search--showing");
+        hideResults();
         box.classList.remove("bs-search--open");
       }
     });
@@ -601,7 +707,380 @@
       var typing = /input|textarea|select/i.test((event.target && event.target.tagName) || "");
       if (!typing && (event.key === "/" || event.key === "s")) { open(); event.preventDefault(); }
     });
+    // Back on a page (the back button, a link), the box shows the reader's query;
+    // an address with ?q=… (any page but the results page) asks it at once.
+    var frame = document.querySelector("[data-bs-page]");
+    var asked = frame ? "" : parameter("q");
+    input.value = asked || parameter("h") || kept();
+    if (asked) {
+      open();
+      run();
+    }
     meta(); // start loading the index's first file with the page
+    if (frame) { resultsPage(frame); }
+    if (parameter("h")) { markPage(parameter("h")); }
+  }
+
+  // --- the opened page: the query marked --------------------------------------------
+  // A result's link carries the query (?h=…): the page marks each place the query's
+  // groups stand, within one run of text, and scrolls to the first.
+  var SKIPPED = /^(script|style|mark|textarea|input|select|button)$/i;
+
+  function markPage(query) {
+    var root = document.querySelector(".md-content__inner") || document.querySelector("article");
+    if (!root) { return; }
+    meta().then(function () {
+      var groups = parseQuery(query);
+      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (node) {
+          for (var el = node.parentNode; el && el !== root; el = el.parentNode) {
+            if (SKIPPED.test(el.nodeName)) { return NodeFilter.FILTER_REJECT; }
+          }
+          return NodeFilter.FILTER_ACCEPT;
+        }
+      });
+      var nodes = [];
+      while (walker.nextNode()) { nodes.push(walker.currentNode); }
+      var first = null;
+      nodes.forEach(function (node) {
+        var tokens = tokenize(node.data);
+        var spans = [];
+        groups.forEach(function (group) {
+          occurrences(group, tokens).forEach(function (range) {
+            spans.push([tokens[range[0]].start, tokens[range[1] - 1].end]);
+          });
+        });
+        spans.sort(function (a, b) { return b[0] - a[0]; }); // from the end: offsets stay
+        var last = Infinity;
+        spans.forEach(function (span) {
+          if (span[1] > last) { return; }
+          var hit = node.splitText(span[0]);
+          hit.splitText(span[1] - span[0]);
+          var mark = document.createElement("mark");
+          mark.className = "bs-hit";
+          hit.parentNode.replaceChild(mark, hit);
+          mark.appendChild(hit);
+          last = span[0];
+          first = mark;
+        });
+      });
+      if (first) {
+        var marks = root.querySelectorAll("mark.bs-hit");
+        marks[0].scrollIntoView({ block: "center" });
+        document.documentElement.setAttribute("data-bs-marked", String(marks.length));
+      } else {
+        document.documentElement.setAttribute("data-bs-marked", "0");
+      }
+    });
+  }
+
+  // --- the results page (search/?q=…) ------------------------------------------------
+  // Every match of the query, filtered by years, section, tag and author (each
+  // choice with how many matches it holds), sorted by relevance or date, shown
+  // PAGE_SIZE at a time ("加载更多"). The state is the address (?q=&from=&to=&section=
+  // &tag=&author=&sort=), so back, forward and a shared link give the same view.
+  // Where the index's terms cannot prove a match (a phrase of three characters or
+  // more), the pages are read in the background and the counts say "约" until done.
+  var PAGE_SIZE = 20;
+  var FIELDS = ["q", "from", "to", "section", "tag", "author", "sort"];
+  var SORTS = [["relevance", "相关度"], ["newest", "日期（新→旧）"], ["oldest", "日期（旧→新）"]];
+  var PAGE_LABELS = {
+    query: "搜索词",
+    search: "搜索",
+    years: "年份",
+    to: "至",
+    section: "栏目",
+    tag: "标签",
+    author: "作者",
+    sort: "排序",
+    any: "全部",
+    more: "加载更多",
+    empty: "请输入搜索词",
+    found: "找到 {n} 篇文章",
+    about: "约 {n} 篇文章（正在核对）",
+    shown: "，显示 {k} 篇",
+    none: "没有找到符合条件的文章"
+  };
+
+  function readState() {
+    var state = {};
+    FIELDS.forEach(function (field) { state[field] = parameter(field); });
+    state.sort = state.sort || "relevance";
+    return state;
+  }
+
+  function stateQuery(state) {
+    var params = new URLSearchParams();
+    FIELDS.forEach(function (field) {
+      if (state[field] && !(field === "sort" && state[field] === "relevance")) {
+        params.set(field, state[field]);
+      }
+    });
+    return "?" + params.toString();
+  }
+
+  function pageLabel(name, values) {
+    return PAGE_LABELS[name].replace(/\{(\w)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function resultsPage(frame) {
+    frame.innerHTML =
+      '<form class="bs-page__form" role="search">' +
+      '<input class="bs-page__query" type="search" name="q" autocomplete="off" spellcheck="false" ' +
+      'aria-label="' + PAGE_LABELS.query + '">' +
+      '<button type="submit">' + PAGE_LABELS.search + "</button>" +
+      "</form>" +
+      '<div class="bs-page__filters">' +
+      '<label>' + PAGE_LABELS.years + ' <select name="from"></select></label>' +
+      '<label>' + PAGE_LABELS.to + ' <select name="to"></select></label>' +
+      '<label>' + PAGE_LABELS.section + ' <select name="section"></select></label>' +
+      '<label>' + PAGE_LABELS.tag + ' <select name="tag"></select></label>' +
+      '<label>' + PAGE_LABELS.author + ' <select name="author"></select></label>' +
+      '<label>' + PAGE_LABELS.sort + ' <select name="sort"></select></label>' +
+      "</div>" +
+      '<p class="bs-page__status" role="status" aria-live="polite"></p>' +
+      '<ol class="bs-page__results"></ol>' +
+      '<button type="button" class="bs-page__more" hidden>' + PAGE_LABELS.more + "</button>";
+    var form = frame.querySelector("form");
+    var queryInput = frame.querySelector(".bs-page__query");
+    var status = frame.querySelector(".bs-page__status");
+    var list = frame.querySelector(".bs-page__results");
+    var more = frame.querySelector(".bs-page__more");
+    var selects = {};
+    frame.querySelectorAll("select").forEach(function (select) { selects[select.name] = select; });
+    var state = readState();
+    var run = null; // the query's matches: {query, groups, entries, byId, info, facets, complete}
+    var limit = PAGE_SIZE;
+    var drawn = "";
+    var ticket = 0;
+
+    function go(changes) {
+      Object.keys(changes).forEach(function (field) { state[field] = changes[field]; });
+      limit = PAGE_SIZE;
+      try {
+        window.history.pushState(null, "", stateQuery(state));
+      } catch (error) { /* some browsers refuse it from file://: the view still follows */ }
+      update();
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      keep(queryInput.value);
+      go({ q: queryInput.value.trim() });
+    });
+    Object.keys(selects).forEach(function (name) {
+      selects[name].addEventListener("change", function () {
+        var change = {};
+        change[name] = selects[name].value;
+        go(change);
+      });
+    });
+    more.addEventListener("click", function () {
+      limit += PAGE_SIZE;
+      draw();
+    });
+    window.addEventListener("popstate", function () {
+      state = readState();
+      limit = PAGE_SIZE;
+      update();
+    });
+
+    function update() {
+      queryInput.value = state.q;
+      if (state.q) { keep(state.q); }
+      if (!state.q.trim()) {
+        run = null;
+        status.textContent = PAGE_LABELS.empty;
+        list.innerHTML = "";
+        more.hidden = true;
+        frame.setAttribute("data-answered", "");
+        return;
+      }
+      if (run && run.query === state.q) {
+        draw();
+        return;
+      }
+      var mine = ++ticket;
+      frame.removeAttribute("data-answered");
+      frame.removeAttribute("data-complete");
+      status.textContent = LABELS.loading;
+      meta().then(function (info) {
+        var groups = parseQuery(state.q);
+        var gathering = groups.length ? gather(groups, info, {})
+          : Promise.resolve({ groups: [], candidates: [] });
+        return Promise.all([gathering, facets()]).then(function (done) {
+          if (mine !== ticket) { return; }
+          var known = exact(done[0].groups) ? true : undefined;
+          var entries = done[0].candidates.map(function (c) {
+            return { id: c.id, title: c.title, density: c.density, match: known, hit: null };
+          });
+          var byId = {};
+          entries.forEach(function (entry) { byId[entry.id] = entry; });
+          run = {
+            query: state.q, groups: done[0].groups, entries: entries, byId: byId,
+            info: info, facets: done[1], complete: known === true
+          };
+          drawn = "";
+          draw();
+          if (!run.complete) { confirmAll(run, mine); }
+        });
+      }).catch(function () {
+        status.textContent = LABELS.failed;
+        frame.setAttribute("data-answered", state.q);
+      });
+    }
+
+    // Read every candidate's page, a batch at a time, to keep only real matches.
+    function confirmAll(current, mine) {
+      var pending = current.entries.filter(function (entry) { return entry.match === undefined; });
+      var at = 0;
+      function step() {
+        if (mine !== ticket) { return null; }
+        if (at >= pending.length) {
+          current.complete = true;
+          draw();
+          return null;
+        }
+        var batch = pending.slice(at, at + BATCH);
+        at += batch.length;
+        return Promise.all(batch.map(function (entry) { return check(current, entry); }))
+          .then(function () { draw(true); })
+          .then(step);
+      }
+      return step();
+    }
+
+    function check(current, entry) {
+      if (entry.hit || entry.match === false) { return Promise.resolve(entry); }
+      return page(entry.id).then(function (data) {
+        var hit = confirm(current.groups, data);
+        entry.match = Boolean(hit);
+        entry.hit = hit;
+        return entry;
+      });
+    }
+
+    function yearOf(f, id) {
+      var issue = f.issue[id];
+      return issue >= 0 ? f.issues[issue].slice(0, 4) : "";
+    }
+
+    // Does page ``id`` pass every filter but ``except``?
+    function passes(f, id, except) {
+      var year = yearOf(f, id);
+      if (except !== "years" && (state.from || state.to)) {
+        if (!year || (state.from && year < state.from) || (state.to && year > state.to)) { return false; }
+      }
+      if (except !== "section" && state.section) {
+        var section = f.section[id];
+        if (section < 0 || f.sections[section] !== state.section) { return false; }
+      }
+      if (except !== "tag" && state.tag && !f.tags[id].some(function (t) { return f.tagNames[t] === state.tag; })) {
+        return false;
+      }
+      if (except !== "author" && state.author &&
+          !f.authors[id].some(function (a) { return f.authorNames[a] === state.author; })) {
+        return false;
+      }
+      return true;
+    }
+
+    function counted(entries, f, except, valuesOf) {
+      var counts = {};
+      entries.forEach(function (entry) {
+        if (!passes(f, entry.id, except)) { return; }
+        valuesOf(entry.id).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+      });
+      return counts;
+    }
+
+    function fill(select, counts, chosen, order) {
+      var values = Object.keys(counts);
+      if (chosen && values.indexOf(chosen) < 0) { values.push(chosen); }
+      values.sort(order || function (a, b) { return (counts[b] || 0) - (counts[a] || 0) || (a < b ? -1 : 1); });
+      select.innerHTML = '<option value="">' + PAGE_LABELS.any + "</option>" + values.map(function (value) {
+        return '<option value="' + escapeHtml(value) + '"' + (value === chosen ? " selected" : "") + ">" +
+          escapeHtml(value) + "（" + (counts[value] || 0) + "）</option>";
+      }).join("");
+    }
+
+    function drawFilters(entries, f) {
+      var years = counted(entries, f, "years", function (id) { var y = yearOf(f, id); return y ? [y] : []; });
+      var byYear = function (a, b) { return a < b ? -1 : a > b ? 1 : 0; };
+      fill(selects.from, years, state.from, byYear);
+      fill(selects.to, years, state.to, byYear);
+      fill(selects.section, counted(entries, f, "section", function (id) {
+        return f.section[id] >= 0 ? [f.sections[f.section[id]]] : [];
+      }), state.section);
+      fill(selects.tag, counted(entries, f, "tag", function (id) {
+        return f.tags[id].map(function (t) { return f.tagNames[t]; });
+      }), state.tag);
+      fill(selects.author, counted(entries, f, "author", function (id) {
+        return f.authors[id].map(function (a) { return f.authorNames[a]; });
+      }), state.author);
+      selects.sort.innerHTML = SORTS.map(function (sort) {
+        return '<option value="' + sort[0] + '"' + (sort[0] === state.sort ? " selected" : "") + ">" +
+          sort[1] + "</option>";
+      }).join("");
+    }
+
+    function ordered(entries, f) {
+      var sorted = entries.slice();
+      if (state.sort === "relevance") {
+        sorted.sort(byRank);
+      } else {
+        var sign = state.sort === "oldest" ? -1 : 1;
+        sorted.sort(function (a, b) {
+          return sign * (f.date[b.id] - f.date[a.id]) || sign * (b.id - a.id);
+        });
+      }
+      return sorted;
+    }
+
+    // The view for the state: filters with their counts, the status, and the first
+    // ``limit`` matches (their pages read, to show them and to be sure they match).
+    // ``quiet``: a background batch was confirmed; the list is redrawn only if it changed.
+    function draw(quiet) {
+      if (!run) { return; }
+      var current = run;
+      var f = current.facets;
+      var live = current.entries.filter(function (entry) { return entry.match !== false; });
+      drawFilters(live, f);
+      var matching = ordered(live.filter(function (entry) { return passes(f, entry.id, null); }), f);
+      var shown = matching.slice(0, limit);
+      var total = matching.length;
+      status.textContent = !total ? PAGE_LABELS.none
+        : pageLabel(current.complete ? "found" : "about", { n: total }) +
+          pageLabel("shown", { k: Math.min(total, limit) });
+      more.hidden = total <= limit;
+      var key = shown.map(function (entry) { return entry.id; }).join(",");
+      if (quiet && key === drawn) {
+        if (current.complete) { frame.setAttribute("data-complete", current.query); }
+        return;
+      }
+      frame.removeAttribute("data-answered"); // set again once the list is drawn
+      frame.removeAttribute("data-complete");
+      var mine = ticket;
+      Promise.all(shown.map(function (entry) { return check(current, entry); })).then(function () {
+        if (mine !== ticket || run !== current) { return; }
+        if (shown.some(function (entry) { return entry.match === false; })) {
+          draw();
+          return;
+        }
+        drawn = key;
+        list.innerHTML = shown.map(function (entry) {
+          var r = present(entry.hit, current.groups, current.info, current.query);
+          return '<li class="bs-page__result"><a href="' + escapeHtml(r.url) + '">' +
+            '<span class="bs-search__title">' + r.title + "</span></a>" +
+            '<span class="bs-search__meta">' + r.meta + "</span>" +
+            '<span class="bs-search__excerpt">' + r.excerpt + "</span></li>";
+        }).join("");
+        frame.setAttribute("data-answered", current.query); // for tests
+        if (current.complete) { frame.setAttribute("data-complete", current.query); }
+      });
+    }
+
+    update();
   }
 
   // At the end of the page the header is already there: the box can be made at once
