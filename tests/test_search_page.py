@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page
 from benchmarks.generate import SAMPLE, generate
 from converter.cli import main
 from sitesearch.pages import SearchPage, search_pages
-from tools.browser import DESKTOP, search_results, serve
+from tools.browser import ANSWERED, DESKTOP, search_results, serve
 from tools.build import build_site, copy_site_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -313,4 +313,13 @@ def test_the_opened_page_marks_the_query_and_shows_the_first(
     assert set(marks.all_inner_texts()) == {PHRASE}
     box = marks.first.bounding_box()
     assert box is not None and 0 <= box["y"] <= 600
+    page.close()
+
+
+def test_a_query_in_any_pages_address_is_asked_at_once(hosted: str, browser: Browser) -> None:
+    page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+    page.goto(f"{hosted}?q={quote(PHRASE)}")
+    page.wait_for_function(ANSWERED, arg=PHRASE)
+    assert page.input_value(".bs-search__input") == PHRASE
+    assert page.locator(".bs-search__result").count() > 0
     page.close()

@@ -19,6 +19,11 @@
   // Where the index's terms cannot prove a match (a phrase of three characters or
   // more), the pages are read in the background and the counts say "约" until done.
   var PAGE_SIZE = 20;
+  // Candidates read in the background at most, best estimate first (about 3 MB of
+  // page files at 240 issues). Beyond, a page is read when it is shown, and the
+  // counts stay "约" (an upper bound): a common phrase of three characters or more
+  // is in thousands of pages, whose text together is tens of MB.
+  var BACKGROUND_MAX = 500;
   var FIELDS = ["q", "from", "to", "section", "tag", "author", "sort"];
   var SORTS = [["relevance", "相关度"], ["newest", "日期（新→旧）"], ["oldest", "日期（旧→新）"]];
   var PAGE_LABELS = {
@@ -34,7 +39,8 @@
     more: "加载更多",
     empty: "请输入搜索词",
     found: "找到 {n} 篇文章",
-    about: "约 {n} 篇文章（正在核对）",
+    about: "约 {n} 篇文章",
+    checking: "（正在核对）",
     shown: "，显示 {k} 篇",
     none: "没有找到符合条件的文章"
   };
@@ -169,12 +175,15 @@
 
     // Read every candidate's page, a batch at a time, to keep only real matches.
     function confirmAll(current, mine) {
-      var pending = current.entries.filter(function (entry) { return entry.match === undefined; });
+      var pending = current.entries.filter(function (entry) { return entry.match === undefined; })
+        .slice(0, BACKGROUND_MAX);
       var at = 0;
+      current.checking = true;
       function step() {
         if (mine !== ticket) { return null; }
         if (at >= pending.length) {
-          current.complete = true;
+          current.checking = false;
+          current.complete = current.entries.every(function (entry) { return entry.match !== undefined; });
           draw();
           return null;
         }
@@ -288,6 +297,7 @@
       var total = matching.length;
       status.textContent = !total ? PAGE_LABELS.none
         : pageLabel(current.complete ? "found" : "about", { n: total }) +
+          (current.checking ? PAGE_LABELS.checking : "") +
           pageLabel("shown", { k: Math.min(total, limit) });
       more.hidden = total <= limit;
       var key = shown.map(function (entry) { return entry.id; }).join(",");
