@@ -323,3 +323,27 @@ def test_a_query_in_any_pages_address_is_asked_at_once(hosted: str, browser: Bro
     assert page.input_value(".bs-search__input") == PHRASE
     assert page.locator(".bs-search__result").count() > 0
     page.close()
+
+
+def test_a_phrase_across_links_and_footnote_marks_is_marked_as_one(
+    hosted: str, browser: Browser
+) -> None:
+    page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+    page.goto(f"{hosted}2004/01/01/")
+    page.evaluate(
+        """() => {
+          const added = document.createElement("p");
+          added.id = "added";
+          added.innerHTML = '见电动<a href="#">汽</a><b>车</b><sup><a class="footnote-ref"'
+            + ' href="#">3</a></sup>充电桩。';
+          const split = document.createElement("ul");
+          split.id = "split";
+          split.innerHTML = "<li>电动汽车</li><li>充电</li>";
+          document.querySelector(".md-content__inner").append(added, split);
+        }"""
+    )
+    page.evaluate("() => bulletinSearch.mark('电动汽车充电')")
+    marked = page.eval_on_selector_all("#added mark.bs-hit", "els => els.map(e => e.textContent)")
+    assert "".join(marked) == "电动汽车充电"  # four pieces; the footnote's 3 is not text
+    assert page.locator("#split mark").count() == 0  # never from one block into the next
+    page.close()

@@ -729,6 +729,8 @@
     document.head.appendChild(tag);
   }
 
+  api.mark = markPage;
+
   // What search-page.js builds on.
   api.core = {
     meta: meta, facets: facets, page: page, parseQuery: parseQuery, gather: gather, exact: exact,
@@ -738,55 +740,84 @@
 
   // --- the opened page: the query marked --------------------------------------------
   // A result's link carries the query (?h=…): the page marks each place the query's
-  // groups stand, within one run of text, and scrolls to the first.
-  var SKIPPED = /^(script|style|mark|textarea|input|select|button)$/i;
+  // groups stand and scrolls to the first. The text of each block (paragraph, cell,
+  // heading…) is read as one, across its links and emphasis, as the index read it:
+  // without footnote marks and permalinks.
+  var SKIPPED = /^(script|style|mark|textarea|input|select|button|svg)$/i;
+  var NOT_TEXT = ".footnote-ref, .headerlink, .bs-search";
+  var BLOCK = /^(p|li|td|th|h[1-6]|dd|dt|caption|figcaption|blockquote|pre|div|section|article|table|tr|ul|ol|dl)$/i;
 
   function markPage(query) {
     var root = document.querySelector(".md-content__inner") || document.querySelector("article");
-    if (!root) { return; }
-    meta().then(function () {
-      var groups = parseQuery(query);
-      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-        acceptNode: function (node) {
-          for (var el = node.parentNode; el && el !== root; el = el.parentNode) {
-            if (SKIPPED.test(el.nodeName)) { return NodeFilter.FILTER_REJECT; }
-          }
-          return NodeFilter.FILTER_ACCEPT;
+    if (!root) { return Promise.resolve(); }
+    return meta().then(function () {
+      var parts = textParts(root);
+      var text = parts.map(function (part) { return part.before + part.node.data; }).join("");
+      var tokens = tokenize(text);
+      var spans = [];
+      parseQuery(query).forEach(function (group) {
+        occurrences(group, tokens).forEach(function (range) {
+          spans.push([tokens[range[0]].start, tokens[range[1] - 1].end]);
+        });
+      });
+      spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+      var kept = [];
+      spans.forEach(function (span) {
+        if (!kept.length || span[0] >= kept[kept.length - 1][1]) { kept.push(span); }
+      });
+      // From the last span back: a text node split for a later span keeps its start.
+      for (var k = kept.length - 1; k >= 0; k--) {
+        for (var i = parts.length - 1; i >= 0; i--) {
+          var part = parts[i];
+          if (kept[k][0] < part.end && kept[k][1] > part.start) { wrap(part, kept[k]); }
         }
-      });
-      var nodes = [];
-      while (walker.nextNode()) { nodes.push(walker.currentNode); }
-      var first = null;
-      nodes.forEach(function (node) {
-        var tokens = tokenize(node.data);
-        var spans = [];
-        groups.forEach(function (group) {
-          occurrences(group, tokens).forEach(function (range) {
-            spans.push([tokens[range[0]].start, tokens[range[1] - 1].end]);
-          });
-        });
-        spans.sort(function (a, b) { return b[0] - a[0]; }); // from the end: offsets stay
-        var last = Infinity;
-        spans.forEach(function (span) {
-          if (span[1] > last) { return; }
-          var hit = node.splitText(span[0]);
-          hit.splitText(span[1] - span[0]);
-          var mark = document.createElement("mark");
-          mark.className = "bs-hit";
-          hit.parentNode.replaceChild(mark, hit);
-          mark.appendChild(hit);
-          last = span[0];
-          first = mark;
-        });
-      });
-      if (first) {
-        var marks = root.querySelectorAll("mark.bs-hit");
-        marks[0].scrollIntoView({ block: "center" });
-        document.documentElement.setAttribute("data-bs-marked", String(marks.length));
-      } else {
-        document.documentElement.setAttribute("data-bs-marked", "0");
+      }
+      var marks = root.querySelectorAll("mark.bs-hit");
+      if (marks.length) { marks[0].scrollIntoView({ block: "center" }); }
+      document.documentElement.setAttribute("data-bs-marked", String(marks.length));
+    });
+  }
+
+  // The root's text nodes in order, each with its offsets in the joined text; a line
+  // break between two blocks, so that a phrase never runs from one into the next.
+  function textParts(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        for (var el = node.parentNode; el && el !== root; el = el.parentNode) {
+          if (SKIPPED.test(el.nodeName) || (el.matches && el.matches(NOT_TEXT))) {
+            return NodeFilter.FILTER_REJECT;
+          }
+        }
+        return NodeFilter.FILTER_ACCEPT;
       }
     });
+    var parts = [];
+    var at = 0;
+    var previous = null;
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      var block = root;
+      for (var el = node.parentNode; el && el !== root; el = el.parentNode) {
+        if (BLOCK.test(el.nodeName)) { block = el; break; }
+      }
+      var before = previous !== null && block !== previous ? "\n" : "";
+      at += before.length;
+      parts.push({ node: node, before: before, start: at, end: at + node.data.length });
+      at += node.data.length;
+      previous = block;
+    }
+    return parts;
+  }
+
+  function wrap(part, span) {
+    var from = Math.max(span[0], part.start) - part.start;
+    var to = Math.min(span[1], part.end) - part.start;
+    var hit = from > 0 ? part.node.splitText(from) : part.node;
+    if (to - from < hit.data.length) { hit.splitText(to - from); }
+    var mark = document.createElement("mark");
+    mark.className = "bs-hit";
+    hit.parentNode.replaceChild(mark, hit);
+    mark.appendChild(hit);
   }
 
   // At the end of the page the header is already there: the box can be made at once
