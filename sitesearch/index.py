@@ -49,7 +49,7 @@ SHARD_TARGET_BYTES = 24_000
 DENSITY_SCALE = 10_000  # occurrences per this many terms of the page
 DENSITY_SMOOTHING = 50  # terms added to every page's length, so a short page's one
 DENSITY_CAP = 999  # mention does not outweigh a long page about the subject
-TITLE_BITS = 1  # a weight's low bit: the term is in the title
+TITLE_BITS = 1  # a weight's low bit: the term is in the title or an author's name
 INDEX_FOLDER = "search"
 
 

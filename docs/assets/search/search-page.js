@@ -92,10 +92,12 @@
     var selects = {};
     frame.querySelectorAll("select").forEach(function (select) { selects[select.name] = select; });
     var state = readState();
-    var run = null; // the query's matches: {query, groups, entries, byId, info, facets, complete}
+    var run = null; // the query's matches: {query, groups, entries, info, facets, complete}
     var limit = PAGE_SIZE;
-    var drawn = "";
-    var ticket = 0;
+    var drawn = ""; // the list shown (its pages' ids)
+    var wanted = ""; // the list last asked for (shown, or its pages being read)
+    var ticket = 0; // the latest query: an earlier one's answers are dropped
+    var drawing = 0; // the latest list drawn: an earlier one's pages are dropped
 
     function go(changes) {
       Object.keys(changes).forEach(function (field) { state[field] = changes[field]; });
@@ -132,6 +134,7 @@
       queryInput.value = state.q;
       if (state.q) { keep(state.q); }
       if (!state.q.trim()) {
+        ticket++;
         run = null;
         status.textContent = PAGE_LABELS.empty;
         list.innerHTML = "";
@@ -157,13 +160,11 @@
           var entries = done[0].candidates.map(function (c) {
             return { id: c.id, title: c.title, density: c.density, match: known, hit: null };
           });
-          var byId = {};
-          entries.forEach(function (entry) { byId[entry.id] = entry; });
           run = {
-            query: state.q, groups: done[0].groups, entries: entries, byId: byId,
+            query: state.q, groups: done[0].groups, entries: entries,
             info: info, facets: done[1], complete: known === true
           };
-          drawn = "";
+          drawn = wanted = "";
           draw();
           if (!run.complete) { confirmAll(run, mine); }
         });
@@ -301,15 +302,16 @@
           pageLabel("shown", { k: Math.min(total, limit) });
       more.hidden = total <= limit;
       var key = shown.map(function (entry) { return entry.id; }).join(",");
-      if (quiet && key === drawn) {
-        if (current.complete) { frame.setAttribute("data-complete", current.query); }
+      if (quiet && key === wanted) {
+        if (current.complete && key === drawn) { frame.setAttribute("data-complete", current.query); }
         return;
       }
+      wanted = key;
       frame.removeAttribute("data-answered"); // set again once the list is drawn
       frame.removeAttribute("data-complete");
-      var mine = ticket;
+      var mine = ++drawing;
       Promise.all(shown.map(function (entry) { return check(current, entry); })).then(function () {
-        if (mine !== ticket || run !== current) { return; }
+        if (mine !== drawing || run !== current) { return; }
         if (shown.some(function (entry) { return entry.match === false; })) {
           draw();
           return;
