@@ -347,3 +347,16 @@ def test_a_phrase_across_links_and_footnote_marks_is_marked_as_one(
     assert "".join(marked) == "电动汽车充电"  # four pieces; the footnote's 3 is not text
     assert page.locator("#split mark").count() == 0  # never from one block into the next
     page.close()
+
+
+def test_the_box_loads_nothing_of_the_results_page(hosted: str, browser: Browser) -> None:
+    """The first results in the box need neither the filters' data nor the results
+    page's code: neither is fetched outside the results page."""
+    page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(f"{hosted}2004/01/01/")
+    search_results(page, PHRASE)
+    assert "/search/meta.js" in fetched
+    assert not {"/search/f.js", "/assets/search/search-page.js"} & set(fetched)
+    page.close()
