@@ -1,4 +1,5 @@
-"""The pages to index, read from the docs folder: title, place, and plain text.
+"""The pages to index, read from the docs folder: title, place, plain text, and the
+fields the results page filters by (issue, date, section, tags, authors).
 
 The Markdown is read as the site renders it (``converter.site.reading``) and reduced
 to its text (links keep their text, footnote marks and hidden spans go, tables
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,11 @@ class SearchPage:
     title: str
     meta: str  # shown under the title in results: "2023 年第 07 期 · 2023-06-15 · 标准战略"
     text: str
+    authors: tuple[str, ...] = ()  # searched like the title: a name is a field
+    issue: str = ""  # "2023-07"
+    date: str = ""  # "2023-06-15"
+    section: str = ""
+    tags: tuple[str, ...] = ()
 
 
 def markdown_text(body: str) -> str:
@@ -36,15 +42,25 @@ def markdown_text(body: str) -> str:
     return read(body).plain_text()
 
 
-def meta_line(fields: dict[str, object]) -> str:
+def date_of(fields: Mapping[str, object]) -> str:
+    date = fields.get("date")
+    return date.isoformat() if isinstance(date, dt.date) else str(date or "")
+
+
+def names(fields: Mapping[str, object], key: str) -> tuple[str, ...]:
+    """A list field of the front matter (authors, tags) as strings; anything else: ()."""
+    found = fields.get(key)
+    if not isinstance(found, list):
+        return ()
+    return tuple(str(item) for item in found if isinstance(item, str | int) and str(item))
+
+
+def meta_line(fields: Mapping[str, object]) -> str:
+    """Issue, date and section, as a reader sees them: an inferred section is shown
+    like any other (editors see the flag in ``converter check`` and the preview)."""
     issue = str(fields.get("issue") or "")
     label = f"{issue[:4]} 年第 {issue[5:]} 期" if len(issue) == len("2023-07") else ""
-    date = fields.get("date")
-    day = date.isoformat() if isinstance(date, dt.date) else str(date or "")
-    section = str(fields.get("section") or "")
-    if section and fields.get("section_inferred") is True:
-        section += "（推测）"  # inferred by the converter, not yet confirmed (content.html)
-    parts = [label, day, section]
+    parts = [label, date_of(fields), str(fields.get("section") or "")]
     return " · ".join(part for part in parts if part)
 
 
@@ -57,8 +73,19 @@ def read_page(docs: Path, path: Path) -> SearchPage | None:
     if isinstance(search, dict) and search.get("exclude"):
         return None
     relative = path.relative_to(docs).as_posix().removesuffix(".md")
-    title = html.unescape(str(page.fields.get("title") or relative))
-    return SearchPage(relative, title, meta_line(page.fields), markdown_text(page.body))
+    fields = page.fields
+    title = html.unescape(str(fields.get("title") or relative))
+    return SearchPage(
+        relative,
+        title,
+        meta_line(fields),
+        markdown_text(page.body),
+        authors=names(fields, "authors"),
+        issue=str(fields.get("issue") or ""),
+        date=date_of(fields),
+        section=str(fields.get("section") or ""),
+        tags=names(fields, "tags"),
+    )
 
 
 # A result links its page by the page's path, relative to the site. A path that a

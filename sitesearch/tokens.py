@@ -1,7 +1,10 @@
 """The tokenizer, shared by the index writer and the browser client.
 
 ``docs/assets/search/search.js`` implements the same rules (``tokenize`` and
-``termsOf`` there); ``tests/test_sitesearch.py`` runs both on the same texts.
+``termsOf`` there), with the character classes and the shard key length that
+``contract()`` writes into the index's ``meta.js``: one source for both sides.
+``tests/test_tokenizers.py`` runs both, the client under Node, on the same texts
+and requires the same terms and shards.
 
 1. Normalise each character: NFKC (full-width letters and digits become ASCII:
    "ＩＥＣ１" → "IEC1") and lower case.
@@ -27,7 +30,7 @@ from enum import Enum
 from functools import cache
 from itertools import pairwise
 
-from converter.patterns import HAN, HAN_CHAR
+from converter.patterns import HAN, HAN_CHAR, HAN_RANGES
 
 
 class Kind(Enum):
@@ -45,6 +48,14 @@ class Token:
     joined: bool  # directly follows the previous token (same Han run)
 
 
+# The classes of a normalised character (after NFKC and lower case); the client
+# reads them from ``meta.js`` (``contract``).
+LATIN_RANGES = "a-z"
+DIGIT_RANGES = "0-9"
+LATIN_CHAR = re.compile(f"[{LATIN_RANGES}]")
+DIGIT_CHAR = re.compile(f"[{DIGIT_RANGES}]")
+
+
 @cache
 def normalise(char: str) -> str:
     return unicodedata.normalize("NFKC", char).lower()
@@ -53,9 +64,9 @@ def normalise(char: str) -> str:
 def char_kind(char: str) -> Kind | None:
     if HAN_CHAR.fullmatch(char):
         return Kind.HAN
-    if char.isascii() and char.isalpha():
+    if LATIN_CHAR.fullmatch(char):
         return Kind.LATIN
-    if char.isascii() and char.isdigit():
+    if DIGIT_CHAR.fullmatch(char):
         return Kind.DIGIT
     return None
 
@@ -123,7 +134,7 @@ def shard_of(term: str, shards: int) -> int:
 
 # The index writer's fast path: the same terms as ``terms_of(tokenize(text))``,
 # by regular expressions over the whole normalised text (no offsets needed).
-RUNS = re.compile(rf"(?P<han>{HAN}+)|(?P<latin>[a-z]+)|(?P<digit>[0-9]+)")
+RUNS = re.compile(rf"(?P<han>{HAN}+)|(?P<latin>[{LATIN_RANGES}]+)|(?P<digit>[{DIGIT_RANGES}]+)")
 
 
 def text_terms(text: str) -> tuple[list[str], int]:
@@ -141,3 +152,15 @@ def text_terms(text: str) -> tuple[list[str], int]:
             tokens += 1
             terms.append(run)
     return terms, tokens
+
+
+def contract() -> dict[str, object]:
+    """What the client must cut and file terms by, written into ``meta.js``: the
+    character classes (inside a ``[…]`` of a JavaScript ``u`` regular expression)
+    and how many characters of a word key its shard."""
+    return {
+        "han": HAN_RANGES,
+        "latin": LATIN_RANGES,
+        "digit": DIGIT_RANGES,
+        "keyLength": LATIN_KEY_LENGTH,
+    }

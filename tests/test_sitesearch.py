@@ -6,8 +6,19 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
+from converter.site.archive_pages import archive_pages
+from converter.site.search_page import SEARCH_PAGE
 from sitesearch.__main__ import read_pages
-from sitesearch.index import build_index, index_files, uses_directory_urls, weight, write_index
+from sitesearch.index import (
+    build_index,
+    client_contract,
+    index_files,
+    uses_directory_urls,
+    weight,
+    write_index,
+)
 from sitesearch.pages import SearchPage, markdown_text, meta_line, search_pages
 from sitesearch.tokens import Kind, fnv1a, shard_of, terms_of, text_terms, tokenize
 
@@ -74,8 +85,20 @@ def test_meta_line_names_issue_date_and_section() -> None:
     fields = {"issue": "2023-07", "date": "2023-06-15", "section": "标准战略"}
     assert meta_line(fields) == "2023 年第 07 期 · 2023-06-15 · 标准战略"
     assert meta_line({}) == ""
-    inferred = {**fields, "section_inferred": True}
-    assert meta_line(inferred) == "2023 年第 07 期 · 2023-06-15 · 标准战略（推测）"
+    inferred = {**fields, "section_inferred": True}  # flagged to editors, not to readers
+    assert meta_line(inferred) == "2023 年第 07 期 · 2023-06-15 · 标准战略"
+
+
+def test_a_page_brings_the_fields_the_results_page_filters_by(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: 标题\ndate: 2023-06-15\nissue: 2023-07\nsection: 标准战略\n"
+        "authors:\n- 周树斌\n- 孙玉琦\ntags:\n- 电池\n---\n\n正文。\n"
+    )
+    (tmp_path / "b.md").write_text("---\ntitle: 编辑加的页\nauthors: 不是列表\n---\n\n正文。\n")
+    first, second = search_pages(tmp_path)
+    assert (first.issue, first.date, first.section) == ("2023-07", "2023-06-15", "标准战略")
+    assert (first.authors, first.tags) == (("周树斌", "孙玉琦"), ("电池",))
+    assert (second.issue, second.date, second.section, second.authors) == ("", "", "", ())
 
 
 def test_listing_pages_are_left_out(tmp_path: Path) -> None:
@@ -101,6 +124,65 @@ def test_weight_puts_the_title_in_the_low_bit_and_density_above() -> None:
     assert weight(1, 10, False) < weight(1, 10**6, False) + 1000  # capped, never negative
 
 
+def test_the_client_contract_names_every_rule_the_client_follows() -> None:
+    rules = client_contract()
+    assert {"han", "latin", "digit", "keyLength", "titleBits"} <= set(rules)
+    assert {"densityScale", "densitySmoothing", "densityCap"} <= set(rules)
+    bits = rules["titleBits"]
+    assert isinstance(bits, int)
+    assert weight(3, 0, True) >> bits == weight(3, 0, False) >> bits > 0
+    assert weight(3, 0, True) & ((1 << bits) - 1) == 1
+
+
+def test_density_rounds_half_up_as_the_client_does() -> None:
+    assert weight(1, 9_950, False) >> 1 == 1  # 10,000 / 10,000 terms
+    assert weight(1, 19_950, False) >> 1 == 1  # 0.5 rounds up (Math.round), not to even
+
+
+def test_an_authors_name_is_searched_like_the_title() -> None:
+    by = SearchPage("2023/07/03", "光学时间传递", "m", "正文没有名字。", authors=("周树斌",))
+    index = build_index([*PAGES, by])
+    ((page_id, page_weight),) = index.postings_of("树斌")
+    assert page_id == 2 and page_weight & 1 == 1
+    _, (_, data) = load_script(index_files(index, True)["d/2.js"])
+    assert data["a"] == ["周树斌"]  # type: ignore[index]
+    _, (_, without) = load_script(index_files(index, True)["d/0.js"])
+    assert "a" not in without  # type: ignore[operator]
+
+
+def test_facets_are_columns_of_numbers_into_tables_of_names() -> None:
+    pages = [
+        SearchPage(
+            "2004/01/01", "甲", "", "", ("李", "王"), "2004-01", "2003-12-30", "要闻", ("电池",)
+        ),
+        SearchPage("about", "关于", "", ""),
+        SearchPage("2023/07/index", "2023 年第 07 期", "", "", issue="2023-07"),
+        SearchPage(
+            "2023/07/01",
+            "乙",
+            "",
+            "",
+            ("王",),
+            "2023-07",
+            "2023-06-15",
+            "标准战略",
+            ("电池", "ISO"),
+        ),
+    ]
+    _, (found,) = load_script(index_files(build_index(pages), True)["f.js"])
+    assert found == {
+        "issues": ["2004-01", "2023-07"],
+        "sections": ["标准战略", "要闻"],
+        "tagNames": ["ISO", "电池"],
+        "authorNames": ["李", "王"],
+        "issue": [0, -1, 1, 1],
+        "date": [20031230, -1, 20230701, 20230615],
+        "section": [1, -1, -1, 0],
+        "tags": [[1], [], [], [1, 0]],
+        "authors": [[0, 1], [], [], [1]],
+    }
+
+
 def test_postings_hold_every_page_with_a_title_flag_and_density() -> None:
     index = build_index(PAGES)
     (first, first_weight), (second, second_weight) = index.postings_of("电动")
@@ -119,10 +201,11 @@ def test_index_files_are_scripts_that_hand_their_data_over() -> None:
     files = index_files(build_index(PAGES), directory_urls=True)
     name, (meta,) = load_script(files["meta.js"])
     assert name == "meta" and meta == {
-        "version": 1,
+        "version": 2,
         "shards": meta["shards"],  # type: ignore[index]
         "pages": 2,
         "directoryUrls": True,
+        "rules": client_contract(),
     }
     shards = meta["shards"]  # type: ignore[index]
     name, (number, terms_found) = load_script(files[f"s/{shard_of('电动', shards)}.js"])
@@ -160,6 +243,14 @@ def test_writing_replaces_the_old_index_whole(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".search")]
 
 
+def test_writing_the_index_keeps_the_results_page_mkdocs_built(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "index.html").write_text("results page")
+    write_index(tmp_path, {"meta.js": "a"})
+    assert (tmp_path / "search" / "index.html").read_text() == "results page"
+    assert (tmp_path / "search" / "meta.js").read_text() == "a"
+
+
 def test_a_han_term_is_filed_by_itself_a_word_by_its_first_two_letters() -> None:
     assert shard_of("电动", 97) == fnv1a("电动") % 97
     assert shard_of("iso", 97) == shard_of("isolation", 97) == fnv1a("is") % 97
@@ -193,3 +284,10 @@ def test_reading_pages_in_workers_gives_the_same_index(tmp_path: Path) -> None:
     pages, weights = [page for page, _ in read], [weights for _, weights in read]
     assert [page.path for page in pages] == ["00", "01", "02"]
     assert index_files(build_index(pages, weights), True) == index_files(build_index(pages), True)
+
+
+def test_the_results_page_is_made_with_the_archive_pages_and_not_searched() -> None:
+    page = archive_pages([], "https://example.org/", [])[SEARCH_PAGE]
+    fields = yaml.safe_load(page.split("---\n")[1])
+    assert fields["search"] == {"exclude": True} and fields["title"] == "搜索"
+    assert "data-bs-page" in page

@@ -27,6 +27,7 @@ from converter.run import mkdocs_setting
 from converter.site import durable
 from converter.site.lock import Busy, run_lock
 from converter.site.writer import recover
+from sitesearch.index import keep_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX_FOLDER = "search"
@@ -102,6 +103,7 @@ def build_site(
         staging.mkdir(parents=True)
         try:
             build_into(project, docs, staging, config, quiet)
+            keep_pages(staging / "site" / INDEX_FOLDER, staging / "index" / INDEX_FOLDER)
             durable.remove_tree(staging / "site" / INDEX_FOLDER)  # a theme's own, if any
             durable.replace(staging / "index" / INDEX_FOLDER, staging / "site" / INDEX_FOLDER)
             durable.replace_folder(staging / "site", site)

@@ -52,6 +52,7 @@ from .paths import (
     section_page,
     year_page,
 )
+from .search_page import SEARCH_PAGE, render_search_page
 
 HOME_TITLE = "标准化动态"
 # A year page's issues, in bytes of Markdown: Material's page around them is ~26 KB
@@ -84,6 +85,7 @@ def archive_pages(
             },
         ),
         FEED_FILE: render_feed(issues, site_url, HOME_TITLE),
+        SEARCH_PAGE: render_search_page(),
     }
     pages.update(tag_pages(issues, tags))
     pages.update(standards_pages(issues))

@@ -57,20 +57,33 @@
   }
 
   var api = {
-    meta: function (data) { settle("meta", data); },
+    meta: function (data) {
+      configure(data.rules);
+      settle("meta", data);
+    },
     shard: function (number, data) { settle("s" + number, data); },
-    page: function (number, data) { settle("p" + number, data); }
+    page: function (number, data) { settle("p" + number, data); },
+    facets: function (data) { settle("facets", data); }
   };
   window.bulletinSearch = api;
 
   function meta() { return load("meta", "meta.js"); }
+  function facets() { return load("facets", "f.js"); }
   function shard(number) { return load("s" + number, "s/" + number + ".js"); }
   function page(number) { return load("p" + number, "d/" + number + ".js"); }
 
   // --- tokenizer (sitesearch/tokens.py) ------------------------------------------
-  var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]$/u;
-  var LATIN = /^[a-z]$/;
-  var DIGIT = /^[0-9]$/;
+  // The rules' numbers and character classes are the index's (meta.js "rules",
+  // written by sitesearch/index.py client_contract): this file has no copy of them.
+  var rules = null;
+  var HAN, LATIN, DIGIT;
+
+  function configure(given) {
+    rules = given;
+    HAN = new RegExp("^[" + given.han + "]$", "u");
+    LATIN = new RegExp("^[" + given.latin + "]$", "u");
+    DIGIT = new RegExp("^[" + given.digit + "]$", "u");
+  }
 
   function kindOf(ch) {
     if (HAN.test(ch)) { return "han"; }
@@ -133,7 +146,7 @@
   }
 
   // Which shard holds a term (sitesearch/tokens.py shard_of): FNV-1a of its key, a
-  // Han term itself, a word its first two letters.
+  // Han term itself, a word its first letters (rules.keyLength).
   function fnv1a(text) {
     var value = 0x811c9dc5;
     for (var i = 0; i < text.length; i++) {
@@ -143,7 +156,7 @@
   }
 
   function shardOf(term, shards) {
-    var key = HAN.test(String.fromCodePoint(term.codePointAt(0))) ? term : term.slice(0, 2);
+    var key = HAN.test(String.fromCodePoint(term.codePointAt(0))) ? term : term.slice(0, rules.keyLength);
     return fnv1a(key) % shards;
   }
 
@@ -203,6 +216,17 @@
     return split ? result : null;
   }
 
+  // A posting's weight: density << rules.titleBits | in title (sitesearch/index.py).
+  function densityOf(weight) { return weight >> rules.titleBits; }
+  function inTitle(weight) { return weight & ((1 << rules.titleBits) - 1) ? 1 : 0; }
+  function pack(density, title) { return (density << rules.titleBits) | title; }
+
+  // Occurrences per rules.densityScale terms, smoothed and capped as the index's.
+  function densityFrom(count, length) {
+    return Math.min(rules.densityCap,
+      Math.round(count * rules.densityScale / (length + rules.densitySmoothing)));
+  }
+
   // Weights of one lookup's pages; a prefix adds up the terms it matches.
   function postingsOf(lookup, info, shards) {
     var terms = shards[shardOf(lookup.term, info.shards)] || {};
@@ -214,7 +238,7 @@
         var weight = list[i + 1];
         var before = found[id];
         found[id] = before === undefined ? weight
-          : (((before >> 1) + (weight >> 1)) << 1) | ((before | weight) & 1);
+          : pack(densityOf(before) + densityOf(weight), inTitle(before) | inTitle(weight));
       }
     }
     if (lookup.prefix) {
@@ -241,8 +265,8 @@
       for (var i = 0; i < lists.length; i++) {
         var weight = lists[i][id];
         if (weight === undefined) { return; }
-        title = Math.min(title, weight & 1);
-        density = Math.min(density, weight >> 1);
+        title = Math.min(title, inTitle(weight));
+        density = Math.min(density, densityOf(weight));
       }
       result.push({ id: Number(id), title: title, density: density });
     });
@@ -293,27 +317,32 @@
     return typeof path === "string" && !NOT_A_SITE_PATH.test(path);
   }
 
+  // Does the page hold every group (in its title, an author's name or its text)?
+  // Its real rank (the phrase in the title or a name; the phrase's density) and
+  // what the excerpt needs, or null.
   function confirm(groups, data) {
     if (!isSitePath(data.u)) { return null; }
     var titleTokens = tokenize(data.t);
+    var authorTokens = tokenize((data.a || []).join("\n"));
     var textTokens = tokenize(data.x);
-    var inTitle = 1;
+    var titled = 1;
     var count = 0;
     var first = null;
     for (var g = 0; g < groups.length; g++) {
       var inText = occurrences(groups[g], textTokens);
-      var titled = occurrences(groups[g], titleTokens);
-      if (!inText.length && !titled.length) { return null; }
-      if (!titled.length) { inTitle = 0; }
-      count += inText.length + titled.length;
+      var inFields = occurrences(groups[g], titleTokens).length +
+        occurrences(groups[g], authorTokens).length;
+      if (!inText.length && !inFields) { return null; }
+      if (!inFields) { titled = 0; }
+      count += inText.length + inFields;
       if (first === null && inText.length) { first = textTokens[inText[0][0]].start; }
     }
-    var length = titleTokens.length + textTokens.length + 50;
     return {
-      title: inTitle,
-      density: Math.round(count * 10000 / length),
+      title: titled,
+      density: densityFrom(count, titleTokens.length + authorTokens.length + textTokens.length),
       data: data,
       titleTokens: titleTokens,
+      authorTokens: authorTokens,
       textTokens: textTokens,
       first: first
     };
@@ -324,16 +353,24 @@
   // The results of one query: a promise of {results, total, more}. Queries typed
   // before the index is ready wait for it; a later query makes an earlier one stale.
   function search(query, progress) {
-    var groups = parseQuery(query);
-    if (!groups.length) { return Promise.resolve({ results: [], total: 0, more: false, done: true }); }
     return meta().then(function (info) {
-      return lookUp(groups, info, {}, progress);
+      var groups = parseQuery(query);
+      if (!groups.length) { return { results: [], total: 0, more: false, done: true }; }
+      return lookUp(groups, info, {}, progress, query);
     });
   }
 
   // Load the shards the groups need, split groups at bigrams no page holds (which
   // may need more shards), then read the candidates.
-  function lookUp(groups, info, shards, progress) {
+  function lookUp(groups, info, shards, progress, query) {
+    return gather(groups, info, shards).then(function (found) {
+      return read(found.groups, found.candidates, info, progress, query, exact(found.groups));
+    });
+  }
+
+  // The groups (split where the index proves a word boundary) and every page that
+  // holds all their terms, best estimate first.
+  function gather(groups, info, shards) {
     var numbers = [];
     groups.forEach(function (group) {
       group.lookups.forEach(function (lookup) {
@@ -344,21 +381,46 @@
     return Promise.all(numbers.map(shard)).then(function (loadedShards) {
       numbers.forEach(function (number, i) { shards[number] = loadedShards[i]; });
       var split = splitAtAbsent(groups, info, shards);
-      if (split) { return lookUp(split, info, shards, progress); }
-      return read(groups, candidates(groups, info, shards), info, progress);
+      if (split) { return gather(split, info, shards); }
+      return { groups: groups, candidates: candidates(groups, info, shards) };
+    });
+  }
+
+  // Are the candidates exactly the matches? Yes when each group is one term the
+  // index holds as it is (a character, two side by side, a word or a word's start):
+  // then no page needs reading to know it matches.
+  function exact(groups) {
+    return groups.every(function (group) {
+      var tokens = group.tokens;
+      return group.lookups.length === 1 && (tokens.length === 1 ||
+        (tokens.length === 2 && tokens[0].kind === "han" && tokens[1].joined));
     });
   }
 
   // Read the candidates' pages a batch at a time, best estimate first, keeping those
   // that hold every phrase; ``progress`` sees the results found so far after each
   // batch, so the first ones show while the rest are read.
-  function read(groups, pending, info, progress) {
+  // ``known``: the candidates are the matches (``exact``), so their count is the total.
+  function read(groups, pending, info, progress, query, known) {
     var confirmed = [];
     var next = 0;
     function outcome(done) {
       confirmed.sort(byRank);
+      if (known) {
+        return {
+          results: confirmed.slice(0, SHOWN).map(function (hit) {
+            return present(hit, groups, info, query);
+          }),
+          total: pending.length,
+          more: pending.length > Math.min(SHOWN, confirmed.length),
+          exact: true,
+          done: done
+        };
+      }
       return {
-        results: confirmed.slice(0, SHOWN).map(function (hit) { return present(hit, groups, info); }),
+        results: confirmed.slice(0, SHOWN).map(function (hit) {
+          return present(hit, groups, info, query);
+        }),
         total: next >= pending.length ? confirmed.length : pending.length,
         more: next < pending.length,
         done: done
@@ -422,7 +484,14 @@
     return html + escapeHtml(text.slice(at, to));
   }
 
-  function present(hit, groups, info) {
+  function authorsLine(hit, groups) {
+    var names = (hit.data.a || []).join("、");
+    if (!names) { return ""; }
+    return " · 作者：" + highlight(names, tokenize(names), groups, 0, names.length);
+  }
+
+  // A result as shown, its link carrying the query (?h=…) for the page to mark it.
+  function present(hit, groups, info, query) {
     var text = hit.data.x;
     var start = hit.first === null ? 0 : Math.max(0, hit.first - EXCERPT_BEFORE);
     var end = Math.min(text.length, start + EXCERPT_LENGTH);
@@ -430,14 +499,15 @@
       (end < text.length ? "…" : "");
     return {
       path: hit.data.u,
-      url: pageUrl(hit.data.u, info),
+      url: pageUrl(hit.data.u, info) + (query ? "?h=" + encodeURIComponent(query.trim()) : ""),
       title: highlight(hit.data.t, hit.titleTokens, groups, 0, hit.data.t.length),
-      meta: escapeHtml(hit.data.m),
+      meta: escapeHtml(hit.data.m) + authorsLine(hit, groups),
       excerpt: excerpt.replace(/\n/g, " ")
     };
   }
 
   api.search = search;
+  api.ready = meta;
   api.tokenize = tokenize;
   api.termsOf = termsOf;
   api.shardOf = shardOf;
@@ -450,8 +520,12 @@
     none: "没有找到包含“{q}”的文章",
     found: "找到 {n} 篇文章",
     more: "约 {n} 篇文章，显示最相关的 {k} 篇",
+    many: "找到 {n} 篇文章，显示最相关的 {k} 篇",
     failed: "搜索索引无法加载",
-    close: "关闭搜索"
+    close: "关闭搜索",
+    all: "查看全部 {n} 篇",
+    allAbout: "查看全部（约 {n} 篇）",
+    label: "搜索文章"
   };
 
   function label(name, values) {
@@ -469,7 +543,8 @@
       '<div class="bs-search__panel" role="search">' +
       '<div class="bs-search__bar">' +
       '<input class="bs-search__input" type="search" autocomplete="off" spellcheck="false" ' +
-      'role="combobox" aria-expanded="false" aria-controls="bs-results" aria-autocomplete="list" placeholder="' + LABELS.placeholder + '">' +
+      'role="combobox" aria-expanded="false" aria-controls="bs-results" aria-autocomplete="list" ' +
+      'aria-label="' + LABELS.label + '" placeholder="' + LABELS.placeholder + '">' +
       '<button type="button" class="bs-search__close" aria-label="' + LABELS.close + '">×</button>' +
       "</div>" +
       '<div class="bs-search__status" aria-live="polite"></div>' +
@@ -478,6 +553,28 @@
     var title = host.querySelector(".md-header__title");
     host.insertBefore(box, title ? title.nextSibling : host.firstChild);
     return box;
+  }
+
+  // Where the reader's query is kept while they move between pages of the site (this
+  // tab only; works from file:// too), so that the box shows it when they come back.
+  var KEPT = "bulletinSearch.query";
+
+  function keep(query) {
+    try { window.sessionStorage.setItem(KEPT, query); } catch (error) { /* storage off */ }
+  }
+
+  function kept() {
+    try { return window.sessionStorage.getItem(KEPT) || ""; } catch (error) { return ""; }
+  }
+
+  function parameter(name) {
+    return new URLSearchParams(window.location.search).get(name) || "";
+  }
+
+  // The results page's address for a query: search/ hosted, search/index.html offline.
+  function resultsPageUrl(query, info) {
+    var path = info.directoryUrls ? "./search/" : "./search/index.html";
+    return new URL(path + "?q=" + encodeURIComponent(query.trim()), ROOT).href;
   }
 
   function attach() {
@@ -491,18 +588,23 @@
       box.classList.add("bs-search--open");
       input.focus();
     }
-    function close() {
-      box.classList.remove("bs-search--open");
+    function hideResults() {
       box.classList.remove("bs-search--showing");
       input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+    function close() {
+      hideResults();
+      box.classList.remove("bs-search--open");
       input.blur();
     }
-    function items() { return list.querySelectorAll(".bs-search__result"); }
+    function items() { return list.querySelectorAll("[role='option']"); }
     function activate(index) {
       var all = items();
       if (!all.length) { return; }
       active = (index + all.length) % all.length;
       all.forEach(function (item, i) { item.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", all[active].id);
       all[active].scrollIntoView({ block: "nearest" });
     }
     function show(query, outcome) {
@@ -511,19 +613,27 @@
       }
       box.classList.add("bs-search--showing");
       input.setAttribute("aria-expanded", "true");
+      input.removeAttribute("aria-activedescendant");
       active = -1;
-      list.innerHTML = outcome.results.map(function (r, i) {
+      var html = outcome.results.map(function (r, i) {
         return '<li class="bs-search__result" role="option" id="bs-r' + i + '" aria-selected="false">' +
           '<a href="' + escapeHtml(r.url) + '"><span class="bs-search__title">' + r.title + "</span>" +
           '<span class="bs-search__meta">' + r.meta + "</span>" +
           '<span class="bs-search__excerpt">' + r.excerpt + "</span></a></li>";
       }).join("");
+      if (outcome.done && outcome.results.length && loaded.meta) {
+        var all = label(outcome.more && !outcome.exact ? "allAbout" : "all", { n: outcome.total });
+        html += '<li class="bs-search__all" role="option" id="bs-all" aria-selected="false">' +
+          '<a href="' + escapeHtml(resultsPageUrl(query, loaded.meta)) + '">' + all + "</a></li>";
+      }
+      list.innerHTML = html;
       if (!outcome.done) {
         status.textContent = LABELS.reading;
       } else if (!outcome.results.length) {
         status.textContent = label("none", { q: query });
       } else if (outcome.more) {
-        status.textContent = label("more", { n: outcome.total, k: outcome.results.length });
+        status.textContent = label(outcome.exact ? "many" : "more",
+          { n: outcome.total, k: outcome.results.length });
       } else {
         status.textContent = label("found", { n: outcome.total });
       }
@@ -532,10 +642,11 @@
       var query = input.value;
       var ticket = ++latest;
       box.removeAttribute("data-answered");
+      keep(query);
       if (!query.trim()) {
         list.innerHTML = "";
         status.textContent = "";
-        box.classList.remove("bs-search--showing");
+        hideResults();
         return;
       }
       box.classList.add("bs-search--showing");
@@ -555,8 +666,15 @@
     input.addEventListener("input", run);
     input.addEventListener("focus", function () {
       box.classList.add("bs-search--open");
-      if (input.value.trim()) { box.classList.add("bs-search--showing"); }
+      if (!input.value.trim()) { return; }
+      if (box.getAttribute("data-answered") === input.value) {
+        box.classList.add("bs-search--showing");
+        input.setAttribute("aria-expanded", "true");
+      } else {
+        run();
+      }
     });
+    // Esc hides the results and keeps the text; a second Esc clears it.
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") { activate(active + 1); event.preventDefault(); }
       else if (event.key === "ArrowUp") { activate(active - 1); event.preventDefault(); }
@@ -565,13 +683,23 @@
         var target = all[active >= 0 ? active : 0];
         if (target) { window.location.href = target.querySelector("a").href; }
         event.preventDefault();
-      } else if (event.key === "Escape") { close(); }
+      } else if (event.key === "Escape") {
+        if (box.classList.contains("bs-search--showing")) {
+          hideResults();
+        } else if (input.value) {
+          input.value = "";
+          run();
+        } else {
+          close();
+        }
+        event.preventDefault();
+      }
     });
     box.querySelector(".bs-search__open").addEventListener("click", open);
     box.querySelector(".bs-search__close").addEventListener("click", close);
     document.addEventListener("click", function (event) {
       if (!box.contains(event.target)) {
-        box.classList.remove("bs-search--showing");
+        hideResults();
         box.classList.remove("bs-search--open");
       }
     });
@@ -579,7 +707,117 @@
       var typing = /input|textarea|select/i.test((event.target && event.target.tagName) || "");
       if (!typing && (event.key === "/" || event.key === "s")) { open(); event.preventDefault(); }
     });
+    // Back on a page (the back button, a link), the box shows the reader's query;
+    // an address with ?q=… (any page but the results page) asks it at once.
+    var frame = document.querySelector("[data-bs-page]");
+    var asked = frame ? "" : parameter("q");
+    input.value = asked || parameter("h") || kept();
+    if (asked) {
+      open();
+      run();
+    }
     meta(); // start loading the index's first file with the page
+    if (frame) { loadResultsPage(); }
+    if (parameter("h")) { markPage(parameter("h")); }
+  }
+
+  // The results page's own code (search-page.js) is loaded on that page only: every
+  // other page, and the first results in the box, need none of it.
+  function loadResultsPage() {
+    var tag = document.createElement("script");
+    tag.src = new URL("search-page.js", script.src).href;
+    document.head.appendChild(tag);
+  }
+
+  api.mark = markPage;
+
+  // What search-page.js builds on.
+  api.core = {
+    meta: meta, facets: facets, page: page, parseQuery: parseQuery, gather: gather, exact: exact,
+    confirm: confirm, present: present, byRank: byRank, escapeHtml: escapeHtml, keep: keep,
+    parameter: parameter, LABELS: LABELS, BATCH: BATCH
+  };
+
+  // --- the opened page: the query marked --------------------------------------------
+  // A result's link carries the query (?h=…): the page marks each place the query's
+  // groups stand and scrolls to the first. The text of each block (paragraph, cell,
+  // heading…) is read as one, across its links and emphasis, as the index read it:
+  // without footnote marks and permalinks.
+  var SKIPPED = /^(script|style|mark|textarea|input|select|button|svg)$/i;
+  var NOT_TEXT = ".footnote-ref, .headerlink, .bs-search";
+  var BLOCK = /^(p|li|td|th|h[1-6]|dd|dt|caption|figcaption|blockquote|pre|div|section|article|table|tr|ul|ol|dl)$/i;
+
+  function markPage(query) {
+    var root = document.querySelector(".md-content__inner") || document.querySelector("article");
+    if (!root) { return Promise.resolve(); }
+    return meta().then(function () {
+      var parts = textParts(root);
+      var text = parts.map(function (part) { return part.before + part.node.data; }).join("");
+      var tokens = tokenize(text);
+      var spans = [];
+      parseQuery(query).forEach(function (group) {
+        occurrences(group, tokens).forEach(function (range) {
+          spans.push([tokens[range[0]].start, tokens[range[1] - 1].end]);
+        });
+      });
+      spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+      var kept = [];
+      spans.forEach(function (span) {
+        if (!kept.length || span[0] >= kept[kept.length - 1][1]) { kept.push(span); }
+      });
+      // From the last span back: a text node split for a later span keeps its start.
+      for (var k = kept.length - 1; k >= 0; k--) {
+        for (var i = parts.length - 1; i >= 0; i--) {
+          var part = parts[i];
+          if (kept[k][0] < part.end && kept[k][1] > part.start) { wrap(part, kept[k]); }
+        }
+      }
+      var marks = root.querySelectorAll("mark.bs-hit");
+      if (marks.length) { marks[0].scrollIntoView({ block: "center" }); }
+      document.documentElement.setAttribute("data-bs-marked", String(marks.length));
+    });
+  }
+
+  // The root's text nodes in order, each with its offsets in the joined text; a line
+  // break between two blocks, so that a phrase never runs from one into the next.
+  function textParts(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        for (var el = node.parentNode; el && el !== root; el = el.parentNode) {
+          if (SKIPPED.test(el.nodeName) || (el.matches && el.matches(NOT_TEXT))) {
+            return NodeFilter.FILTER_REJECT;
+          }
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var parts = [];
+    var at = 0;
+    var previous = null;
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      var block = root;
+      for (var el = node.parentNode; el && el !== root; el = el.parentNode) {
+        if (BLOCK.test(el.nodeName)) { block = el; break; }
+      }
+      var before = previous !== null && block !== previous ? "\n" : "";
+      at += before.length;
+      parts.push({ node: node, before: before, start: at, end: at + node.data.length });
+      at += node.data.length;
+      previous = block;
+    }
+    return parts;
+  }
+
+  function wrap(part, span) {
+    var from = Math.max(span[0], part.start) - part.start;
+    var to = Math.min(span[1], part.end) - part.start;
+    var hit = from > 0 ? part.node.splitText(from) : part.node;
+    if (to - from < hit.data.length) { hit.splitText(to - from); }
+    var mark = document.createElement("mark");
+    mark.className = "bs-hit";
+    hit.parentNode.replaceChild(mark, hit);
+    mark.appendChild(hit);
   }
 
   // At the end of the page the header is already there: the box can be made at once
