@@ -192,8 +192,8 @@ def test_meta_line_shows_issue_section_date_and_authors(
     assert isinstance(time, Tag)
     assert time["datetime"] == date and time.get_text().strip() == date
     shown = [span.get_text(" ", strip=True) for span in meta.find_all("span", recursive=False)]
-    mark = "（推测）" if front_matter.get("section_inferred") else ""
-    expected = [f"· {section}{mark}"] if section else []
+    # A section the converter inferred reads like any other: 推测 is for editors only.
+    expected = [f"· {section}"] if section else []
     expected += [f"· {date}", f"· 作者：{'、'.join(authors)}"]
     assert shown == expected
 
