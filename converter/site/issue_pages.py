@@ -31,7 +31,7 @@ from .front_matter import (
     SECTION_POSITION,
     page,
 )
-from .markdown import escape, escape_attribute, linkify
+from .markdown import escape, linkify
 from .paths import article_path, issue_folder, standard_anchor, standard_page
 
 LOST_SECTION_LABEL = "（栏目标题缺失）"
@@ -42,6 +42,7 @@ SUMMARY_HEADING = "## 本期概要"
 SUBHEADING_FIRST_DEPTH = 3
 MARKDOWN_DEEPEST_HEADING = 6
 FIGURE_PLACEHOLDER = "assets/figure-placeholder.svg"
+FIGURE_PLACEHOLDER_ALT = "图片待补"  # what the placeholder shows: the figure is not yet in
 
 
 def render_issue(issue: Issue) -> dict[str, str]:
@@ -202,11 +203,12 @@ def render_text(text: Text, labels: dict[int, str]) -> str:
 def render_figure(figure: Figure, depth: int) -> str:
     label = f"{caption_label('图', figure.number, figure.printed_number)} {figure.caption}"
     image = "../" * depth + FIGURE_PLACEHOLDER
-    # The caption sits in raw HTML, which md_in_html leaves as it is: HTML escaping
-    # there, Markdown escaping in the image's alt text.
+    # The caption sits in raw HTML, which md_in_html leaves as it is (HTML escaping).
+    # The image says only what it is, the caption beside it says which figure: a
+    # screen reader reads the caption once (an alt text repeating it read it twice).
     return (
         '<figure markdown="span">\n'
-        f'  ![{escape(label)}]({image}){{ title="{escape_attribute("图片待补：" + label)}" }}\n'
+        f"  ![{FIGURE_PLACEHOLDER_ALT}]({image})\n"
         f"  <figcaption>{html.escape(label, quote=False)}</figcaption>\n"
         "</figure>"
     )

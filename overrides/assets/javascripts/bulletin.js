@@ -3,7 +3,10 @@
  *   button that copies it, or, where the clipboard is refused (no permission, an
  *   old browser, file://), selects it for the reader to copy;
  * - a table wider than its column is marked (.bs-overflows) for extra.css to say
- *   that it scrolls sideways;
+ *   that it scrolls sideways, and a table's box that scrolls can be reached with Tab
+ *   (a keyboard scrolls it);
+ * - a section's list in the navigation is named after its section: with
+ *   navigation.indexes, Material 9.8.2 names it by a label holding only an icon;
  * - the 404 page's search box hands its words to the site's search in the header.
  * Without this script the citation is there, without its access date and button.
  */
@@ -81,11 +84,27 @@
   // Material wraps each table in .md-typeset__scrollwrap, the box that scrolls.
   function markWideTables() {
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box) {
-      box.classList.toggle("bs-overflows", box.scrollWidth > box.clientWidth + 1);
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      box.classList.toggle("bs-overflows", wide);
+      if (wide || box.scrollHeight > box.clientHeight + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "表格（可滚动）");
+      }
+    });
+  }
+
+  function nameSectionLists() {
+    Array.prototype.forEach.call(document.querySelectorAll("nav.md-nav[aria-labelledby]"), function (list) {
+      var label = document.getElementById(list.getAttribute("aria-labelledby"));
+      if (!label || label.textContent.trim()) return;
+      var link = label.parentNode.querySelector("a.md-nav__link");
+      if (link) list.setAttribute("aria-label", link.textContent.trim());
     });
   }
 
   function start() {
+    nameSectionLists();
     markWideTables();
     window.addEventListener("load", markWideTables);
     window.addEventListener("resize", markWideTables);
