@@ -64,7 +64,7 @@ def guide(names: list[str]) -> str:
     if issues:
         span = issue_label(*issues[0])
         if len(issues) > 1:
-            span += f"至{issue_label(*issues[-1])}"
+            span += f"至 {issue_label(*issues[-1])}"
         held = f"{span}，共 {len(issues)} 期、{articles} 篇文章的全文"
     else:
         held = "各期文章的全文"

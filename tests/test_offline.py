@@ -95,3 +95,22 @@ def test_the_articles_issue_link_opens_the_issue_page_from_file(
     page.wait_for_url("**/2023/07/index.html")
     assert fetched == []
     page.context.close()
+
+
+def test_the_zip_says_which_file_to_open(unpacked: Path) -> None:
+    guide = (unpacked / "说明.txt").read_text(encoding="utf-8-sig")
+    assert "index.html" in guide and (unpacked / "index.html").is_file()
+    assert "共 1 期" in guide
+
+
+def test_the_404_page_opens_styled_from_file(unpacked: Path, browser: Browser) -> None:
+    page, fetched = offline_page(browser)
+    page.goto((unpacked / "404.html").as_uri())
+    assert page.inner_text("h1") == "找不到这个页面"
+    header = page.eval_on_selector(".md-header", "e => getComputedStyle(e).position")
+    assert header == "sticky", "Material's stylesheet did not load"
+    page.click("text=回到首页")
+    page.wait_for_url("**/index.html")
+    assert page.url == (unpacked / "index.html").as_uri()
+    assert fetched == []
+    page.context.close()
