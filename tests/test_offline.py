@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
+from converter.run import configured_site_url
 from tools.browser import DESKTOP, search_results
 from tools.build import build_site
 
@@ -112,5 +113,17 @@ def test_the_404_page_opens_styled_from_file(unpacked: Path, browser: Browser) -
     page.click("text=回到首页")
     page.wait_for_url("**/index.html")
     assert page.url == (unpacked / "index.html").as_uri()
+    assert fetched == []
+    page.context.close()
+
+
+def test_the_offline_edition_cites_the_hosted_address(unpacked: Path, browser: Browser) -> None:
+    """A citation names the page a reader can link to, not a file on one computer."""
+    page, fetched = offline_page(browser)
+    page.goto((unpacked / "2023/07/01.html").as_uri())
+    site_url = configured_site_url(ROOT / "mkdocs.yml")
+    assert site_url
+    text = " ".join(page.inner_text(".bs-cite__text").split())
+    assert text.endswith(". " + site_url.rstrip("/") + "/2023/07/01/"), text
     assert fetched == []
     page.context.close()

@@ -348,6 +348,8 @@ def test_a_printed_article_names_the_site_and_its_address(
     page.emulate_media(media="print")
     assert page.is_visible(".bs-print-source")
     assert page.inner_text(".bs-print-source") == f"{SITE_NAME} · {site_url}{TABLE_ARTICLE}"
+    top_of = "(e) => e.getBoundingClientRect().top"
+    assert page.eval_on_selector(".bs-print-source", top_of) < page.eval_on_selector("h1", top_of)
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".bs-cite__copy"):
         assert not page.is_visible(hidden), hidden
     page.emulate_media(media="screen")
