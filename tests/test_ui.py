@@ -25,7 +25,9 @@ from playwright.sync_api import Browser, Page
 
 from converter.run import configured_site_url
 from converter.site.paths import is_editable, page_url
+from scripts.preview import preview_config
 from tools.browser import ANSWERED, DESKTOP, PHONE, RESULT_LINKS, SEARCH_TIMEOUT_MS, serve
+from tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.site
@@ -210,6 +212,30 @@ def test_no_page_shows_the_generator_or_an_inferred_mark(
         assert "Material for MkDocs" not in footer.get_text(), relative
         line = page.select_one("p.article-meta")
         assert line is None or "推测" not in line.get_text(), relative
+
+
+def test_only_the_preview_marks_an_inferred_section(
+    built_site: Path, converted_docs: Path, tmp_path: Path
+) -> None:
+    """Readers see an inferred section like any other; editors, on the preview, see 推测."""
+    project = converted_docs.parent
+    config = project / "mkdocs.preview-ui-test.yml"
+    config.write_text(preview_config("https://example.org/bulletin/pr/7/", None), "utf-8")
+    try:
+        build_site(project, tmp_path / "preview", config.name)
+    finally:
+        config.unlink()
+    inferred = [
+        relative
+        for relative in articles(converted_docs)
+        if front_matter(converted_docs, relative).get("section_inferred")
+    ]
+    assert inferred, "the sample has inferred sections"
+    for relative in inferred:
+        for site, marked in ((built_site, False), (tmp_path / "preview", True)):
+            line = soup(built_page(site, relative)).select_one("p.article-meta")
+            assert line is not None
+            assert ("（推测）" in line.get_text()) == marked, (site, relative)
 
 
 def test_a_figure_placeholder_is_announced_once(built_site: Path, converted_docs: Path) -> None:
