@@ -59,12 +59,16 @@ class Change:
 def preview_config(site_url: str, branch: str | None) -> str:
     """A configuration for the preview build, inheriting mkdocs.yml.
 
-    JSON strings are YAML, quoted and escaped whatever the branch's name holds.
+    JSON strings are YAML, quoted and escaped whatever the branch's name holds. The
+    preview is read by editors: ``extra.editors_marks`` has the templates show what
+    readers are not shown (a section the converter inferred, marked 推测).
     """
     lines = [
         "# Written by scripts/preview.py for a pull request's preview; not committed.",
         f"INHERIT: {CONFIG}",
         f"site_url: {json.dumps(site_url)}",
+        "extra:",
+        "  editors_marks: true",
     ]
     if branch:
         edit_uri = f"edit/{quote(branch, safe='/')}/{DOCS}/"

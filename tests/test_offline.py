@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
+from converter.run import configured_site_url
 from tools.browser import DESKTOP, search_results
 from tools.build import build_site
 
@@ -93,5 +94,36 @@ def test_the_articles_issue_link_opens_the_issue_page_from_file(
     page.goto((unpacked / "2023/07/03.html").as_uri())
     page.click(".article-meta a")
     page.wait_for_url("**/2023/07/index.html")
+    assert fetched == []
+    page.context.close()
+
+
+def test_the_zip_says_which_file_to_open(unpacked: Path) -> None:
+    guide = (unpacked / "说明.txt").read_text(encoding="utf-8-sig")
+    assert "index.html" in guide and (unpacked / "index.html").is_file()
+    assert "共 1 期" in guide
+
+
+def test_the_404_page_opens_styled_from_file(unpacked: Path, browser: Browser) -> None:
+    page, fetched = offline_page(browser)
+    page.goto((unpacked / "404.html").as_uri())
+    assert page.inner_text("h1") == "找不到这个页面"
+    header = page.eval_on_selector(".md-header", "e => getComputedStyle(e).position")
+    assert header == "sticky", "Material's stylesheet did not load"
+    page.click("text=回到首页")
+    page.wait_for_url("**/index.html")
+    assert page.url == (unpacked / "index.html").as_uri()
+    assert fetched == []
+    page.context.close()
+
+
+def test_the_offline_edition_cites_the_hosted_address(unpacked: Path, browser: Browser) -> None:
+    """A citation names the page a reader can link to, not a file on one computer."""
+    page, fetched = offline_page(browser)
+    page.goto((unpacked / "2023/07/01.html").as_uri())
+    site_url = configured_site_url(ROOT / "mkdocs.yml")
+    assert site_url
+    text = " ".join(page.inner_text(".bs-cite__text").split())
+    assert text.endswith(". " + site_url.rstrip("/") + "/2023/07/01/"), text
     assert fetched == []
     page.context.close()

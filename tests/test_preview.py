@@ -48,6 +48,7 @@ def test_the_preview_configuration_inherits_mkdocs_yml_and_moves_site_url() -> N
         "INHERIT": "mkdocs.yml",
         "site_url": URL,
         "edit_uri": "edit/fix/%E8%A1%A8%E6%A0%BC/docs/",
+        "extra": {"editors_marks": True},
     }
     # Any branch name git allows stays one quoted value.
     odd = "a\"b'c: #d"
@@ -68,6 +69,9 @@ def test_mkdocs_reads_the_preview_configuration_over_the_repositorys(tmp_path: P
     assert config["repo_url"] == repository["repo_url"]
     assert config["site_name"] == repository["site_name"]
     assert config["nav"], "the navigation inherited through mkdocs.yml"
+    # The editors' marks join the generated extra (tag pages), not replace it.
+    assert config["extra"]["editors_marks"] is True
+    assert "tag_slugs" in config["extra"]
 
 
 def test_the_command_writes_the_configuration_and_prints_the_address(

@@ -29,14 +29,32 @@ PHONE = {"width": 390, "height": 844}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    not_found_page: Path | None = None
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing file answered with ``not_found_page``, as GitHub Pages answers
+        with the site's 404.html."""
+        if code != 404 or self.not_found_page is None:
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free loopback port; yields the base URL (with /)."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+def serve(folder: Path, not_found: Path | None = None) -> Iterator[str]:
+    """Serve ``folder`` on a free loopback port; yields the base URL (with /). A
+    missing file is answered with ``not_found`` (a 404 page) when given."""
+    handler_class = type("Handler", (QuietHandler,), {"not_found_page": not_found})
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -64,6 +64,7 @@ CONTENTS_TITLE = "本期目录"
 SUBHEADING_FIRST_DEPTH = 3
 MARKDOWN_DEEPEST_HEADING = 6
 FIGURE_PLACEHOLDER = "assets/figure-placeholder.svg"
+FIGURE_PLACEHOLDER_ALT = "图片待补"  # what the placeholder shows: the figure is not yet in
 
 
 def render_issue(issue: Issue) -> dict[str, str]:
@@ -227,7 +228,9 @@ def render_text(text: Text, labels: dict[int, str]) -> str:
 
 def render_figure(block: Figure, depth: int) -> str:
     label = f"{caption_label('图', block.number, block.printed_number)} {block.caption}"
-    return figure(label, "../" * depth + FIGURE_PLACEHOLDER, "图片待补：" + label)
+    # The image says only what it is, the caption beside it says which figure: a
+    # screen reader reads the caption once (an alt text repeating it read it twice).
+    return figure(label, "../" * depth + FIGURE_PLACEHOLDER, FIGURE_PLACEHOLDER_ALT)
 
 
 def render_table(grid: Table) -> str:

@@ -112,13 +112,14 @@ def footnote_definition(label: str, markdown: str) -> str:
     return f"[^{label}]: {markdown}"
 
 
-def figure(alt: str, image: str, title: str) -> str:
-    """An image with its caption (``alt``, text). The caption sits in raw HTML, which
-    md_in_html leaves as it is: HTML escaping there, Markdown escaping in the alt text."""
+def figure(caption: str, image: str, alt: str) -> str:
+    """An image with its caption (text) beside it. The caption sits in raw HTML, which
+    md_in_html leaves as it is: HTML escaping there, Markdown escaping in the alt
+    text, which says only what the image is (a screen reader reads the caption once)."""
     return (
         '<figure markdown="span">\n'
-        f'  ![{escape(alt)}]({image}){{ title="{escape_attribute(title)}" }}\n'
-        f"  <figcaption>{html.escape(alt, quote=False)}</figcaption>\n"
+        f"  ![{escape(alt)}]({image})\n"
+        f"  <figcaption>{html.escape(caption, quote=False)}</figcaption>\n"
         "</figure>"
     )
 
