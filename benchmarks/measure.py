@@ -5,7 +5,9 @@ peak resident set of its largest process, and the peak of the whole process tree
 resident set summed over its processes (what a pool of worker processes holds at
 once). Both are read from /proc every SAMPLE_EVERY_S while the command runs: the
 largest process's from its high-water mark (VmHWM, which a late sample still sees),
-the tree's from the sum of VmRSS (a peak between two samples can be missed).
+the tree's from the sum of VmRSS (a peak between two samples can be missed). And its
+CPU time (user + system, of the command and every process it waited for, as
+``wait4`` reports it): on a shared machine wall time counts the others' work too.
 
 Not ``ru_maxrss``: Python starts a child with vfork, and Linux records the
 parent's high-water mark in the child's ``ru_maxrss`` when the child execs, so for a
@@ -32,6 +34,7 @@ class Measured:
     seconds: float
     max_rss_mb: float  # the largest single process of the tree
     tree_rss_mb: float  # all processes of the tree at once, sampled
+    cpu_seconds: float = 0.0  # user + system of the tree (its waited-for processes)
 
 
 class CommandFailed(RuntimeError):
@@ -102,10 +105,12 @@ def run(argv: Sequence[str], cwd: Path, log: Path) -> Measured:
         child = subprocess.Popen(list(argv), cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
         sampler = threading.Thread(target=sample, args=(child.pid,), daemon=True)
         sampler.start()
-        returncode = child.wait()
+        _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
+        child.returncode = returncode = os.waitstatus_to_exitcode(status)
         done.set()
         sampler.join()
     if returncode != 0:
         raise CommandFailed(f"{' '.join(argv)} exited {returncode}; see {log}")
-    return Measured(seconds, peak_process / 1024, max(peak_tree, peak_process) / 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(seconds, peak_process / 1024, max(peak_tree, peak_process) / 1024, cpu)

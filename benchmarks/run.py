@@ -55,7 +55,7 @@ from typing import Any
 
 from benchmarks import buildprofile, report
 from benchmarks.measure import Measured, run
-from benchmarks.search import OTHER_QUERY, QUERY, SearchRun, first_result
+from benchmarks.search import OTHER_QUERY, QUERY, SearchRun, first_result, warm_latency
 from benchmarks.search_scale import SEARCH_FILES, Cold, cold, sample_queries, summary
 from tools.browser import chromium, serve
 from tools.build import SITE_FILES
@@ -90,6 +90,12 @@ theme:
 plugins:
   - search
 """
+# The bare build runs in a venv of requirements/site.txt alone (made here when missing):
+# without jieba, Material's search indexes Chinese as a user of Material has it. With
+# jieba installed (the bench extra, this venv) it segments Chinese with it and takes
+# about twice as long; that build is measured too, for reference, never the verdict.
+BARE_VENV = ROOT / ".cache" / "bench-bare"
+HAS_JIEBA = "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('jieba') else 1)"
 PAGEFIND_PAGE = "pagefind-bench.html"
 ZENSICAL_FOLDER = "zensical"  # in the project: where Zensical builds its copy
 # The site's search index, written into a built site after `mkdocs build`.
@@ -165,6 +171,24 @@ def mkdocs(*args: str) -> list[str]:
 def sitesearch(site: str) -> list[str]:
     """The search index alone (`make site` writes it while MkDocs builds)."""
     return python("-m", "sitesearch", "docs", site)
+
+
+def has_jieba(python: str) -> bool:
+    return subprocess.run([python, "-c", HAS_JIEBA], check=False).returncode == 0
+
+
+def bare_python(given: Path | None) -> str:
+    """The bare build's python: ``given``, or BARE_VENV's (made from
+    requirements/site.txt, with its hashes, when missing). Refused if jieba is there."""
+    python = given or BARE_VENV / "bin" / "python"
+    if given is None and not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(BARE_VENV)], check=True)
+        requirements = str(ROOT / "requirements" / "site.txt")
+        install = [str(python), "-m", "pip", "install", "--quiet", "--require-hashes"]
+        subprocess.run([*install, "-r", requirements], check=True)
+    if has_jieba(str(python)):
+        raise SystemExit(f"{python}: jieba is installed; the bare baseline must be without it")
+    return str(python)
 
 
 def site_build(*args: str) -> list[str]:
@@ -250,31 +274,45 @@ def bench_converter(project: Project, results: Results, repeats: int) -> None:
         )
 
 
-def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool = False) -> None:
+def bench_site(
+    project: Project,
+    results: Results,
+    repeats: int,
+    keep_bare: bool = False,
+    bare_with: str = sys.executable,
+) -> None:
     """`make site` (convert cold, then a strict build with the search index written
-    alongside) against the bare build, which has Material's own search. The index
-    alone is timed too, for reference (it is inside the build step's time).
+    alongside) against the bare build, which has Material's own search, run by
+    ``bare_with`` (a python without jieba: the baseline), and again by this python
+    when it has jieba (for reference). The index alone is timed too, for reference
+    (it is inside the build step's time).
 
-    The two are run in turns, ``repeats`` times each, and their medians compared, so
-    that a slow spell of the machine weighs on both alike. The bare build's folder
-    (``site-bare``) is kept when ``keep_bare`` (search in Chromium uses it), else
-    removed once its search index has been measured."""
+    All are run in turns, ``repeats`` times each, and their medians compared, so
+    that a slow spell of the machine weighs on all alike; wall time and CPU time.
+    The bare build's folder (``site-bare``) is kept when ``keep_bare`` (search in
+    Chromium uses it), else removed once its search index has been measured."""
     n = project.n
     argv = convert_argv(project, "docs", "--jobs", "0")  # as the Makefile
     build = site_build("--site-dir", "site")
     index = sitesearch("site")
-    bare = mkdocs("--strict", "-f", "mkdocs.bare.yml", "--site-dir", "site-bare")
+    bare_options = ("build", "--strict", "-f", "mkdocs.bare.yml", "--site-dir")
+    bare = [bare_with, "-m", "mkdocs", *bare_options, "site-bare"]
+    jieba = mkdocs(*bare_options[1:], "site-bare-jieba") if has_jieba(sys.executable) else None
     converts: list[Measured] = []
     builds: list[Measured] = []
     indexes: list[Measured] = []
     bares: list[Measured] = []
+    jiebas: list[Measured] = []
     for _ in range(repeats):
         _, prepare = fresh_docs(project, "docs")
         converts.append(project.run(argv))
         builds.append(project.run(build))
         indexes.append(project.run(index))
         bares.append(project.run(bare))
+        if jieba:
+            jiebas.append(project.run(jieba))
     bench_material_index(project, results)
+    shutil.rmtree(project.folder / "site-bare-jieba", ignore_errors=True)
     if not keep_bare:
         shutil.rmtree(project.folder / "site-bare")
     # The converter again on the converted docs: with its cache (nothing to convert),
@@ -292,6 +330,7 @@ def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool
     )
     command, build_command = project.shown(argv, prepare), project.shown(build)
     index_command, bare_command = project.shown(index), project.shown(bare)
+    jieba_command = project.shown(jieba) if jieba else ""
     both = " && ".join([command, build_command.removeprefix("cd $P && ")])
     converted = statistics.median(m.seconds for m in converts)
     built = statistics.median(m.seconds for m in builds)
@@ -302,10 +341,36 @@ def bench_site(project: Project, results: Results, repeats: int, keep_bare: bool
         ("site_build", builds, build_command),
         ("search_index", indexes, index_command),
         ("bare_build", bares, bare_command),
+        ("bare_jieba_build", jiebas, jieba_command),
     ):
+        if not runs:
+            continue
         samples = [m.seconds for m in runs]
         results.add(f"{key}_s", n, statistics.median(samples), "s", shown, samples)
         results.add(f"{key}_rss_mb", n, max(m.max_rss_mb for m in runs), "MB", shown)
+        cpu = [m.cpu_seconds for m in runs]
+        results.add(f"{key}_cpu_s", n, statistics.median(cpu), "s", shown, cpu)
+    cpu_total = statistics.median(m.cpu_seconds for m in converts) + statistics.median(
+        m.cpu_seconds for m in builds
+    )
+    bare_cpu = statistics.median(m.cpu_seconds for m in bares)
+    results.add("site_total_cpu_s", n, cpu_total, "s", both)
+    results.add(
+        "site_vs_bare_cpu_ratio",
+        n,
+        cpu_total / bare_cpu,
+        "×",
+        f"site_total_cpu_s / bare_build_cpu_s: {both} ; {bare_command.removeprefix('cd $P && ')}",
+    )
+    if jiebas:
+        results.add(
+            "site_vs_bare_jieba_ratio",
+            n,
+            total / statistics.median(m.seconds for m in jiebas),
+            "×",
+            f"site_total_s / bare_jieba_build_s: {both} ; "
+            + jieba_command.removeprefix("cd $P && "),
+        )
     results.add("site_total_s", n, total, "s", both)
     results.add("site_convert_share_pct", n, 100 * converted / total, "%", both)
     results.add(
@@ -638,6 +703,18 @@ def bench_search(project: Project, results: Results, repeats: int, cold_queries:
                     )
                     continue
                 colds[edition].append(cold(answered, query))
+        warms: dict[str, list[float]] = {"hosted": [], "offline": []}
+        for query in queries:
+            for edition, url in (
+                ("hosted", f"{base}{start}/"),
+                ("offline", (offline_site / f"{start}.html").as_uri()),
+            ):
+                try:
+                    warms[edition].append(warm_latency(browser, url, query))
+                except Exception as error:
+                    results.details.setdefault("errors", []).append(
+                        f"{edition}, warm query {query}: {error}"
+                    )
     cold_command = (
         f"cd $REPO && python -m benchmarks.search_scale $P/docs $P/site $P/site-offline "
         f"--queries {cold_queries}"
@@ -658,6 +735,15 @@ def bench_search(project: Project, results: Results, repeats: int, cold_queries:
         results.add(
             f"{prefix}_longest_task_ms", n, found["longest_task_ms"], "ms", cold_command, tasks
         )
+    warm_command = (
+        "benchmarks/search.py warm_latency(): each cold query typed (one input event) into a "
+        "fresh, loaded page of the same article (load event and network idle)"
+    )
+    for edition, times in warms.items():
+        if times:
+            key = f"{edition}_warm"
+            results.add(f"{key}_median_ms", n, statistics.median(times), "ms", warm_command, times)
+            results.add(f"{key}_worst_ms", n, max(times), "ms", warm_command)
     results.details["cold_search"] = {
         "start": start,
         "runs": {edition: [asdict(r) for r in loads] for edition, loads in colds.items()},
@@ -677,11 +763,14 @@ def bench_search(project: Project, results: Results, repeats: int, cold_queries:
 # --- where the build time goes (largest N only) ----------------------------------------
 
 
-def bench_profile(project: Project, results: Results) -> None:
-    """cProfile one site build and one bare build; each part's share of the build."""
-    for name, config in (("site", "mkdocs.yml"), ("bare", "mkdocs.bare.yml")):
+def bench_profile(project: Project, results: Results, bare_with: str = sys.executable) -> None:
+    """cProfile one site build and one bare build (without jieba); each part's share."""
+    for name, config, interpreter in (
+        ("site", "mkdocs.yml", sys.executable),
+        ("bare", "mkdocs.bare.yml", bare_with),
+    ):
         stats = project.folder / f"profile-{name}.out"
-        argv = python("-m", "cProfile", "-o", stats.name, "-m", "mkdocs", "build", "-q")
+        argv = [interpreter, "-m", "cProfile", "-o", stats.name, "-m", "mkdocs", "build", "-q"]
         argv += ["-f", config, "--site-dir", "site-profile"]
         project.run(argv)
         found = buildprofile.parts(stats)
@@ -772,6 +861,10 @@ def versions() -> dict[str, str]:
     return found
 
 
+# The steps of one size, by the name --skip takes.
+STEPS = ("converter", "site", "sizes", "offline", "search", "profile", "zensical", "rebuild")
+
+
 def bench_size(
     work: Path,
     n: int,
@@ -782,25 +875,40 @@ def bench_size(
     keep: bool = False,
     vocabulary: str = "sample",
     cold_queries: int = COLD_QUERIES,
+    bare_with: str = sys.executable,
+    skip: Sequence[str] = (),
 ) -> None:
     project = make_project(work, n, vocabulary)
-    steps: list[tuple[str, Callable[[], None]]] = [
-        ("converter", lambda: bench_converter(project, results, repeats)),
-        ("make site and the bare build", lambda: bench_site(project, results, repeats, largest)),
-        ("sizes", lambda: bench_sizes(project, results, report.PAGE_LIMIT_KB)),
-        ("offline edition", lambda: bench_offline(project, results)),
+    steps: list[tuple[str, str, Callable[[], None]]] = [
+        ("converter", "converter", lambda: bench_converter(project, results, repeats)),
+        (
+            "site",
+            "make site and the bare builds",
+            lambda: bench_site(
+                project, results, repeats, largest and "search" not in skip, bare_with
+            ),
+        ),
+        ("sizes", "sizes", lambda: bench_sizes(project, results, report.PAGE_LIMIT_KB)),
+        ("offline", "offline edition", lambda: bench_offline(project, results)),
     ]
     if largest:
-        steps.append(
+        steps += [
             (
+                "search",
                 "search in Chromium",
                 lambda: bench_search(project, results, repeats, cold_queries),
-            )
-        )
-        steps.append(("where the build time goes", lambda: bench_profile(project, results)))
-        steps.append(("Zensical", lambda: bench_zensical(project, results)))
-    steps.append(("rebuild after an edit", lambda: bench_rebuild(project, results)))
-    for name, step in steps:
+            ),
+            (
+                "profile",
+                "where the build time goes",
+                lambda: bench_profile(project, results, bare_with),
+            ),
+            ("zensical", "Zensical", lambda: bench_zensical(project, results)),
+        ]
+    steps.append(("rebuild", "rebuild after an edit", lambda: bench_rebuild(project, results)))
+    for key, name, step in steps:
+        if key in skip:
+            continue
         load = os.getloadavg()[0]
         results.details.setdefault("load", []).append([n, name, round(load, 2)])
         say(f"N={n}: {name} (load average {load:.2f})")
@@ -831,8 +939,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="sample",
         help="the synthetic issues' text (benchmarks.generate --vocabulary; default sample)",
     )
+    parser.add_argument(
+        "--bare-python",
+        type=Path,
+        help=f"python of a venv without jieba for the bare build (default: {BARE_VENV}, "
+        "made from requirements/site.txt when missing)",
+    )
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        choices=STEPS,
+        default=[],
+        help="steps not run (their figures are missing, and BENCHMARKS.md says so)",
+    )
+    parser.add_argument("--repeats", type=int, help=f"timed runs of each (default {REPEATS})")
     args = parser.parse_args(argv)
-    repeats = 1 if args.quick else REPEATS
+    bare_with = bare_python(args.bare_python)
+    repeats = args.repeats or (1 if args.quick else REPEATS)
     sizes = sorted(set(args.sizes))
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
     results = Results()
@@ -853,6 +976,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.keep,
             args.vocabulary,
             QUICK_COLD_QUERIES if args.quick else COLD_QUERIES,
+            bare_with,
+            args.skip,
         )
         write(args, results, sizes, repeats, started)  # what is measured so far
     for megabytes in [] if args.quick else sorted(set(args.large_exports)):
@@ -877,6 +1002,7 @@ def write(
         "repeats": repeats,
         "sizes": sizes,
         "vocabulary": args.vocabulary,
+        "skipped": args.skip,
         "machine": machine(),
         "versions": {**versions(), "chromium": results.details.get("chromium", "?")},
         "setup": setup_command("N", args.vocabulary),

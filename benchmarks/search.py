@@ -216,3 +216,34 @@ def long_tasks(page: Page, until_ms: float) -> list[float]:
             if frame is not page.main_frame or task["start"] <= until_ms:
                 durations.append(float(task["duration"]))
     return durations
+
+
+# Types ``query`` into the loaded page's box as one input event, the clock read in
+# the same task just before it: the page's own time from typing to its first result.
+TYPE_SCRIPT = """(query) => {
+  const input = document.querySelector('INPUT');
+  input.focus();
+  window.__bench.firstResult = null;
+  window.__bench.typed = performance.now();
+  input.value = query;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+}""".replace("INPUT", INPUT)
+# A loaded page: its load event passed and no request for this long (the index's
+# meta.js, which the client fetches with the page, has arrived).
+IDLE = "networkidle"
+
+
+def warm_latency(browser: Browser, url: str, query: str) -> float:
+    """ms from ``query`` typed into a loaded page (a fresh context: the index's shards
+    not yet fetched) to its first result, in the page's clock."""
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
+    context.add_init_script(INIT_SCRIPT)
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until=IDLE)
+        page.wait_for_selector(INPUT, state="attached")
+        page.evaluate(TYPE_SCRIPT, query)
+        page.wait_for_function("() => window.__bench.firstResult !== null", timeout=GIVE_UP_MS)
+        return float(page.evaluate("() => window.__bench.firstResult - window.__bench.typed"))
+    finally:
+        context.close()

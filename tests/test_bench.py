@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import report
-from benchmarks.run import QUICK_COLD_QUERIES
+from benchmarks.run import QUICK_COLD_QUERIES, bare_python
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICK_SIZE = 2
@@ -57,6 +57,7 @@ def expected_keys() -> list[str]:
     keys += ["material_hosted_index_loaded_ms", *report.EXTRA_ROWS]
     for column in report.COLD_COLUMNS:
         keys += [f"{column}_cold_{row}" for row in report.COLD_ROWS]
+        keys += [f"{column}_warm_{row}" for row in report.WARM_ROWS]
     for name in ("site", "bare"):
         keys += [f"profile_{name}_build_s"]
         keys += [f"profile_{name}_{part}_pct" for part in report.PROFILE_ROWS]
@@ -82,6 +83,9 @@ def test_sizes_are_plausible(quick_run: tuple[dict, str]) -> None:
     assert value["index_pages"] > 2 * 22
     assert value["material_index_pages"] > 2 * 22
     assert value["site_build_s"] > 0 and value["bare_build_s"] > 0
+    # The baseline without jieba, and the build with it (this venv has the bench extra).
+    assert value["bare_build_cpu_s"] > 0 and value["bare_jieba_build_cpu_s"] > 0
+    assert value["site_total_cpu_s"] > value["site_build_cpu_s"] > 0
     assert value["search_index_s"] > 0 and value["reindex_s"] > 0
     assert value["site_total_s"] > value["site_build_s"]  # conversion, then the build
     assert value["index_files"] > value["index_pages"] >= value["index_shards"] >= 1
@@ -94,12 +98,13 @@ def test_sizes_are_plausible(quick_run: tuple[dict, str]) -> None:
         assert value[f"{edition}_search_kb"] > 0
         assert value[f"{edition}_cold_queries"] == QUICK_COLD_QUERIES  # every one answered
         assert 0 < value[f"{edition}_cold_median_kb"] <= value[f"{edition}_cold_worst_kb"]
+        assert 0 < value[f"{edition}_warm_median_ms"] <= value[f"{edition}_warm_worst_ms"]
     assert value["material_hosted_results"] > 0
 
 
 def test_every_target_has_a_verdict(quick_run: tuple[dict, str]) -> None:
     data, markdown = quick_run
-    assert len(data["targets"]) == 10
+    assert len(data["targets"]) == 11
     for target in data["targets"]:
         assert isinstance(target["met"], bool), target
         assert target["target"] in markdown
@@ -118,3 +123,9 @@ def test_quick_mode_skips_the_very_large_exports(quick_run: tuple[dict, str]) ->
         assert {report.large_key(megabytes, "s"), report.large_key(megabytes, "rss_mb")} <= listed
     assert all(limit["met"] is None for limit in data["limits"])
     assert "not run (`--quick`)" in markdown
+
+
+def test_the_bare_baseline_refuses_a_python_with_jieba() -> None:
+    """This venv has jieba (the bench extra): Material's search would segment with it."""
+    with pytest.raises(SystemExit, match="jieba is installed"):
+        bare_python(Path(sys.executable))

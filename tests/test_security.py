@@ -480,7 +480,12 @@ def pinned(*extras: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("name", "extras"), [("site.txt", ("site",)), ("test.txt", ("site", "test"))]
+    ("name", "extras"),
+    [
+        ("site.txt", ("site",)),
+        ("test.txt", ("site", "test")),
+        ("bench.txt", ("site", "test", "bench")),
+    ],
 )
 def test_every_requirement_is_pinned_with_hashes_as_pyproject_pins_it(
     name: str, extras: tuple[str, ...]
@@ -493,7 +498,11 @@ def test_every_requirement_is_pinned_with_hashes_as_pyproject_pins_it(
 def test_the_venv_installs_only_what_the_locks_name() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     installs = [line.strip() for line in makefile.splitlines() if "pip install" in line]
-    for requirements in ("requirements/site.txt", "requirements/test.txt"):
+    for requirements in (
+        "requirements/site.txt",
+        "requirements/test.txt",
+        "requirements/bench.txt",
+    ):
         assert f"$(BIN)/pip install --quiet --require-hashes -r {requirements}" in installs
     project = [line for line in installs if line.endswith("-e .")]
     assert project and all("--no-deps --no-build-isolation" in line for line in project)

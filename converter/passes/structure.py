@@ -228,6 +228,10 @@ class Reading:
     section_line: int = 0  # the heading's line; 0 when lost
     title: Paragraph | None = None
     pending: list[Paragraph] = field(default_factory=list)  # the article being read
+    # Has ``pending`` opened a table with no author line after it (``inside_table``)?
+    # Kept as paragraphs are read: asking it of the whole article at every title-shaped
+    # paragraph made the pass quadratic in an article's length.
+    in_table: bool = False
     # title-shaped paragraphs of the article being read that did not start one, with
     # their cues: warned when it closes, unless they turn out to be its subheadings
     title_shaped: list[tuple[Paragraph, list[Cue]]] = field(default_factory=list)
@@ -277,7 +281,8 @@ def build_structure(
         summary = heads_summary(paragraphs, index, state)
         if summary or starts_section(paragraphs, index, state, page):
             close_article(result, state, diagnostics)
-            state.title, state.pending, state.outside_warned = None, [], False
+            state.title, state.outside_warned = None, False
+            state.pending, state.in_table = [], False
             state.section, state.section_line = heading_name(paragraph), paragraph.line
             state.in_summary = summary
             result.headings.append(paragraph.text.value)  # as printed
@@ -287,7 +292,7 @@ def build_structure(
         cues = start_cues(paragraphs, index, state, page)
         if cues is not None and sum(cue.weight for cue in cues) >= START_SCORE:
             close_article(result, state, diagnostics)
-            state.pending = []
+            state.pending, state.in_table = [], False
             if lost := lost_heading(paragraph, state, page):
                 state.section, state.section_line, state.in_summary = "", 0, False
                 state.section_number += 1
@@ -337,6 +342,7 @@ def add_to_reading(
 ) -> None:
     if state.title is not None:
         state.pending.append(paragraph)
+        state.in_table = inside_table(state.in_table, paragraph)
         return
     if not state.in_summary and not state.outside_warned:
         diagnostics.warn(paragraph, "text outside any article (from here) is kept in the summary")
@@ -399,7 +405,7 @@ def starts_section(
     following = paragraph_at(paragraphs, index + 1)
     if not heading_shape(paragraph) or opens_with_date(following):
         return False
-    if inside_table(state.pending):
+    if state.in_table:
         return following is not None and opens_with_date(paragraph_at(paragraphs, index + 2))
     if is_lead(following):
         return False  # a short title at a page's top, its lead right under it
@@ -423,7 +429,7 @@ def start_cues(
         return None  # a question in the text: only a dateline after it makes it a title
     if not (title_shape(paragraph) or asks):
         return None
-    if inside_table(state.pending):
+    if state.in_table:
         return [DATELINE_CUE] if opens_with_date(following) else None
     closed = state.closed or opens_page_after_blank(paragraph, page)
     candidate = Candidate(following, closed, holds_first_marker(following, page), asks)
@@ -522,10 +528,13 @@ def paragraph_at(paragraphs: tuple[Paragraph, ...], index: int) -> Paragraph | N
     return paragraphs[index] if 0 <= index < len(paragraphs) else None
 
 
-def inside_table(pending: list[Paragraph]) -> bool:
-    """Has the article read so far opened a table, with no author line after it?"""
-    captions = [i for i, p in enumerate(pending) if table_caption(p) is not None]
-    return bool(captions) and not any(closes_article(p) for p in pending[captions[-1] + 1 :])
+def inside_table(was_inside: bool, paragraph: Paragraph) -> bool:
+    """Has the article read so far opened a table, with no author line after it? From
+    the answer before ``paragraph`` was read: a table caption opens one, an author line
+    after it closes it."""
+    if table_caption(paragraph) is not None:
+        return True
+    return was_inside and not closes_article(paragraph)
 
 
 def lines_before_blank(layout: Layout) -> frozenset[int]:
