@@ -40,6 +40,7 @@ from .site.front_matter import (
 )
 from .site.identity import check_manifests
 from .site.issue_pages import INFERRED_MARK
+from .site.issue_record import check_record
 from .site.page_file import decode_page
 from .site.paths import (
     ARTICLE_PAGE,
@@ -173,6 +174,7 @@ def check_docs_findings(docs: Path, data_dir: Path | None = None) -> CheckFindin
                 found = findings.problems if rule.severity == ERROR else findings.to_confirm
                 found.extend(rule.check(page, context))
     findings.problems.extend(check_manifests(docs))
+    findings.problems.extend(check_record(docs))
     return findings
 
 

@@ -56,6 +56,7 @@ def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         reuse=not (args.force or args.accounting or args.reconvert),
         jobs=args.jobs or os.cpu_count() or 1,
         wait=args.wait,
+        restore=tuple(args.restore),
     )
     progress = Progress(err)
 
@@ -149,6 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--reconvert",
         action="store_true",
         help="convert exports unchanged since their last conversion too (edits stay protected)",
+    )
+    convert_command.add_argument(
+        "--restore",
+        action="append",
+        default=[],
+        metavar="YYYY-MM",
+        help="convert again an issue whose folder an editor deleted (recorded in docs/.issues.yml)",
     )
     convert_command.add_argument(
         "--jobs", type=int, default=1, help="issues converted in parallel (0: one per core)"

@@ -44,6 +44,14 @@ from .site.cache import (
 from .site.entries import IssueEntry, existing_entries, issue_entry, with_edited_articles
 from .site.identity import identify, manifest_agrees, manifest_path
 from .site.issue_pages import render_issue
+from .site.issue_record import (
+    ISSUES_FILE,
+    decide,
+    final_record,
+    render_record,
+    skipped_exports,
+    skipped_message,
+)
 from .site.lock import run_lock
 from .site.paths import issue_folder
 from .site.writer import WritePlan, plan_writes, recover, write_atomically
@@ -60,6 +68,7 @@ class Options:
     reuse: bool = True  # skip exports unchanged since their last conversion
     jobs: int = 1
     wait: float = 0.0  # seconds to wait for another run on the same folder
+    restore: tuple[str, ...] = ()  # issues recorded as deleted to convert again
 
 
 @dataclass(frozen=True)
@@ -120,19 +129,33 @@ def convert(
             tell(f"the last run on {options.out_dir} was interrupted: {held.interrupted}")
         for message in recover(options.out_dir):
             tell(message)
-        return convert_alone(inputs, options, step)
+        return convert_alone(inputs, options, step, tell)
 
 
-def convert_alone(inputs: Sequence[Path], options: Options, step: Step | None) -> Outcome:
+def convert_alone(
+    inputs: Sequence[Path], options: Options, step: Step | None, tell: Say
+) -> Outcome:
     out_dir = options.out_dir
     refuse_unsafe_docs(out_dir)  # links and devices would be copied as their targets
-    paths, unchanged = split_unchanged(list(inputs), out_dir, options.reuse)
+    decision = decide(out_dir, options.restore)
+    wanted, skipped = skipped_exports(list(inputs), decision)
+    paths, unchanged = split_unchanged(wanted, out_dir, options.reuse)
     converted = convert_files(paths, out_dir, options.jobs, step)
     check_unique_issues({**unchanged, **{c.path: c.issue_id for c in converted}})
+    for message in decision.said:
+        tell(message)
+    for path in skipped:
+        tell(skipped_message(path, path.name.removesuffix(".txt")))
+    for result in [c for c in converted if decision.deleted(c.issue_id)]:
+        tell(skipped_message(result.path, result.issue_id))
+    converted = [c for c in converted if not decision.deleted(c.issue_id)]
     pages: dict[str, str] = {}
     for result in converted:
         pages.update(result.pages)
     pages[CACHE_FILE] = render_cache(updated_cache(out_dir, converted))
+    pages[ISSUES_FILE] = render_record(
+        final_record(out_dir, decision, {c.issue_id for c in converted})
+    )
     pages.update(all_archive_pages(out_dir, converted, options.site_url, options.force))
     check_pages(pages)
     folders = tuple(issue_folder(result.issue_id) for result in converted)

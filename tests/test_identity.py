@@ -34,7 +34,7 @@ from converter.site.identity import (
 )
 from scripts.preview import changed_files, changed_pages
 from tests.golden import SAMPLE
-from tests.variants.catalogue import article, base, january
+from tests.variants.catalogue import article, base, january, with_article
 from tests.variants.layout import render
 from tests.variants.spec import ArticleSpec, IssueSpec
 
@@ -259,24 +259,65 @@ def test_the_first_article_corrected_keeps_its_page(tmp_path: Path) -> None:
     assert "as the only article between the start of the issue and 02.md\n" in said
     assert len(titles(docs)) == 6
     assert_each_page_holds_its_article(docs, corrected(base(), 0, 0))
-    # A second export corrects the next article's end too: still paired, but said.
+    # A second export corrects the next article's end too: still paired, and said
+    # what of its text still agrees (its footnote and its author line).
     closing = "该标准将于年内发布。"
     said = convert(corrected(corrected(base(), 0, 0), 0, 1, closing), tmp_path, docs)
     assert (
         "article 02.md's title and opening both changed; kept its page as the only article "
-        "between 01.md and 03.md; the end of its text changed too: check that it is" in said
+        "between 01.md and 03.md; the end of its text changed too, but 2 of its paragraphs, "
+        "notes or author line are the same" in said
     )
     assert titles(docs)["02.md"] == base().sections[0].articles[1].title + "（修订）"
 
 
-def test_the_last_article_corrected_gets_a_new_page(tmp_path: Path) -> None:
-    """The end of the issue is no neighbour (a manifest lists there the pages kept
-    for an editor that no article matched): today's behaviour, a new number."""
+@pytest.mark.parametrize("edited", [False, True], ids=["converted", "edited"])
+def test_the_last_article_corrected_keeps_its_page(tmp_path: Path, edited: bool) -> None:
+    """The end of the issue is a neighbour too: the last article, its title and
+    opening corrected, is the only one between 05.md and the end of the issue."""
     docs = tmp_path / "docs"
     convert(base(), tmp_path, docs)
+    before = edit(docs, "06.md") if edited else ""
     said = convert(corrected(base(), 2, 1), tmp_path, docs)
-    assert "2024/03/06.md: no article of the export matches it by text or title; removed" in said
-    assert sorted(titles(docs)) == ["01.md", "02.md", "03.md", "04.md", "05.md", "07.md"]
+    assert (
+        "article 06.md's title and opening both changed; kept its page as the only article "
+        "between 05.md and the end of the issue\n" in said
+    )
+    assert "removed" not in said
+    assert sorted(titles(docs)) == [f"{n:02d}.md" for n in range(1, 7)]
+    if edited:  # the editor's page follows its article and is not overwritten
+        assert (docs / FOLDER / "06.md").read_text(encoding="utf-8") == before
+    else:
+        assert_each_page_holds_its_article(docs, corrected(base(), 2, 1))
+        assert check_docs(docs) == []
+    assert dict(contents(docs))[base().sections[2].articles[1].title + "（修订）"] == "06.md"
+    # Changed throughout (its end too): position alone keeps the page, and asks.
+    docs = tmp_path / "other"
+    convert(base(), tmp_path, docs)
+    said = convert(corrected(base(), 2, 1, "该会议还审议了下一年度的立项计划。"), tmp_path, docs)
+    assert (
+        "kept its page as the only article between 05.md and the end of the issue; the end "
+        "of its text changed too: check that it is" in said
+    )
+    assert len(titles(docs)) == 6
+
+
+def test_a_page_whose_article_left_the_export_is_no_neighbour(tmp_path: Path) -> None:
+    """An edited page whose article left the export is kept, recorded as out of the
+    export: an article added later at the end of the issue gets its own page."""
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    edited = edit(docs, "06.md")
+    shorter = without(base(), 2, 1)
+    convert(shorter, tmp_path, docs)
+    assert manifest(docs)["06"]["in_export"] is False
+    longer = with_inserted(shorter, 2, 1)  # a new last article
+    said = convert(longer, tmp_path, docs)
+    assert "06.md's title and opening" not in said
+    assert (docs / FOLDER / "06.md").read_text(encoding="utf-8") == edited
+    assert titles(docs)["07.md"] == INSERTED.title
+    assert manifest(docs)["06"]["in_export"] is False
+    assert "in_export" not in manifest(docs)["07"]
 
 
 def test_two_corrected_articles_in_one_gap_pair_by_the_end_of_their_text(
@@ -298,6 +339,31 @@ def test_two_corrected_articles_in_one_gap_pair_by_the_end_of_their_text(
     assert [link for _, link in contents(docs)] == [f"{n:02d}.md" for n in range(1, 7)]
 
 
+def test_two_corrected_articles_in_one_gap_pair_by_a_footnote_then_position(
+    tmp_path: Path,
+) -> None:
+    """Both ends changed: 03's footnote is in no other page, so it pairs 03; 04 is
+    then the only article and page left in the gap."""
+    docs = tmp_path / "docs"
+    convert(base(), tmp_path, docs)
+    edited = edit(docs, "03.md")
+    closing = "该计划将在年底前完成评估，并向社会公开征求意见。"
+    said = convert(
+        corrected(corrected(base(), 1, 0, closing + "甲"), 1, 1, closing + "乙"), tmp_path, docs
+    )
+    assert (
+        "article 03.md's title and opening both changed; kept its page, as 1 of its "
+        "paragraphs, notes or author line are the same (between 02.md and 05.md)" in said
+    )
+    assert (
+        "article 04.md's title and opening both changed; kept its page as the only article "
+        "left between 02.md and 05.md; the end of its text changed too: check that it is" in said
+    )
+    assert (docs / FOLDER / "03.md").read_text(encoding="utf-8") == edited
+    assert sorted(titles(docs)) == [f"{n:02d}.md" for n in range(1, 7)]
+    assert titles(docs)["04.md"] == CEN_TITLE + "（修订）"
+
+
 def test_two_articles_changed_throughout_in_one_gap_get_new_pages(tmp_path: Path) -> None:
     """Two unmatched pages and two unmatched articles between the same neighbours,
     and no end of text in common: no evidence tells which is which, so nothing is
@@ -307,6 +373,9 @@ def test_two_articles_changed_throughout_in_one_gap_get_new_pages(tmp_path: Path
     edited = edit(docs, "03.md")
     closing = "该计划将在年底前完成评估，并向社会公开征求意见。"
     new_spec = corrected(corrected(base(), 1, 0, closing + "甲"), 1, 1, closing + "乙")
+    new_spec = with_article(
+        new_spec, 1, 0, notes=("国际电工委员会. 全体会议纪要（修订）[EB/OL]. 2024-03-01.",)
+    )
     said = convert(new_spec, tmp_path, docs)
     assert said.count("no evidence tells which (if any) is this article") == 2
     assert "pages 03, 04 between 02.md and 05.md were not matched" in said
@@ -503,8 +572,16 @@ def test_position_pairs_only_between_neighbours_in_their_recorded_order() -> Non
         0: 1,
         1: 2,
         2: 3,
-    }  # 4 stands at the end of the issue, which is no neighbour
-    assert [index for index, _ in reported] == [1]
+        3: 4,
+    }  # 4 stands between 3 and the end of the issue
+    assert [index for index, _ in reported] == [1, 3]
+    reported.clear()
+    # A number out of the recorded order (its article left the export) is in no gap.
+    assert match_by_position(articles, pages, [1, 2, 3], {0: 1, 2: 3}, said) == {
+        0: 1,
+        1: 2,
+        2: 3,
+    }
     reported.clear()
     # The neighbours swapped places in the export: the gap between them means nothing.
     swapped = [Evidence("f3", ""), Evidence("x", ""), Evidence("f1", "")]

@@ -16,10 +16,16 @@ export's articles to the numbers already given, by the best evidence first:
    existed, or a manifest without the entry);
 3. the title, as recorded or as the page now has it (the start of the text changed
    but the title did not);
-4. position (``match_by_position``): an article still unmatched (title and opening
-   corrected together) that is the only one between two matched neighbours where
-   the manifest has exactly one unmatched number keeps that number, warned; where a
-   gap has more, only the end of the text, as the page has it, pairs them.
+4. the rest of the text, within a gap (``match_by_position``): an article still
+   unmatched (title and opening corrected together) stands between two matched
+   neighbours, or between one and the start or the end of the issue. In each such
+   gap, an article whose text ends as exactly one unmatched page of the gap does,
+   or that shares with exactly one of them the most paragraphs, footnotes or author
+   line found in no other page of the issue, keeps that page's number, warned;
+5. position: an article left alone in its gap with one number left keeps it,
+   warned (with "check that it is" when nothing of its text agrees). Numbers whose
+   article left the export (``in_export: false``: a page kept for an editor, a
+   deletion recorded) have no place in the order and are paired by 1-3 only.
 
 The text, not the title or the export's line, is the evidence: lines move whenever
 anything before them changes, and titles are what editors correct. Only the start
@@ -41,7 +47,8 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -60,6 +67,12 @@ MANIFEST = ".articles.yml"
 # that an editor's fix further down does not change who the article is.
 FINGERPRINT_CHARS = 80
 FINGERPRINT_LENGTH = 12  # hex digits of the hash kept
+# Word characters a paragraph (or footnote) needs to tell an article apart: shorter
+# ones (a subheading, a one-line caption) repeat from article to article by chance.
+MIN_PARAGRAPH_CHARS = 20
+# Where a page's body parts: a blank line, or a footnote definition's own line.
+PARTS = re.compile(r"\n\s*\n|\n(?=\[\^[^\]]*\]:)")
+NOTE_LABEL = re.compile(r"^\s*\[\^[^\]]*\]:\s*")
 PAGE_NAME = re.compile(r"^(\d{2,})\.md$")
 # What is markup, not text, in a page's body: footnote definitions and references,
 # link and image targets, HTML tags and attributes.
@@ -100,6 +113,20 @@ def ending(body: str) -> str:
     return digest(body_words(body)[-FINGERPRINT_CHARS:])
 
 
+def text_parts(body: str, authors: Sequence[str] = ()) -> frozenset[str]:
+    """The rest of a page's text as evidence: a hash of each paragraph and footnote
+    long enough to tell articles apart (``MIN_PARAGRAPH_CHARS``), and of its authors."""
+    found = set()
+    for part in PARTS.split(body):
+        words = body_words(NOTE_LABEL.sub("", part))
+        if len(words) >= MIN_PARAGRAPH_CHARS:
+            found.add(digest(words))
+    names = "、".join(title_key(name) for name in authors)
+    if names:
+        found.add(digest("authors:" + names))
+    return frozenset(found)
+
+
 def title_key(title: str) -> str:
     """A title as evidence: its word characters (HTML entities read as text)."""
     return "".join(WORD.findall(html.unescape(title)))
@@ -118,6 +145,9 @@ class Entry:
     title: str
     fingerprint: str
     deleted: bool | None = None  # True: deleted; False: to restore; None: a page
+    # False: no article of the last export matched it (a page kept for an editor, a
+    # deletion recorded): it has no place in the export's order.
+    in_export: bool = True
 
 
 @dataclass(frozen=True)
@@ -168,7 +198,13 @@ def entry_of(item: object, text: str) -> Entry:
         raise ManifestError(
             page_line(text, number), f"deleted must be true or false, not {deleted!r}"
         )
-    return Entry(number, str(item.get("title") or ""), str(item.get("fingerprint") or ""), deleted)
+    in_export = item.get("in_export", True)
+    if not isinstance(in_export, bool):
+        raise ManifestError(
+            page_line(text, number), f"in_export must be true or false, not {in_export!r}"
+        )
+    title, fingerprint_ = str(item.get("title") or ""), str(item.get("fingerprint") or "")
+    return Entry(number, title, fingerprint_, deleted, in_export)
 
 
 def page_line(text: str, number: int) -> int:
@@ -190,6 +226,8 @@ def render_manifest(manifest: Manifest) -> str:
         }
         if entry.deleted:
             item["deleted"] = True
+        if not entry.in_export:
+            item["in_export"] = False
         articles.append(item)
     dumped = yaml.dump(
         {"highest": manifest.highest, "articles": articles},
@@ -238,6 +276,7 @@ class Page:
     title: str
     fingerprint: str
     ending: str = ""
+    parts: frozenset[str] = frozenset()
 
 
 def article_pages(folder: Path) -> dict[int, Path]:
@@ -259,7 +298,15 @@ def read_page(number: int, path: Path) -> Page:
     except FrontMatterError:
         return Page(number, "", fingerprint(text))
     title = split.fields.get("title")
-    return Page(number, str(title) if title else "", fingerprint(split.body), ending(split.body))
+    authors = split.fields.get("authors")
+    names = [str(name) for name in authors] if isinstance(authors, list) else []
+    return Page(
+        number,
+        str(title) if title else "",
+        fingerprint(split.body),
+        ending(split.body),
+        text_parts(split.body, names),
+    )
 
 
 # --- matching ----------------------------------------------------------------------
@@ -291,6 +338,7 @@ class Evidence:
     fingerprint: str
     title: str
     ending: str = ""
+    parts: frozenset[str] = frozenset()
 
 
 # Evidence in the order it is trusted: its name (for warnings), what a known number
@@ -335,22 +383,27 @@ def match_articles(
     return matched
 
 
-# Position as evidence: an article nothing else matched that stands alone between
-# the same two matched neighbours as one unmatched number is that number's article
-# (its title and opening were corrected together). The end of the issue is no
-# neighbour: a manifest lists there the pages no article matched, kept for an editor.
+# Position as evidence: an article nothing else matched stands in a gap, between
+# two matched neighbours, or one and the start or the end of the issue; the numbers
+# the manifest has unmatched at the same place are the candidates. Numbers whose
+# article left the export are in no gap (``Entry.in_export``).
 Gap = tuple[list[int], list[int], str]  # article indexes, numbers, "between …"
 
 
-def gaps(order: Sequence[int], matched: dict[int, int]) -> Iterator[Gap]:
-    """The stretches between two consecutive matched articles (or the start of the
-    issue and the first) whose numbers stand in the same order in ``order`` (the
-    recorded export order): the unmatched articles and unmatched numbers of each."""
+def gaps(order: Sequence[int], matched: dict[int, int], count: int) -> Iterator[Gap]:
+    """The stretches between two consecutive matched articles (or the start or the
+    end of the issue) whose numbers stand in the same order in ``order`` (the
+    recorded export order): the unmatched articles and unmatched numbers of each.
+    ``count``: the export's articles."""
     position = {number: place for place, number in enumerate(order)}
-    anchors = [(-1, -1, "the start of the issue")] + [
-        (index, position[number], f"{page_name(number)}.md")
-        for index, number in sorted(matched.items())
-        if number in position
+    anchors = [
+        (-1, -1, "the start of the issue"),
+        *(
+            (index, position[number], f"{page_name(number)}.md")
+            for index, number in sorted(matched.items())
+            if number in position
+        ),
+        (count, len(order), "the end of the issue"),
     ]
     taken = set(matched.values())
     for (before, low, first), (after, high, second) in pairwise(anchors):
@@ -360,6 +413,13 @@ def gaps(order: Sequence[int], matched: dict[int, int]) -> Iterator[Gap]:
             yield indexes, numbers, f"{first} and {second}"
 
 
+def distinct_parts(pages: Iterable[Page]) -> frozenset[str]:
+    """The paragraphs, notes and author lines only one page of the issue has: what
+    tells its article apart (a paragraph two articles share tells nothing)."""
+    counts = Counter(part for page in pages for part in page.parts)
+    return frozenset(part for part, seen in counts.items() if seen == 1)
+
+
 def match_by_position(
     articles: Sequence[Evidence],
     known: Sequence[Known],
@@ -367,40 +427,94 @@ def match_by_position(
     matched: dict[int, int],
     said: Callable[[int, str], None],
 ) -> dict[int, int]:
-    """``matched`` with the articles that position (and, where a gap holds more than
-    one, the end of their text) pairs with a number; each pairing is warned."""
-    endings = {item.number: item.page.ending for item in known if item.page}
+    """``matched`` with the articles of each gap paired with a number of the gap by
+    the rest of their text, then by position; each pairing is warned."""
+    pages = {item.number: item.page for item in known if item.page}
+    distinct = distinct_parts(pages.values())
     paired = dict(matched)
-    for indexes, numbers, between in gaps(order, matched):
+    for indexes, numbers, between in gaps(order, matched, len(articles)):
         if not indexes or not numbers:
             continue
+        changed = "title and opening both changed; kept its page"
         if len(indexes) == 1 and len(numbers) == 1:
-            paired[indexes[0]] = numbers[0]
-            same_end = endings.get(numbers[0]) == articles[indexes[0]].ending
-            said(
-                indexes[0],
-                f"article {page_name(numbers[0])}.md's title and opening both changed; "
-                f"kept its page as the only article between {between}"
-                + ("" if same_end else "; the end of its text changed too: check that it is"),
-            )
-            continue
-        for index, number in pair_by_ending(articles, indexes, numbers, endings):
+            index, number = indexes[0], numbers[0]
             paired[index] = number
             said(
                 index,
-                f"article {page_name(number)}.md's title and opening both changed; kept its "
-                f"page, as the end of its text is the same (between {between})",
+                f"article {page_name(number)}.md's {changed} as the only article between "
+                + between
+                + agreement(articles[index], pages.get(number), distinct),
             )
-        for index in indexes:
-            if index not in paired:
-                said(
-                    index,
-                    f"no page holds this article by text or title, and pages "
-                    f"{', '.join(page_name(n) for n in numbers)} between {between} were "
-                    "not matched: no evidence tells which (if any) is this article, so it "
-                    "gets a new page; check those pages",
-                )
+            continue
+        for index, number, why in pair_by_text(articles, indexes, numbers, pages, distinct):
+            paired[index] = number
+            said(index, f"article {page_name(number)}.md's {changed}, as {why} (between {between})")
+        left = [index for index in indexes if index not in paired]
+        free = [number for number in numbers if number not in paired.values()]
+        if len(left) == 1 and len(free) == 1:
+            paired[left[0]] = free[0]
+            said(
+                left[0],
+                f"article {page_name(free[0])}.md's {changed} as the only article left "
+                f"between {between}" + agreement(articles[left[0]], pages.get(free[0]), distinct),
+            )
+            continue
+        for index in left:
+            said(
+                index,
+                f"no page holds this article by text or title, and pages "
+                f"{', '.join(page_name(n) for n in free)} between {between} were "
+                "not matched: no evidence tells which (if any) is this article, so it "
+                "gets a new page; check those pages",
+            )
     return paired
+
+
+def agreement(article: Evidence, page: Page | None, distinct: frozenset[str]) -> str:
+    """What of an article's text agrees with the page position paired it with: the
+    end of its text, or its paragraphs; when nothing does, the editor is asked."""
+    if page is None:
+        return "; its page is gone, so no more of its text can agree: check that it is"
+    if page.ending == article.ending:
+        return ""
+    shared = article.parts & page.parts & distinct
+    if shared:
+        return (
+            f"; the end of its text changed too, but {len(shared)} of its paragraphs, "
+            "notes or author line are the same"
+        )
+    return "; the end of its text changed too: check that it is"
+
+
+def pair_by_text(
+    articles: Sequence[Evidence],
+    indexes: list[int],
+    numbers: list[int],
+    pages: dict[int, Page],
+    distinct: frozenset[str],
+) -> list[tuple[int, int, str]]:
+    """The articles of a gap paired with its pages by the end of their text (one
+    page and one article of the gap share it), then by the most paragraphs, notes or
+    author line found in no other page (one page shares the most with the article,
+    and no other article of the gap shares as many with that page)."""
+    endings = {n: pages[n].ending for n in numbers if n in pages}
+    found = [
+        (index, number, "the end of its text is the same")
+        for index, number in pair_by_ending(articles, indexes, numbers, endings)
+    ]
+    left = [index for index in indexes if index not in {i for i, _, _ in found}]
+    free = [n for n in numbers if n in pages and n not in {n_ for _, n_, _ in found}]
+    shared = {
+        (i, n): len(articles[i].parts & pages[n].parts & distinct) for i in left for n in free
+    }
+    for index in left:
+        best = max((shared[index, n] for n in free), default=0)
+        holders = [n for n in free if best and shared[index, n] == best]
+        if len(holders) == 1 and all(shared[i, holders[0]] < best for i in left if i != index):
+            found.append(
+                (index, holders[0], f"{best} of its paragraphs, notes or author line are the same")
+            )
+    return found
 
 
 def pair_by_ending(
@@ -438,14 +552,14 @@ def identify(issue: Issue, docs: Path, diagnostics: Diagnostics) -> Identified:
     known = [Known(n, entries.get(n), pages.get(n)) for n in sorted({*entries, *pages})]
     depth = issue_folder(issue_id).count("/") + 1
     evidence = [
-        Evidence(fingerprint(body), article.title, ending(body))
+        Evidence(fingerprint(body), article.title, ending(body), text_parts(body, article.authors))
         for article, body in ((a, article_body(a, depth)) for a in issue.articles)
     ]
 
     def ambiguous(index: int, message: str) -> None:
         diagnostics.warn(issue.articles[index].line, message)
 
-    order = [entry.number for entry in manifest.entries] if manifest else sorted(pages)
+    order = [e.number for e in manifest.entries if e.in_export] if manifest else sorted(pages)
     matched = match_by_position(
         evidence, known, order, match_articles(evidence, known, ambiguous), ambiguous
     )
@@ -498,7 +612,7 @@ def left_behind(
         relative = f"{issue_folder(issue_id)}/{page_name(item.number)}.md"
         if item.page is None:
             if item.entry and item.entry.deleted:
-                yield item.entry
+                yield replace(item.entry, in_export=False)
             continue
         page_text = (folder / f"{page_name(item.number)}.md").read_text("utf-8", errors="replace")
         edited = is_hand_edited(page_text)
@@ -510,7 +624,7 @@ def left_behind(
         if edited:
             title = item.entry.title if item.entry else item.page.title
             fingerprint_ = item.entry.fingerprint if item.entry else item.page.fingerprint
-            yield Entry(item.number, title, fingerprint_)
+            yield Entry(item.number, title, fingerprint_, in_export=False)
 
 
 # --- the editors' check ------------------------------------------------------------
