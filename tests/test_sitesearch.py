@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from converter.site.archive_pages import archive_pages
-from converter.site.search_page import SEARCH_PAGE
+from converter.site.paths import SEARCH_PAGE
 from sitesearch.__main__ import read_pages
 from sitesearch.index import (
     build_index,

@@ -52,7 +52,7 @@ from .paths import (
     section_page,
     year_page,
 )
-from .search_page import SEARCH_PAGE, render_search_page
+from .search_page import render_search_page
 
 HOME_TITLE = "标准化动态"
 # A year page's issues, in bytes of Markdown: Material's page around them is ~26 KB

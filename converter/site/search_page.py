@@ -8,7 +8,6 @@ from __future__ import annotations
 from .front_matter import page
 from .listings import NOT_SEARCHED
 
-SEARCH_PAGE = "search/index.md"
 SEARCH_TITLE = "搜索"
 # The client finds the frame by this attribute; without JavaScript the note stays.
 FRAME = (
