@@ -85,6 +85,9 @@ class Converted:
     accounting: tuple[str, ...]  # the character accounting
     footnotes: int
     tables: int
+    # What the checks found in its pages, checked where it was converted (in a
+    # ``--jobs`` worker: the parse the checks read costs about a millisecond a page).
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,11 @@ def convert_alone(
         final_record(out_dir, decision, {c.issue_id for c in converted})
     )
     pages.update(all_archive_pages(out_dir, converted, options.site_url, options.force))
-    check_pages(pages)
+    checked = {relative for result in converted for relative in result.pages}
+    check_pages(
+        {path: text for path, text in pages.items() if path not in checked},
+        [problem for result in converted for problem in result.problems],
+    )
     folders = tuple(issue_folder(result.issue_id) for result in converted)
     plan = plan_writes(out_dir, pages, force=options.force, folders=folders)
     for relative in stale_archive_pages(out_dir, pages):
@@ -166,17 +173,22 @@ def convert_alone(
     return Outcome(tuple(converted), tuple(unchanged), plan)
 
 
-def check_pages(pages: dict[str, str]) -> None:
-    """Every page about to be written, the issues' and the archive's, through the
-    checks the converter makes on what it renders (``check.RULES``)."""
-    problems = [
+def check_pages(pages: dict[str, str], found: Sequence[Problem] = ()) -> None:
+    """Every page about to be written, the issues' (checked where they were
+    converted: ``found``) and the archive's, through the checks the converter makes
+    on what it renders (``check.RULES``)."""
+    problems = sorted([*found, *rendered_problems(pages)], key=lambda problem: problem.path)
+    if problems:
+        raise PagesRejected(problems)
+
+
+def rendered_problems(pages: dict[str, str]) -> list[Problem]:
+    return [
         problem
         for relative, text in sorted(pages.items())
         if relative.endswith(".md")
         for problem in check_rendered(relative, text)
     ]
-    if problems:
-        raise PagesRejected(problems)
 
 
 def source_label(path: Path, project: Path) -> str:
@@ -203,19 +215,18 @@ def convert_path(path: Path, out_dir: Path) -> Converted:
     labelled = replace(draft.issue, source=replace(draft.issue.source, path=label))
     identified = identify(labelled, out_dir, diagnostics)
     issue = identified.issue
+    pages = {**render_issue(issue), manifest_path(str(issue.id)): identified.manifest}
     return Converted(
         path=path,
         issue_id=str(issue.id),
         export=export_hash(data),
-        pages={
-            **render_issue(issue),
-            manifest_path(str(issue.id)): identified.manifest,
-        },
+        pages=pages,
         entry=issue_entry(issue),
         warnings=tuple(diagnostics.warnings),
         accounting=draft.accounting,
         footnotes=sum(len(a.footnotes) for a in issue.articles),
         tables=sum(isinstance(b, Table) for a in issue.articles for b in a.blocks),
+        problems=tuple(rendered_problems(pages)),
     )
 
 

@@ -146,3 +146,28 @@ def test_a_long_year_is_cut_into_pages_that_name_their_issues() -> None:
     assert all(len(body(text).encode()) <= YEAR_PAGE_BYTES + 500 for text in pages.values())
     counts = [body(text).count("\n## ") for text in pages.values()]
     assert max(counts) - min(counts) <= max(counts) // 2  # as even as the count allows
+
+
+def test_many_authors_are_indexed_by_year() -> None:
+    issues = [
+        IssueEntry(
+            issue=f"{year}-01",
+            title=f"{year} 年第 01 期",
+            articles=tuple(
+                ArticleEntry(f"{year}/01/{n:02d}.md", f"文章 {n}", "", authors=(f"作者{year}{n}",))
+                for n in range(1, 200)
+            ),
+        )
+        for year in (2022, 2023)
+    ]
+    pages = author_pages(issues)
+    index = body(pages["authors/index.md"])
+    assert (
+        "- [2023 年](by-year/2023.md)：199 位作者\n- [2022 年](by-year/2022.md)：199 位作者"
+        in index
+    )
+    year = body(pages["authors/by-year/2023.md"])
+    assert "年份：**2023** · [2022](2022.md)" in year
+    assert f"[作者20231](../{name_slug('author', '作者20231')}.md)（1 篇）" in year
+    assert "作者20221" not in year
+    assert author_page("作者20221") in pages

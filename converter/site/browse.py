@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 
 from .entries import IssueEntry
 from .front_matter import page
-from .listings import NOT_SEARCHED, Mention, newest_first, render_listing
-from .markdown import blocks, bullets, escape, heading, link
+from .listings import NOT_SEARCHED, PAGE_BYTES, Mention, newest_first, render_listing
+from .markdown import blocks, bold, bullets, escape, heading, link
 from .paths import (
+    AUTHORS_FOLDER,
     AUTHORS_PAGE,
     SECTIONS_PAGE,
     author_page,
@@ -73,6 +74,59 @@ def section_pages(issues: Iterable[IssueEntry], order: Sequence[str] = ()) -> di
     return pages
 
 
+def author_item(source: str, name: str, listed: Sequence[Mention], years: bool = True) -> str:
+    """ "[周树斌](author-….md)（12 篇，2004—2023 年）", or without the years."""
+    count = f"{len(listed)} 篇，{years_of(listed)}" if years else f"{len(listed)} 篇"
+    return f"{link(name, relative_link(source, author_page(name)))}（{count}）"
+
+
+def authors_index(names: Sequence[str], mentions: dict[str, list[Mention]]) -> dict[str, str]:
+    """Every author on one page, most articles first; past ``PAGE_BYTES``, the index
+    lists the years, and each year's page (``authors/by-year/2023.md``) the authors
+    who wrote that year, with their articles of that year."""
+    intro = "各期文章的作者，按文章篇数排列；每位作者一页，列出其全部文章。"
+    items = [author_item(AUTHORS_PAGE, name, mentions[name]) for name in names]
+    if sum(len(item.encode()) for item in items) <= PAGE_BYTES:
+        parts = [heading(1, AUTHORS_TITLE), intro, bullets(items) if items else "尚无署名文章。"]
+        return {AUTHORS_PAGE: page({"title": AUTHORS_TITLE, **NOT_SEARCHED}, blocks(parts))}
+    by_year: dict[str, dict[str, list[Mention]]] = {}
+    for name in names:
+        for mention in mentions[name]:
+            by_year.setdefault(mention[0].year, {}).setdefault(name, []).append(mention)
+    years = sorted(by_year, reverse=True)
+    hub = [
+        f"{link(f'{year} 年', relative_link(AUTHORS_PAGE, authors_year_page(year)))}"
+        f"：{len(by_year[year])} 位作者"
+        for year in years
+    ]
+    intro = "各期文章的作者，按年份分页：每年一页，列出当年发表文章的作者。"
+    parts = [heading(1, AUTHORS_TITLE), intro, bullets(hub)]
+    pages = {AUTHORS_PAGE: page({"title": AUTHORS_TITLE, **NOT_SEARCHED}, blocks(parts))}
+    for year in years:
+        path = authors_year_page(year)
+        writers = by_year[year]
+        others = " · ".join(bold(y) if y == year else link(y, f"{y}.md") for y in years)
+        title = f"{AUTHORS_TITLE}：{year} 年"
+        parts = [
+            heading(1, title),
+            f"{year} 年发表文章的 {len(writers)} 位作者，按当年篇数排列，括号里是当年的篇数。"
+            + link(f"← {AUTHORS_TITLE}", relative_link(path, AUTHORS_PAGE)),
+            f"年份：{others}",
+            bullets(
+                author_item(path, name, listed, years=False)
+                for name, listed in sorted(
+                    writers.items(), key=lambda item: (-len(item[1]), item[0])
+                )
+            ),
+        ]
+        pages[path] = page({"title": title, **NOT_SEARCHED}, blocks(parts))
+    return pages
+
+
+def authors_year_page(year: str) -> str:
+    return f"{AUTHORS_FOLDER}/by-year/{year}.md"
+
+
 def author_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
     """The authors index (most articles first, then by name) and each author's
     articles across the years."""
@@ -81,17 +135,7 @@ def author_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
         for name in dict.fromkeys(article.authors):
             mentions.setdefault(name, []).append((entry, article))
     names = sorted(mentions, key=lambda name: (-len(mentions[name]), name))
-    items = [
-        f"{link(name, relative_link(AUTHORS_PAGE, author_page(name)))}"
-        f"（{len(mentions[name])} 篇，{years_of(mentions[name])}）"
-        for name in names
-    ]
-    parts = [
-        heading(1, AUTHORS_TITLE),
-        "各期文章的作者，按文章篇数排列；每位作者一页，列出其全部文章。",
-        bullets(items) if items else "尚无署名文章。",
-    ]
-    pages = {AUTHORS_PAGE: page({"title": AUTHORS_TITLE, **NOT_SEARCHED}, blocks(parts))}
+    pages = authors_index(names, mentions)
     for name in names:
         listed = mentions[name]
         intro = f"{escape(name)} 的文章，共 {len(listed)} 篇（{years_of(listed)}），按期从新到旧。"

@@ -2,10 +2,10 @@
 page structure (headings, links, lists, tables, anchors, footnotes) every page the
 converter writes is made of.
 
-Only the site's writers (``issue_pages``, ``listings``, ``archive_pages``) use it.
-Anything from the export that looks like markup (``<script>``, ``*``, ``[x](y)``, a
-leading ``1.``) must come out as the characters it is, and only http(s) URLs become
-links. Reading Markdown back is ``reading``'s job.
+Only the site's writers (``issue_pages``, ``listings``, ``archive_pages``,
+``browse``) use it. Anything from the export that looks like markup (``<script>``,
+``*``, ``[x](y)``, a leading ``1.``) must come out as the characters it is, and only
+http(s) URLs become links. Reading Markdown back is ``reading``'s job.
 """
 
 from __future__ import annotations
