@@ -379,6 +379,11 @@ def test_two_articles_changed_throughout_in_one_gap_get_new_pages(tmp_path: Path
     said = convert(new_spec, tmp_path, docs)
     assert said.count("no evidence tells which (if any) is this article") == 2
     assert "pages 03, 04 between 02.md and 05.md were not matched" in said
+    assert (
+        "2024/03/03.md: no article of the export matches it by text or title; kept, as an "
+        "editor changed it (recorded in_export: false); if an article of the export is this "
+        "page's, carry the fix to the page written for it and delete this one" in said
+    )
     assert (docs / FOLDER / "03.md").read_text(encoding="utf-8") == edited
     assert not (docs / FOLDER / "04.md").exists()
     assert titles(docs)["07.md"] == IEC_TITLE + "（修订）"

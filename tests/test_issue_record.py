@@ -94,7 +94,7 @@ def test_deleted_false_in_the_record_restores_the_issue(tmp_path: Path) -> None:
     assert record(docs) == {"2024-03": None}
 
 
-def test_a_deletion_recorded_by_hand_is_honoured_and_a_folder_put_back_is_reported(
+def test_a_deletion_recorded_by_hand_is_honoured_and_a_folder_put_back_restores_it(
     tmp_path: Path,
 ) -> None:
     """The editor's pull request deletes the folder and marks the entry (as check
@@ -113,6 +113,12 @@ def test_a_deletion_recorded_by_hand_is_honoured_and_a_folder_put_back_is_report
     (docs / FOLDER).mkdir(parents=True)
     (docs / FOLDER / "index.md").write_text(kept, encoding="utf-8")
     assert any("is recorded as deleted but is there" in p.message for p in check_docs(docs))
+    # Put back (a checkout of the old folder) restores it, as a page put back does.
+    code, err = convert(docs, str(march))
+    assert code == 0 and "(put back): restored" in err, err
+    assert record(docs) == {"2024-03": None}
+    assert (docs / FOLDER / "01.md").is_file()
+    assert check_docs(docs) == []
 
 
 def test_a_broken_record_stops_the_conversion_naming_its_line(tmp_path: Path) -> None:

@@ -11,19 +11,10 @@ from tests.perturbed.catalogue import PERTURBATIONS, Perturbation
 from tests.perturbed.more import MORE_PERTURBATIONS
 from tests.perturbed.more2 import MORE2_PERTURBATIONS
 from tests.perturbed.truth import SAMPLE
-from tests.test_perturbed_more import WARNED, problems
+from tests.test_perturbed_more import problems
 
 # Perturbations converted wrong today: what goes wrong.
-KNOWN_FAILURES: dict[str, str] = {
-    "title-subtitle-ji": WARNED
-    + "a subtitle line '——记…' under a title: the subtitle becomes the article's title, the "
-    "main title (and the article before's author line) stay in the previous article's text; "
-    "that article has no author line",
-    "section-printed-twice": WARNED
-    + "a section printed twice (机构评论 again after 国际合作): the articles under the two "
-    "lost headings between them get no section (left empty, warned at each), where the "
-    "order of sections.yml still says 标准动态 and 国际合作",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def perturbation_param(perturbation: Perturbation) -> pytest.ParameterSet:

@@ -140,3 +140,12 @@ def test_a_heading_not_in_the_file_is_kept_as_printed_and_warned_once_at_its_lin
             "add it there if it is a new section",
         )
     ]
+
+
+def test_a_section_printed_again_bounds_no_gap_and_keeps_the_order_trusted() -> None:
+    """机构评论 printed a second time after two lost headings: a return to it, not a
+    place in the order; the lost ones take the sections after the first 机构评论."""
+    (gap,) = find_gaps(("标准战略", "机构评论", "", "", "机构评论"), ORDER)
+    assert gap.repeat and gap.proposal == ("标准动态", "国际合作")
+    (gap,) = find_gaps(("机构评论", "", "", "", "", "", "机构评论"), ORDER)
+    assert gap.proposal is None  # four sections follow 机构评论 for five lost headings

@@ -282,3 +282,42 @@ def test_a_lone_narrow_title_shaped_line_in_an_article_stays_text_and_is_warned(
     assert not any(isinstance(b, Subheading) for b in article.blocks)
     assert [w.line for w in diagnostics.warnings] == [7]  # the subheading's line
     assert "shape of a title" in diagnostics.warnings[0].message
+
+
+def test_a_dash_line_under_a_title_is_its_subtitle_not_a_title() -> None:
+    """'——记…' on its own line (a blank line between) under a title-shaped line: one
+    title of two parts; the article before keeps its author line."""
+    issue = [
+        *ISSUE[:2],
+        [
+            " 机构评论 ",
+            "国际电信联盟专家表示标准至关重要 ",
+            "",
+            "——记 2023 年世界电信日活动 ",
+            "",
+            "6 月 19 日，副秘书长讲话。（付 豪） ",
+        ],
+    ]
+    structure, diagnostics = structure_and_diagnostics(*issue)
+    first, second = structure.articles
+    assert first.authors == ("邓阿妹", "孙玉琦")
+    assert second.title == "国际电信联盟专家表示标准至关重要——记 2023 年世界电信日活动"
+    assert second.date == dt.date(2023, 6, 19)
+    assert not [w for w in diagnostics.warnings if "shape of a title" in w.message]
+
+
+def test_a_dash_line_that_closes_a_sentence_is_no_subtitle() -> None:
+    """A dash opening a sentence of the text is text, not a subtitle."""
+    issue = [
+        *ISSUE[:2],
+        [
+            " 机构评论 ",
+            "国际电信联盟专家表示标准至关重要 ",
+            "",
+            "——副秘书长在会上如是说。 ",
+            "",
+            "6 月 19 日，副秘书长讲话。（付 豪） ",
+        ],
+    ]
+    second = structure_of(*issue).articles[1]
+    assert second.title == "国际电信联盟专家表示标准至关重要"

@@ -14,6 +14,13 @@ there are lost headings, and sections keep their order, each lost heading has on
 candidate: it is proposed. Otherwise nothing is guessed and the section stays lost;
 so too when a neighbour is not in the usual order, or when the issue's known
 sections depart from it (then it has no say).
+
+A section printed a second time (its heading again, after other sections) is a
+return to it, not a place in the order: it neither makes the issue depart from the
+order nor bounds the lost sections before it. Lost sections right before such a
+repeat take the sections that follow their left neighbour in the usual order, one
+each (the issue's own order: nothing skipped between two of its sections), marked
+inferred and warned saying so.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ class Gap:
     # The usual order's sections that fit in the gap; None when a neighbour is not
     # in the usual order (or the neighbours are out of it), so it says nothing here.
     candidates: tuple[str, ...] | None
+    repeat: bool = False  # ``after`` was printed before the gap too: it bounds nothing
 
     @property
     def proposal(self) -> tuple[str, ...] | None:
@@ -56,7 +64,7 @@ class Gap:
 
 def find_gaps(names: Sequence[str], order: Sequence[str]) -> list[Gap]:
     """The runs of lost sections ("") in the issue's sequence of section names."""
-    trusted = follows_order([name for name in names if name], order)
+    trusted = follows_order(first_prints(names), order)
     gaps: list[Gap] = []
     index = 0
     while index < len(names):
@@ -68,10 +76,27 @@ def find_gaps(names: Sequence[str], order: Sequence[str]) -> list[Gap]:
             end += 1
         before = names[index - 1] if index > 0 else None
         after = names[end] if end < len(names) else None
-        candidates = fitting(before, after, order) if trusted else None
-        gaps.append(Gap(index, end - index, before, after, candidates))
+        repeat = after is not None and after in names[:index]
+        if not trusted:
+            candidates = None
+        elif repeat:
+            following = fitting(before, None, order)
+            candidates = following[: end - index] if following is not None else None
+        else:
+            candidates = fitting(before, after, order)
+        gaps.append(Gap(index, end - index, before, after, candidates, repeat))
         index = end
     return gaps
+
+
+def first_prints(names: Sequence[str]) -> list[str]:
+    """The issue's known sections, each at its first heading (a repeat is a return
+    to a section, not a place in the order)."""
+    seen: list[str] = []
+    for name in names:
+        if name and name not in seen:
+            seen.append(name)
+    return seen
 
 
 def follows_order(known: Sequence[str], order: Sequence[str]) -> bool:
@@ -143,6 +168,13 @@ def section_groups(articles: Sequence[Article]) -> list[list[Article]]:
 def inferred_message(gap: Gap, name: str) -> str:
     assert gap.candidates is not None
     fits = "、".join(gap.candidates)
+    if gap.repeat:
+        return (
+            f"section inferred as {name}: the heading after {gap.count} lost heading(s), "
+            f"{gap.after}, repeats a section printed before, so it bounds nothing; the "
+            f"section(s) following {gap.before or ISSUE_START} in {SECTIONS_FILE} are {fits}; "
+            "marked section_inferred for an editor to confirm"
+        )
     return (
         f"section inferred as {name}: {SECTIONS_FILE} leaves exactly {gap.count} "
         f"section(s) ({fits}) between {gap.between()} for {gap.count} lost heading(s); "

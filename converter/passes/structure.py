@@ -66,6 +66,10 @@ SECTION_HEADING = re.compile(rf"^{HAN}{{2,10}}$")
 HEADING_BRACKETS = re.compile(r"^(?:【(.*)】|〖(.*)〗|〔(.*)〕|\[(.*)\])$")
 # A title wraps onto three lines at most; a longer block is running text.
 TITLE_MAX_LINES = 3
+# A subtitle is printed on its own line under its title, opening with a dash (破折号,
+# "——记…"): a title-shaped paragraph so opening, right under a title-shaped one, is
+# that title's second part, not a title of its own.
+SUBTITLE_DASH = re.compile(r"^(?:[—―]{1,2}|--)")
 # An unnumbered subheading (set bold, not numbered) is a short phrase on one or two
 # lines, at most half as wide as the full paragraph it heads: a title-shaped line
 # that is as wide as the text is a wrapped sentence's end, not a heading.
@@ -277,7 +281,10 @@ def build_structure(
         blank_after_notes(layout),
     )
     state = Reading()
+    subtitles: set[int] = set()  # paragraphs read as the title before them
     for index, paragraph in enumerate(paragraphs):
+        if index in subtitles:
+            continue
         summary = heads_summary(paragraphs, index, state)
         if summary or starts_section(paragraphs, index, state, page):
             close_article(result, state, diagnostics)
@@ -298,6 +305,11 @@ def build_structure(
                 state.section_number += 1
                 diagnostics.warn(paragraph, f"{lost}: its section heading seems lost")
             state.title = paragraph
+            subtitle = paragraph_at(paragraphs, index + 1)
+            if is_subtitle(subtitle):
+                assert subtitle is not None
+                state.title = with_subtitle(paragraph, subtitle)
+                subtitles.add(index + 1)
         else:
             if cues and state.title is not None:
                 state.title_shaped.append((paragraph, cues))
@@ -424,6 +436,8 @@ def start_cues(
     longer cells."""
     paragraph = paragraphs[index]
     following = paragraph_at(paragraphs, index + 1)
+    if is_subtitle(following):  # what follows the title is what follows its subtitle
+        following = paragraph_at(paragraphs, index + 2)
     asks = asking_title_shape(paragraph)
     if asks and not opens_with_date(following):
         return None  # a question in the text: only a dateline after it makes it a title
@@ -483,6 +497,21 @@ def title_shape(paragraph: Paragraph) -> bool:
         and not closes_with_author_line(text)
         and block_kind(paragraph) is None
     )
+
+
+def is_subtitle(paragraph: Paragraph | None) -> bool:
+    """A title-shaped paragraph opening with a dash (``SUBTITLE_DASH``)."""
+    return (
+        paragraph is not None
+        and bool(SUBTITLE_DASH.match(paragraph.text.value))
+        and title_shape(paragraph)
+    )
+
+
+def with_subtitle(title: Paragraph, subtitle: Paragraph) -> Paragraph:
+    """The title and its subtitle as one title ("…挑战——记…"), both lines kept."""
+    text = Text(title.text.value + subtitle.text.value, title.text.notes + subtitle.text.notes)
+    return Paragraph(lines=title.lines + subtitle.lines, text=text)
 
 
 def asking_title_shape(paragraph: Paragraph) -> bool:

@@ -619,7 +619,13 @@ def left_behind(
         diagnostics.warn(
             1,
             f"{relative}: no article of the export matches it by text or title; "
-            + ("kept, as an editor changed it" if edited else "removed"),
+            + (
+                "kept, as an editor changed it (recorded in_export: false); if an article "
+                "of the export is this page's, carry the fix to the page written for it "
+                "and delete this one"
+                if edited
+                else "removed"
+            ),
         )
         if edited:
             title = item.entry.title if item.entry else item.page.title

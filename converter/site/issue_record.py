@@ -127,7 +127,13 @@ def decide(docs: Path, restore: Collection[str]) -> Decision:
     loaded = load_record(docs)
     decision = Decision(dict(loaded or {}))
     for issue, deleted in sorted(decision.record.items()):
-        if deleted is None and not issue_present(docs, issue):
+        if deleted and issue_present(docs, issue):
+            decision.record[issue] = False
+            decision.said.append(
+                f"{issue_folder(issue)} is recorded as deleted in {ISSUES_FILE} but is there "
+                "(put back): restored, its export is converted again"
+            )
+        elif deleted is None and not issue_present(docs, issue):
             decision.record[issue] = True
             decision.said.append(
                 f"{issue_folder(issue)} was deleted by an editor: recorded as deleted in "
