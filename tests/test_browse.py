@@ -73,6 +73,34 @@ def test_each_author_has_a_page_and_the_index_lists_most_prolific_first() -> Non
     assert "[文章 2023-1-1](../2023/01/01.md)" in own and "文章 2023-1-2" not in own
 
 
+def test_an_authors_name_runs_into_the_chinese_unless_it_is_latin() -> None:
+    latin = IssueEntry(
+        issue="2023-02",
+        title="2023 年第 02 期",
+        articles=(
+            ArticleEntry(
+                path="2023/02/01.md", title="T", date="2023-02-01", authors=("John Smith",)
+            ),
+        ),
+    )
+    pages = author_pages([issue(2023, 1, 3), latin])
+    assert "周树斌的文章，共 1 篇" in body(pages[author_page("周树斌")])
+    assert "John Smith 的文章，共 1 篇" in body(pages[author_page("John Smith")])
+
+
+def test_a_listings_first_paragraph_describes_it_and_the_way_back_stands_apart() -> None:
+    """The page's description (its meta tags) is its first paragraph: the link
+    back to the index is not part of it."""
+    short = section_pages([issue(2023, 1, 3)], ORDER)
+    long = section_pages([issue(2000 + n // 12, n % 12 + 1, 40) for n in range(24)], ORDER)
+    base = section_page("机构评论")
+    for text in (short[base], long[base], long[f"{base.removesuffix('.md')}/2001.md"]):
+        paragraphs = body(text).strip().split("\n\n")
+        first = next(p for p in paragraphs if not p.startswith("#"))
+        assert first.endswith("按期从新到旧。") and "←" not in first
+        assert any(p.startswith("[← ") and p.endswith(")") for p in paragraphs)
+
+
 def test_the_templates_slug_maps_name_the_pages_written() -> None:
     issues = [issue(2023, 1, 3)]
     pages = archive_pages(issues, "/", (Tag("ISO", (), "organizations"),), sections=ORDER)

@@ -283,6 +283,23 @@ def test_coming_back_from_a_result_the_box_keeps_the_query(hosted: str, browser:
     page.close()
 
 
+def test_the_box_above_the_results_page_shows_the_pages_query(
+    hosted: str, browser: Browser
+) -> None:
+    page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+    open_results(page, search_url(hosted, COMMON), COMMON)
+    open_results(page, search_url(hosted, PHRASE), PHRASE)  # a later search, same tab
+    assert page.input_value(".bs-search__input") == PHRASE
+    page.fill(".bs-page__query", AUTHOR)
+    page.press(".bs-page__query", "Enter")
+    page.wait_for_function(COMPLETE, arg=AUTHOR)
+    assert page.input_value(".bs-search__input") == AUTHOR
+    page.go_back()
+    page.wait_for_function(COMPLETE, arg=PHRASE)
+    assert page.input_value(".bs-search__input") == PHRASE
+    page.close()
+
+
 def test_escape_hides_the_results_then_clears_the_text(hosted: str, browser: Browser) -> None:
     page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
     page.goto(f"{hosted}2004/01/")

@@ -214,6 +214,16 @@ def test_no_page_shows_the_generator_or_an_inferred_mark(
         assert line is None or "推测" not in line.get_text(), relative
 
 
+def test_a_headings_link_is_titled_in_chinese(built_site: Path, converted_docs: Path) -> None:
+    """Its title is a tooltip and what a screen reader names the link: not "Permanent link"."""
+    titles = {
+        link.get("title", "")
+        for relative in all_pages(converted_docs)
+        for link in soup(built_page(built_site, relative)).select("a.headerlink")
+    }
+    assert titles and not [title for title in titles if re.search("[A-Za-z]", str(title))]
+
+
 def test_only_the_preview_marks_an_inferred_section(
     built_site: Path, converted_docs: Path, tmp_path: Path
 ) -> None:

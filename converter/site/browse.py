@@ -43,6 +43,12 @@ def years_of(listed: Sequence[Mention]) -> str:
     return f"{newest} 年" if newest == oldest else f"{oldest}—{newest} 年"
 
 
+def before_han(name: str) -> str:
+    """A name followed by Chinese text: spaced after Latin ("John Smith 的文章"),
+    not after Chinese ("周树斌的文章")."""
+    return f"{name} " if name[-1:].isascii() else name
+
+
 def section_pages(issues: Iterable[IssueEntry], order: Sequence[str] = ()) -> dict[str, str]:
     """The sections index and each section's articles across the years; sections in
     the bulletin's order (``data/sections.yml``), then any other by name. An article
@@ -138,7 +144,8 @@ def author_pages(issues: Iterable[IssueEntry]) -> dict[str, str]:
     pages = authors_index(names, mentions)
     for name in names:
         listed = mentions[name]
-        intro = f"{escape(name)} 的文章，共 {len(listed)} 篇（{years_of(listed)}），按期从新到旧。"
+        written = f"{before_han(escape(name))}的文章"
+        intro = f"{written}，共 {len(listed)} 篇（{years_of(listed)}），按期从新到旧。"
         up = (AUTHORS_TITLE, AUTHORS_PAGE)
         pages.update(render_listing(author_page(name), f"作者：{name}", intro, listed, up))
     return pages

@@ -132,7 +132,8 @@ def render_listing(
         years = [(year, list(items)) for year, items in groupby(mentions, key=mention_year)]
         parts = [
             heading(1, escape(title)),
-            f"{intro} {link(back[0], relative_link(base, back[1]))}",
+            intro,
+            link(back[0], relative_link(base, back[1])),
         ]
         if len(years) > 1:
             parts.append("年份：" + " · ".join(link(f"{y}", f"#y{y}") for y, _ in years))
@@ -163,7 +164,7 @@ def by_year(
         f"{link(f'{year} 年', relative_link(base, year_part_path(base, year)))}：{len(items)} 篇"
         for year, items in years
     ]
-    parts = [heading(1, escape(title)), f"{intro} {link(up[0], relative_link(base, up[1]))}"]
+    parts = [heading(1, escape(title)), intro, link(up[0], relative_link(base, up[1]))]
     parts.append(bullets(index))
     pages = {base: page({"title": title, **NOT_SEARCHED}, blocks(parts))}
     for year, items in years:
@@ -179,8 +180,8 @@ def by_year(
             pager = pager_line(path, number, len(chunks))
             parts = [
                 heading(1, escape(shown)),
-                f"{year} 年 {len(items)} 篇，按期从新到旧。"
-                + link(f"← {title}", relative_link(part, base)),
+                f"{year} 年 {len(items)} 篇，按期从新到旧。",
+                link(f"← {title}", relative_link(part, base)),
                 f"年份：{others}",
             ]
             parts.extend(filter(None, [pager]))
@@ -346,8 +347,8 @@ def render_family(path: str, family: str, count: int, items: list[str]) -> str:
     parts = [
         heading(1, escape(title)),
         f"{count} 项标准，按编号排序；每项列出最新提到它的文章；文章写法与条目不同时注明原文写法。"
-        f"{shared_space_note(family)}"
-        f" {link(f'← {STANDARDS_TITLE}', relative_link(path, STANDARDS_PAGE))}",
+        f"{shared_space_note(family)}",
+        link(f"← {STANDARDS_TITLE}", relative_link(path, STANDARDS_PAGE)),
         "\n".join(items),
     ]
     return page({"title": title, **NOT_SEARCHED}, blocks(parts))

@@ -86,6 +86,7 @@
       '<button type="button" class="bs-page__more" hidden>' + PAGE_LABELS.more + "</button>";
     var form = frame.querySelector("form");
     var queryInput = frame.querySelector(".bs-page__query");
+    var headerInput = document.querySelector(".bs-search__input"); // the box shows the page's query
     var status = frame.querySelector(".bs-page__status");
     var list = frame.querySelector(".bs-page__results");
     var more = frame.querySelector(".bs-page__more");
@@ -132,6 +133,7 @@
 
     function update() {
       queryInput.value = state.q;
+      if (headerInput && document.activeElement !== headerInput) { headerInput.value = state.q; }
       if (state.q) { keep(state.q); }
       if (!state.q.trim()) {
         ticket++;

@@ -708,10 +708,11 @@
       if (!typing && (event.key === "/" || event.key === "s")) { open(); event.preventDefault(); }
     });
     // Back on a page (the back button, a link), the box shows the reader's query;
-    // an address with ?q=… (any page but the results page) asks it at once.
+    // an address with ?q=… asks it at once (on the results page, the page asks it
+    // and the box only shows it: never an earlier query above the page's own).
     var frame = document.querySelector("[data-bs-page]");
     var asked = frame ? "" : parameter("q");
-    input.value = asked || parameter("h") || kept();
+    input.value = parameter("q") || parameter("h") || kept();
     if (asked) {
       open();
       run();
