@@ -83,7 +83,7 @@ class SearchRun:
     index_loaded_ms: float  # the search index's response end (Material's; else 0)
     load_event_ms: float  # the page's load event
     first_result_text: str
-    results: int  # as the page counts them ("找到 N 篇文章"; Material's "N 个符合条件的结果")
+    results: int  # as the page counts them ("找到 N 条结果"; Material's "N 个符合条件的结果")
     bytes_before_result: int
     gzip_bytes_before_result: int
     requests_before_result: int

@@ -96,7 +96,7 @@ def open_results(page: Page, url: str, query: str) -> None:
 
 
 def status_count(page: Page) -> int:
-    found = re.search(r"找到 (\d+) 篇", page.inner_text(".bs-page__status"))
+    found = re.search(r"找到 (\d+) 条", page.inner_text(".bs-page__status"))
     assert found, page.inner_text(".bs-page__status")
     return int(found.group(1))
 
@@ -146,7 +146,7 @@ def test_the_box_leads_to_the_results_page_with_the_query_in_its_address(
     page.goto(f"{hosted}2004/01/")
     search_results(page, COMMON)
     everything = page.locator(".bs-search__all a")
-    assert f"{len(holding(pages, COMMON))} 篇" in everything.inner_text()
+    assert f"{len(holding(pages, COMMON))} 条" in everything.inner_text()
     everything.click()
     page.wait_for_function(COMPLETE, arg=COMMON)
     assert (
@@ -366,14 +366,13 @@ def test_a_phrase_across_links_and_footnote_marks_is_marked_as_one(
     page.close()
 
 
-def test_the_box_loads_nothing_of_the_results_page(hosted: str, browser: Browser) -> None:
-    """The first results in the box need neither the filters' data nor the results
-    page's code: neither is fetched outside the results page."""
+def test_the_pages_furniture_is_never_marked(hosted: str, browser: Browser) -> None:
+    """Tags, meta line and citation repeat the page's facts: the reader searched its text."""
     page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
-    fetched: list[str] = []
-    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(f"{hosted}2004/01/01/")
-    search_results(page, PHRASE)
-    assert "/search/meta.js" in fetched
-    assert not {"/search/f.js", "/assets/search/search-page.js"} & set(fetched)
+    tag = page.inner_text(".md-tags a >> nth=0").strip()
+    page.evaluate("(term) => bulletinSearch.mark(term)", tag)  # waits for the marking
+    assert page.get_attribute("html", "data-bs-marked") is not None
+    furniture = ".md-tags mark, .article-meta mark, .bs-cite mark, .bs-print-source mark"
+    assert page.locator(furniture).count() == 0
     page.close()

@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, Page
 from converter.run import configured_site_url
 from converter.site.paths import is_editable, page_url
 from scripts.preview import preview_config
-from tools.browser import ANSWERED, DESKTOP, PHONE, RESULT_LINKS, SEARCH_TIMEOUT_MS, serve
+from tools.browser import DESKTOP, PHONE, SEARCH_TIMEOUT_MS, serve
 from tools.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -410,10 +410,17 @@ def assert_a_styled_chinese_404(page: Page) -> None:
 
 
 def search_from_404(page: Page, words: str) -> list[str]:
+    """The 404's search box opens the results page with its words; the links listed."""
     page.fill("#bs-404-query", words)
     page.press("#bs-404-query", "Enter")
-    page.wait_for_function(ANSWERED, arg=words, timeout=SEARCH_TIMEOUT_MS)
-    links: list[str] = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+    page.wait_for_url(lambda url: "/search/?q=" in url)
+    page.wait_for_function(
+        "(q) => document.querySelector('[data-bs-page]')?.getAttribute('data-complete') === q",
+        arg=words,
+        timeout=SEARCH_TIMEOUT_MS,
+    )
+    found = ".bs-page__result a"
+    links: list[str] = page.eval_on_selector_all(found, "els => els.map(e => e.href)")
     return links
 
 

@@ -38,11 +38,11 @@
     any: "全部",
     more: "加载更多",
     empty: "请输入搜索词",
-    found: "找到 {n} 篇文章",
-    about: "约 {n} 篇文章",
+    found: "找到 {n} 条结果",
+    about: "约 {n} 条结果",
     checking: "（正在核对）",
-    shown: "，显示 {k} 篇",
-    none: "没有找到符合条件的文章"
+    shown: "，显示 {k} 条",
+    none: "没有找到符合条件的结果"
   };
 
   function readState() {

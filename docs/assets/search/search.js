@@ -517,14 +517,14 @@
     placeholder: "搜索",
     loading: "正在搜索…",
     reading: "正在查找更多结果…",
-    none: "没有找到包含“{q}”的文章",
-    found: "找到 {n} 篇文章",
-    more: "约 {n} 篇文章，显示最相关的 {k} 篇",
-    many: "找到 {n} 篇文章，显示最相关的 {k} 篇",
+    none: "没有找到包含“{q}”的页面",
+    found: "找到 {n} 条结果",
+    more: "约 {n} 条结果，显示最相关的 {k} 条",
+    many: "找到 {n} 条结果，显示最相关的 {k} 条",
     failed: "搜索索引无法加载",
     close: "关闭搜索",
-    all: "查看全部 {n} 篇",
-    allAbout: "查看全部（约 {n} 篇）",
+    all: "查看全部 {n} 条",
+    allAbout: "查看全部（约 {n} 条）",
     label: "搜索文章"
   };
 
@@ -743,9 +743,10 @@
   // A result's link carries the query (?h=…): the page marks each place the query's
   // groups stand and scrolls to the first. The text of each block (paragraph, cell,
   // heading…) is read as one, across its links and emphasis, as the index read it:
-  // without footnote marks and permalinks.
+  // without footnote marks and permalinks; the page's furniture (its tags, meta line,
+  // citation, print line) is not what the reader searched.
   var SKIPPED = /^(script|style|mark|textarea|input|select|button|svg)$/i;
-  var NOT_TEXT = ".footnote-ref, .headerlink, .bs-search";
+  var NOT_TEXT = ".footnote-ref, .headerlink, .bs-search, .md-tags, .article-meta, .bs-cite, .bs-print-source";
   var BLOCK = /^(p|li|td|th|h[1-6]|dd|dt|caption|figcaption|blockquote|pre|div|section|article|table|tr|ul|ol|dl)$/i;
 
   function markPage(query) {

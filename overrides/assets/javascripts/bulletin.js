@@ -6,8 +6,7 @@
  *   that it scrolls sideways, and a table's box that scrolls can be reached with Tab
  *   (a keyboard scrolls it);
  * - a section's list in the navigation is named after its section: with
- *   navigation.indexes, Material 9.8.2 names it by a label holding only an icon;
- * - the 404 page's search box hands its words to the site's search in the header.
+ *   navigation.indexes, Material 9.8.2 names it by a label holding only an icon.
  * Without this script the citation is there, without its access date and button.
  */
 (function () {
@@ -66,21 +65,6 @@
     });
   }
 
-  // The header's search box (docs/assets/search/): on a phone it opens from a button.
-  function searchFromForm(form) {
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var words = form.querySelector("input").value;
-      var opener = document.querySelector(".bs-search__open");
-      var box = document.querySelector(".bs-search__input");
-      if (!box) return;
-      if (opener && box.offsetParent === null) opener.click();
-      box.focus();
-      box.value = words;
-      box.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-  }
-
   // Material wraps each table in .md-typeset__scrollwrap, the box that scrolls.
   function markWideTables() {
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box) {
@@ -109,7 +93,6 @@
     window.addEventListener("load", markWideTables);
     window.addEventListener("resize", markWideTables);
     Array.prototype.forEach.call(document.querySelectorAll(".bs-cite"), setUpCitation);
-    Array.prototype.forEach.call(document.querySelectorAll(".bs-404-search"), searchFromForm);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
