@@ -163,13 +163,19 @@ class ManifestError(ValueError):
         self.message = message
 
 
-def read_manifest(text: str) -> Manifest:
-    """The manifest's entries; raises ``ManifestError`` naming the line at fault."""
+def load_yaml_record(text: str) -> object:
+    """A committed record's YAML (this manifest, the issues' record); raises
+    ``ManifestError`` naming the line at fault."""
     try:
-        loaded = yaml.load(text, Loader=SAFE_LOADER)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ManifestError(mark.line + 1 if mark else 1, f"not valid YAML: {error}") from error
+
+
+def read_manifest(text: str) -> Manifest:
+    """The manifest's entries; raises ``ManifestError`` naming the line at fault."""
+    loaded = load_yaml_record(text)
     if not isinstance(loaded, dict) or not isinstance(loaded.get("articles", []), list):
         raise ManifestError(1, "expected 'highest:' and a list 'articles:'")
     entries = [entry_of(item, text) for item in loaded.get("articles") or []]

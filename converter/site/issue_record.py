@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from ..model import ConversionError, Warning_
-from .front_matter import SAFE_DUMPER, SAFE_LOADER
-from .identity import MANIFEST, ManifestError, article_pages
+from .front_matter import SAFE_DUMPER
+from .identity import MANIFEST, ManifestError, article_pages, load_yaml_record
 from .paths import issue_folder
 
 ISSUES_FILE = ".issues.yml"
@@ -37,11 +37,7 @@ Record = dict[str, bool | None]  # issue → True: deleted; False: to restore; N
 
 def read_record(text: str) -> Record:
     """The record's issues; raises ``ManifestError`` naming the line at fault."""
-    try:
-        loaded = yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ManifestError(mark.line + 1 if mark else 1, f"not valid YAML: {error}") from error
+    loaded = load_yaml_record(text)
     items = loaded.get("issues") if isinstance(loaded, dict) else None
     if not isinstance(items, list):
         raise ManifestError(1, "expected a list 'issues:'")
