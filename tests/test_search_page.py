@@ -376,3 +376,36 @@ def test_the_pages_furniture_is_never_marked(hosted: str, browser: Browser) -> N
     furniture = ".md-tags mark, .article-meta mark, .bs-cite mark, .bs-print-source mark"
     assert page.locator(furniture).count() == 0
     page.close()
+
+
+def run_client_before_the_text(site: Path, page_path: str) -> str:
+    """A copy of a built page whose search client runs as soon as the header is parsed,
+    before the text (as an async script that arrives early does): its address."""
+    built = site / page_path / "index.html"
+    html = built.read_text(encoding="utf-8")
+    early, count = re.subn(r'(<script src="[^"]*search\.js")[^>]*>', r"\1>", html)
+    assert count == 1
+    (built.parent / "early.html").write_text(early, encoding="utf-8")
+    return f"{page_path}/early.html"
+
+
+def test_a_client_that_runs_before_the_text_still_marks_it(
+    archive: Path, hosted: str, browser: Browser
+) -> None:
+    early = run_client_before_the_text(archive / "site", "2004/01/01")
+    page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+    page.goto(f"{hosted}{early}?h={quote(COMMON)}")
+    page.wait_for_function("() => document.documentElement.hasAttribute('data-bs-marked')")
+    assert page.locator(".md-content mark.bs-hit").count() >= 1
+    page.close()
+
+
+def test_a_client_that_runs_before_the_results_frame_still_fills_it(
+    archive: Path, hosted: str, browser: Browser
+) -> None:
+    early = run_client_before_the_text(archive / "site", "search")
+    page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+    page.goto(f"{hosted}{early}?q={quote(COMMON)}")
+    page.wait_for_function(COMPLETE, arg=COMMON)
+    assert page.locator(".bs-page__result").count() > 0
+    page.close()

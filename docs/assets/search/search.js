@@ -710,16 +710,28 @@
     // Back on a page (the back button, a link), the box shows the reader's query;
     // an address with ?q=… asks it at once (on the results page, the page asks it
     // and the box only shows it: never an earlier query above the page's own).
-    var frame = document.querySelector("[data-bs-page]");
-    var asked = frame ? "" : parameter("q");
     input.value = parameter("q") || parameter("h") || kept();
-    if (asked) {
-      open();
-      run();
-    }
     meta(); // start loading the index's first file with the page
-    if (frame) { loadResultsPage(); }
-    if (parameter("h")) { markPage(parameter("h")); }
+    // The client may run right after the header, before the text and the results
+    // page's frame are parsed: what needs them waits for them.
+    whenParsed(function () {
+      var frame = document.querySelector("[data-bs-page]");
+      if (frame) {
+        loadResultsPage();
+      } else if (parameter("q")) {
+        open();
+        run();
+      }
+      if (parameter("h")) { markPage(parameter("h")); }
+    });
+  }
+
+  function whenParsed(then) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", then);
+    } else {
+      then();
+    }
   }
 
   // The results page's own code (search-page.js) is loaded on that page only: every
