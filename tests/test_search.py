@@ -196,6 +196,33 @@ def test_a_query_typed_before_the_index_is_ready_is_answered(
         page.close()
 
 
+def test_a_result_shows_while_another_page_is_still_on_its_way(
+    built_site: Path, browser: Browser
+) -> None:
+    """The first candidate page asked for is held back: the others' results show."""
+    with serve(built_site) as base:
+        page = browser.new_page(viewport=DESKTOP)  # type: ignore[arg-type]
+        held: list[Route] = []
+
+        def hold_first(route: Route) -> None:
+            if held:
+                route.continue_()
+            else:
+                held.append(route)
+
+        page.route("**/search/d/*.js", hold_first)
+        page.goto(f"{base}2023/07/")
+        page.click(".bs-search__input")
+        page.keyboard.insert_text("标准")
+        page.keyboard.press("End")
+        page.wait_for_selector(".bs-search__result")
+        assert held, "the search read no page"
+        assert page.get_attribute(".bs-search", "data-answered") is None
+        held[0].continue_()
+        page.wait_for_function(ANSWERED, arg="标准")
+        page.close()
+
+
 def test_on_a_phone_the_search_opens_full_screen(built_site: Path, browser: Browser) -> None:
     with serve(built_site) as base:
         page = browser.new_page(viewport=PHONE)  # type: ignore[arg-type]

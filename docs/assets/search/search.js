@@ -18,6 +18,9 @@
   var INDEX = new URL("search/", ROOT);
   var SHOWN = 10; // results shown
   var BATCH = 12; // pages read at a time to confirm candidates
+  // The first batch is smaller: its pages (the best estimates) arrive sooner when
+  // fewer share the connection, and the first of them confirmed is shown at once.
+  var FIRST_BATCH = 3;
   var MAX_READ = 60; // pages read at most for one query
   var EXCERPT_BEFORE = 24;
   var EXCERPT_LENGTH = 90;
@@ -398,8 +401,10 @@
   }
 
   // Read the candidates' pages a batch at a time, best estimate first, keeping those
-  // that hold every phrase; ``progress`` sees the results found so far after each
-  // batch, so the first ones show while the rest are read.
+  // that hold every phrase; ``progress`` sees the results found so far as each page
+  // of a batch is confirmed, so the first one shows as soon as its page arrives. The
+  // pages read are whole batches, whatever order they arrive in: the final results
+  // are the same on every load.
   // ``known``: the candidates are the matches (``exact``), so their count is the total.
   function read(groups, pending, info, progress, query, known) {
     var confirmed = [];
@@ -430,19 +435,17 @@
       if (confirmed.length >= SHOWN || next >= pending.length || next >= MAX_READ) {
         return outcome(true);
       }
-      if (confirmed.length && progress) { progress(outcome(false)); }
-      var batch = pending.slice(next, next + BATCH);
+      var batch = pending.slice(next, next + (next ? BATCH : FIRST_BATCH));
       next += batch.length;
-      return Promise.all(batch.map(function (c) { return page(c.id); })).then(function (pages) {
-        pages.forEach(function (data, i) {
+      return Promise.all(batch.map(function (c) {
+        return page(c.id).then(function (data) {
           var hit = confirm(groups, data);
-          if (hit) {
-            hit.id = batch[i].id;
-            confirmed.push(hit);
-          }
+          if (!hit) { return; }
+          hit.id = c.id;
+          confirmed.push(hit);
+          if (progress) { progress(outcome(false)); }
         });
-        return step();
-      });
+      })).then(step);
     }
     return step();
   }
