@@ -149,3 +149,21 @@ def test_a_section_printed_again_bounds_no_gap_and_keeps_the_order_trusted() -> 
     assert gap.repeat and gap.proposal == ("标准动态", "国际合作")
     (gap,) = find_gaps(("机构评论", "", "", "", "", "", "机构评论"), ORDER)
     assert gap.proposal is None  # four sections follow 机构评论 for five lost headings
+
+
+def test_a_heading_printed_again_keeps_its_articles_and_is_warned_at_its_line() -> None:
+    """Found by a held-out variant: 标准战略 printed again before the last articles was
+    kept right, with nothing telling an editor that the heading repeats."""
+    diagnostics = Diagnostics("x.txt")
+    articles = tuple(
+        replace(a, section_line=a.section_number * 100)
+        for a in (article(1, "标准战略", 1), article(2, "前沿科技", 2), article(3, "标准战略", 3))
+    )
+    assert infer_sections(articles, diagnostics, ORDER) == articles
+    assert [(w.line, w.message) for w in diagnostics.warnings] == [
+        (
+            300,
+            "section heading '标准战略' printed again after 前沿科技: the articles under it "
+            "are kept in that section; check the heading against the original",
+        )
+    ]

@@ -120,6 +120,7 @@ def infer_sections(
     usual = load_section_order() if order is None else tuple(order)
     groups = section_groups(articles)
     warn_unlisted(groups, usual, diagnostics)
+    warn_repeated(groups, diagnostics)
     names = [group[0].section for group in groups]
     inferred: dict[int, str] = {}  # section_number → proposed section
     for gap in find_gaps(names, usual):
@@ -152,6 +153,22 @@ def warn_unlisted(
                 f"section heading '{first.section}' is not in {SECTIONS_FILE}: kept as printed; "
                 "add it there if it is a new section",
             )
+
+
+def warn_repeated(groups: Sequence[list[Article]], diagnostics: Diagnostics) -> None:
+    """A heading printed again after other sections: its articles are kept under it
+    (a return to it), reported at the heading for an editor to confirm."""
+    printed: list[str] = []
+    for group in groups:
+        name = group[0].section
+        if name and name in printed and printed[-1] != name:
+            diagnostics.warn(
+                group[0].section_line or group[0],
+                f"section heading '{name}' printed again after {printed[-1]}: the articles "
+                "under it are kept in that section; check the heading against the original",
+            )
+        if name:
+            printed.append(name)
 
 
 def section_groups(articles: Sequence[Article]) -> list[list[Article]]:
